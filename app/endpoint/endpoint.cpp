@@ -1,0 +1,90 @@
+#include "endpoint.h"
+
+#include <QUrl>
+
+namespace mcp::endpoint {
+
+namespace {
+Error usage(const QString &code, const QString &detail)
+{
+    return Error::make(ErrorKind::Usage, code, detail);
+}
+} // namespace
+
+Result<Endpoint> Endpoint::parse(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return usage(QStringLiteral("endpoint.empty"), QStringLiteral("no Docker host given"));
+
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return usage(QStringLiteral("endpoint.malformed"),
+                     QStringLiteral("'%1' is not a valid URL: %2").arg(trimmed, url.errorString()));
+    if (!url.password().isEmpty())
+        return usage(QStringLiteral("endpoint.password-in-url"),
+                     QStringLiteral("refusing a host URL that carries a password in plain text; use an SSH "
+                                    "key, ssh-agent or the passphrase prompt instead"));
+
+    Endpoint ep;
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("unix")) {
+        ep.kind = Kind::Unix;
+        ep.socketPath = url.path();
+        if (ep.socketPath.isEmpty() || !url.host().isEmpty())
+            return usage(QStringLiteral("endpoint.malformed"),
+                         QStringLiteral("'%1': a unix endpoint is unix:///absolute/path").arg(trimmed));
+    } else if (scheme == QLatin1String("tcp") || scheme == QLatin1String("https") ||
+               scheme == QLatin1String("http")) {
+        ep.kind = Kind::Tcp;
+        ep.host = url.host();
+        ep.port = url.port(-1);
+        if (ep.port < 0)
+            ep.port = scheme == QLatin1String("https") ? 2376 : 2375;
+        if (ep.host.isEmpty())
+            return usage(QStringLiteral("endpoint.malformed"),
+                         QStringLiteral("'%1': a tcp endpoint is tcp://host:port").arg(trimmed));
+        if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
+            return usage(QStringLiteral("endpoint.malformed"),
+                         QStringLiteral("'%1': a tcp endpoint takes no path").arg(trimmed));
+        ep.tls.enabled = scheme == QLatin1String("https");
+    } else if (scheme == QLatin1String("ssh")) {
+        ep.kind = Kind::Ssh;
+        ep.host = url.host();
+        ep.user = url.userName();
+        ep.port = url.port(0);
+        const QString path = url.path();
+        if (!path.isEmpty() && path != QLatin1String("/"))
+            ep.socketPath = path;
+        if (ep.host.isEmpty())
+            return usage(QStringLiteral("endpoint.malformed"),
+                         QStringLiteral("'%1': an SSH endpoint is ssh://[user@]host[:port][/socket]").arg(trimmed));
+    } else {
+        return usage(QStringLiteral("endpoint.scheme"),
+                     QStringLiteral("'%1': unsupported scheme '%2' (use unix://, tcp:// or ssh://)")
+                         .arg(trimmed, url.scheme()));
+    }
+    return ep;
+}
+
+QString Endpoint::url() const
+{
+    switch (kind) {
+    case Kind::Unix:
+        return QStringLiteral("unix://") + socketPath;
+    case Kind::Tcp:
+        return QStringLiteral("tcp://%1:%2").arg(host).arg(port);
+    case Kind::Ssh: {
+        QString out = QStringLiteral("ssh://");
+        if (!user.isEmpty())
+            out += user + QLatin1Char('@');
+        out += host;
+        if (port > 0)
+            out += QLatin1Char(':') + QString::number(port);
+        return out + socketPath;
+    }
+    }
+    return {};
+}
+
+} // namespace mcp::endpoint

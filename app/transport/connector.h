@@ -1,0 +1,32 @@
+#pragma once
+
+#include "bytestream.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace mcp::transport {
+
+// Makes byte streams to one Docker engine. A connector may hold shared state across its
+// streams (the SSH session that carries every channel); streams are independent of each
+// other so that an events stream and API calls run side by side.
+class Connector : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~Connector() override = default;
+
+    // A new, unopened stream; the caller owns it and calls open().
+    virtual std::unique_ptr<ByteStream> createStream() = 0;
+    // How this engine is reached, for the UI: "unix socket", "TLS (client certificate)",
+    // "SSH (libssh2)", "SSH (OpenSSH client)".
+    virtual QString pathDescription() const = 0;
+    // Drops shared state (an SSH session) so the next stream starts from scratch; called
+    // before a reconnect.
+    virtual void reset() {}
+};
+
+} // namespace mcp::transport

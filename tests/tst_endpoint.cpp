@@ -48,7 +48,7 @@ void TestEndpoint::parse()
     QFETCH(QString, canonical);
 
     const auto ep = Endpoint::parse(url);
-    QVERIFY2(ep.ok(), qPrintable(ep.ok() ? QString() : ep.error().toString()));
+    QVERIFY2(ep.ok(), qPrintable(ep.errorText()));
     QCOMPARE(int(ep->kind), kind);
     QCOMPARE(ep->host, host);
     QCOMPARE(ep->port, port);

@@ -12,6 +12,8 @@ template <typename T>
 class [[nodiscard]] Result
 {
 public:
+    // Default-constructed results stand for work that never finished (QFuture needs one).
+    Result() : m_state(std::in_place_index<1>, Error{ErrorKind::Cancelled, QStringLiteral("cancelled"), {}, 0}) {}
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
 
@@ -26,6 +28,8 @@ public:
     T *operator->() { return &value(); }
 
     const Error &error() const { return std::get<1>(m_state); }
+    // The error as one line, or an empty string on success (for messages built eagerly).
+    QString errorText() const { return ok() ? QString() : error().toString(); }
 
 private:
     std::variant<T, Error> m_state;

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+namespace mcp::hosts {
+
+class HostConnection;
+
+// What changed in one step; ids only, the entries are in the inventory.
+struct InventoryDelta
+{
+    QStringList added;
+    QStringList updated;
+    QStringList removed;
+    bool isEmpty() const { return added.isEmpty() && updated.isEmpty() && removed.isEmpty(); }
+};
+
+// The containers of one host, as /containers/json lists them, kept current from the events
+// stream. Events only mark ids dirty; the dirty ids are refreshed in batches with one
+// filtered list call (a burst of 1,000 events costs a few calls, not 1,000 inspects), and a
+// full re-list reconciles after every (re)connect. Calls are serialised so that the deltas
+// form one consistent sequence.
+class ContainerInventory final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContainerInventory)
+public:
+    explicit ContainerInventory(HostConnection *host, QObject *parent = nullptr);
+
+    const QHash<QString, QJsonObject> &containers() const { return m_containers; }
+    bool isSynced() const { return m_synced; }
+    int resyncCount() const { return m_resyncs; }
+
+Q_SIGNALS:
+    void changed(const mcp::hosts::InventoryDelta &delta);
+    // A full reconcile finished (after connect or reconnect).
+    void resynced();
+    void refreshFailed(const mcp::Error &error);
+
+private:
+    void onEvent(const QJsonObject &event);
+    void pump();
+    void applyFull(const QJsonArray &list);
+    void applyPartial(const QStringList &ids, const QJsonArray &list);
+
+    HostConnection *m_host;
+    QHash<QString, QJsonObject> m_containers;
+    QSet<QString> m_dirty;
+    bool m_fullPending = false;
+    bool m_busy = false;
+    bool m_synced = false;
+    bool m_pumpQueued = false;
+    int m_resyncs = 0;
+};
+
+} // namespace mcp::hosts
+
+Q_DECLARE_METATYPE(mcp::hosts::InventoryDelta)

@@ -1,0 +1,210 @@
+// A host kept connected across a real dockerd crash: the test bed's second engine is killed
+// mid-stream and restarted; containers changed while our connection was down must be
+// reflected exactly once it is back.
+#include "docker/dockerclient.h"
+#include "endpoint/endpoint.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "support/await.h"
+#include "support/testbed.h"
+#include "transport/tcpconnector.h"
+#include "transport/unixconnector.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace mcp;
+using mcp::hosts::HostState;
+using mcp::test::await;
+using mcp::test::Testbed;
+
+namespace {
+
+QString engine2Socket()
+{
+    const auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")));
+    return ep.ok() ? ep->socketPath : QString();
+}
+
+bool engine2(const QString &action)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_CTL")), {action});
+    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// Synchronous docker CLI against engine2, for changes made behind our connection's back.
+QString dockerCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), QStringList{QStringLiteral("-H"),
+                                                  Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST"))} +
+                                          args);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << "failed:" << p.readAllStandardError();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QString runOnEngine2(const QString &name)
+{
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), name});
+    return dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("--label"),
+                      QStringLiteral("mcp.test=1"), QStringLiteral("--network"), QStringLiteral("none"),
+                      Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+}
+
+QSet<QString> liveIds(docker::DockerClient &client)
+{
+    QSet<QString> ids;
+    const auto list = await(client.listContainers(true));
+    if (list.ok()) {
+        for (const auto &c : *list)
+            ids.insert(c.toObject().value(QLatin1String("Id")).toString());
+    }
+    return ids;
+}
+
+QSet<QString> inventoryIds(const hosts::ContainerInventory &inventory)
+{
+    const auto keys = inventory.containers().keys();
+    return QSet<QString>(keys.begin(), keys.end());
+}
+
+} // namespace
+
+class TestHostConnection : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void unreachableHostIsAStateNotAHang();
+    void startedDuringResyncIsNotMissed();
+    void survivesEngineKillAndReconcilesExactly();
+    void cleanupTestCase();
+};
+
+void TestHostConnection::initTestCase()
+{
+    QVERIFY(engine2(QStringLiteral("start")));
+}
+
+void TestHostConnection::cleanupTestCase()
+{
+    engine2(QStringLiteral("start"));
+    for (const char *name : {"mcp-tst-hc-a", "mcp-tst-hc-b", "mcp-tst-hc-c", "mcp-tst-hc-d", "mcp-tst-hc-e"})
+        dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QString::fromLatin1(name)});
+}
+
+void TestHostConnection::unreachableHostIsAStateNotAHang()
+{
+    const int port = Testbed::instance().require(QStringLiteral("MCP_TB_CLOSED_PORT")).toInt();
+    auto ep = endpoint::Endpoint::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+    QVERIFY(ep.ok());
+    hosts::HostConnection host(QStringLiteral("closed"), *ep,
+                               std::make_unique<transport::TcpConnector>(ep->host, quint16(port), endpoint::TlsConfig{}));
+    host.setBackoff(hosts::Backoff(100, 400, 1));
+    QSignalSpy states(&host, &hosts::HostConnection::stateChanged);
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == HostState::Unreachable; }, 10000));
+    QCOMPARE(host.lastError().code, QStringLiteral("transport.refused"));
+    QCOMPARE(states.first().at(0).value<HostState>(), HostState::Connecting);
+    // It keeps trying with backoff, staying unreachable.
+    QVERIFY(QTest::qWaitFor([&] { return host.reconnects() >= 3; }, 10000));
+    QCOMPARE(host.state(), HostState::Unreachable);
+    host.stop();
+    QCOMPARE(host.state(), HostState::Idle);
+}
+
+void TestHostConnection::startedDuringResyncIsNotMissed()
+{
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection host(QStringLiteral("engine2"), *ep, std::make_unique<transport::UnixConnector>(engine2Socket()));
+    hosts::ContainerInventory inventory(&host);
+    QString startedBeforeList;
+    // Runs after the event subscription is live and before the list is taken: one container
+    // is started synchronously here, another while the list call is in flight.
+    connect(&host, &hosts::HostConnection::resyncRequired, this, [&] {
+        if (startedBeforeList.isEmpty())
+            startedBeforeList = runOnEngine2(QStringLiteral("mcp-tst-hc-d"));
+    }, Qt::DirectConnection);
+    QString startedDuringList;
+    connect(&host, &hosts::HostConnection::resyncRequired, this, [&] {
+        QTimer::singleShot(0, this, [&] {
+            if (startedDuringList.isEmpty())
+                startedDuringList = runOnEngine2(QStringLiteral("mcp-tst-hc-e"));
+        });
+    });
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced() && !startedDuringList.isEmpty(); }, 30000));
+    QVERIFY(!startedBeforeList.isEmpty());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto ids = inventoryIds(inventory);
+            return ids.contains(startedBeforeList) && ids.contains(startedDuringList);
+        },
+        15000));
+    QVERIFY(inventory.containers().value(startedDuringList).value(QLatin1String("State")).toString() ==
+            QLatin1String("running"));
+}
+
+void TestHostConnection::survivesEngineKillAndReconcilesExactly()
+{
+    const QString a = runOnEngine2(QStringLiteral("mcp-tst-hc-a"));
+    const QString b = runOnEngine2(QStringLiteral("mcp-tst-hc-b"));
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection host(QStringLiteral("engine2"), *ep, std::make_unique<transport::UnixConnector>(engine2Socket()));
+    // Slow retries, so that the test can change things between the engine's return and ours.
+    host.setBackoff(hosts::Backoff(4000, 8000, 7));
+    hosts::ContainerInventory inventory(&host);
+    QList<HostState> seenStates;
+    connect(&host, &hosts::HostConnection::stateChanged, this,
+            [&](HostState s, const Error &) { seenStates << s; });
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced(); }, 30000));
+    QCOMPARE(host.state(), HostState::Connected);
+    QVERIFY(inventoryIds(inventory).contains(a));
+    QVERIFY(inventoryIds(inventory).contains(b));
+
+    // A live event reaches the inventory.
+    QVERIFY(!dockerCli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), b}).isEmpty());
+    QVERIFY(QTest::qWaitFor(
+        [&] { return inventory.containers().value(b).value(QLatin1String("State")).toString() == QLatin1String("exited"); },
+        15000));
+
+    // Crash the engine mid-stream.
+    QVERIFY(engine2(QStringLiteral("kill")));
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == HostState::Unreachable; }, 20000));
+    QVERIFY(host.lastError().isConnectivity());
+    const int resyncsBefore = inventory.resyncCount();
+
+    // Back up; while our connection still waits out its backoff, containers come and go.
+    QVERIFY(engine2(QStringLiteral("start")));
+    const QString c = runOnEngine2(QStringLiteral("mcp-tst-hc-c"));
+    QVERIFY(!c.isEmpty());
+    QVERIFY(!dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), a}).isEmpty());
+    QVERIFY(!dockerCli({QStringLiteral("start"), b}).isEmpty());
+
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == HostState::Connected && inventory.resyncCount() > resyncsBefore; },
+                            60000));
+    // Exactly what the engine has now.
+    transport::UnixConnector connector(engine2Socket());
+    docker::DockerClient direct(&connector);
+    QVERIFY(QTest::qWaitFor([&] { return inventoryIds(inventory) == liveIds(direct); }, 15000));
+    QVERIFY(!inventoryIds(inventory).contains(a));
+    QVERIFY(inventoryIds(inventory).contains(c));
+    QCOMPARE(inventory.containers().value(b).value(QLatin1String("State")).toString(), QStringLiteral("running"));
+
+    QVERIFY(seenStates.contains(HostState::Unreachable));
+    QCOMPARE(seenStates.last(), HostState::Connected);
+}
+
+QTEST_GUILESS_MAIN(TestHostConnection)
+#include "tst_host_connection.moc"

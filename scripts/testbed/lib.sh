@@ -1,5 +1,5 @@
 # Shared settings and helpers for scripts/testbed/{start,stop,engine2}. Sourced, not executed.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034,SC2086
 
 TB_DIR=${MCP_TESTBED_DIR:-/var/tmp/mcp-testbed}
 TB_TLS_PORT=${MCP_TB_TLS_PORT:-23760}
@@ -91,4 +91,13 @@ tb_remove_labelled() {
   [ -z "$ids" ] || $TB_DOCKER -H "$host" network rm $ids >/dev/null 2>&1 || true
   ids=$($TB_DOCKER -H "$host" volume ls -q --filter "label=$TB_LABEL" 2>/dev/null || true)
   [ -z "$ids" ] || $TB_DOCKER -H "$host" volume rm -f $ids >/dev/null 2>&1 || true
+}
+
+# Kill listeners on PORT whose command line contains PATTERN (our own, e.g. left behind when the
+# state dir was removed under a running test bed). Others are left alone.
+tb_kill_own_port_holders() {
+  local port=$1 pat=$2 pid
+  for pid in $(tb_port_pids "$port"); do
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pat"; then tb_kill_pid "$pid" 5; fi
+  done
 }

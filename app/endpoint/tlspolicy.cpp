@@ -37,9 +37,8 @@ Status applyTls(Endpoint &ep, const TlsRequest &request)
     case TlsDemand::CliWouldSkip:
         if (ca.isEmpty())
             return Error::make(ErrorKind::Config, QStringLiteral("tls.verify-required"),
-                               QStringLiteral("%1, so the Docker CLI would connect to %2 without verifying the "
-                                              "server. MCP Console always verifies the server certificate and "
-                                              "found no CA certificate at %3. %4")
+                               QStringLiteral("%1. MCP Console always verifies the server certificate of %2 "
+                                              "and found no CA certificate at %3. %4")
                                    .arg(request.reason, ep.url(), caPath, request.hint));
         break;
     }

@@ -21,7 +21,7 @@ struct TlsRequest
 {
     TlsDemand demand = TlsDemand::IfPresent;
     QString dir;    // holds ca.pem, cert.pem, key.pem
-    QString reason; // why TLS applies, for messages: "DOCKER_CERT_PATH is set"
+    QString reason; // why TLS applies and what the CLI would do, one sentence without a full stop
     QString hint;   // what the user can do when we refuse
 };
 

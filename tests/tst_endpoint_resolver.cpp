@@ -35,7 +35,8 @@ private:
     void write(const QString &relative, const QByteArray &content);
     void addContext(const QString &name, const QString &host, bool skipTlsVerify = false,
                     const QString &description = QString());
-    EndpointResolver resolver(const QString &hostFlag, const QString &contextFlag, const QStringList &env) const;
+    EndpointResolver resolver(const QString &hostFlag, const QString &contextFlag,
+                              const QStringList &env) const;
 
     std::unique_ptr<QTemporaryDir> m_root;
 };
@@ -58,10 +59,12 @@ void TestEndpointResolver::init()
     QVERIFY(m_root->isValid());
     addContext(QStringLiteral("flagctx"), QStringLiteral("tcp://flag.example:2375"));
     addContext(QStringLiteral("envctx"), QStringLiteral("ssh://ops@env.example"));
-    addContext(QStringLiteral("cfgctx"), QStringLiteral("unix:///run/cfg.sock"), false, QStringLiteral("From config"));
+    addContext(QStringLiteral("cfgctx"), QStringLiteral("unix:///run/cfg.sock"), false,
+               QStringLiteral("From config"));
     addContext(QStringLiteral("gwtls"), QStringLiteral("tcp://tls.example:2376"));
     addContext(QStringLiteral("gwskip"), QStringLiteral("tcp://skip.example:2376"), true);
-    addContext(QStringLiteral("gwssh"), QStringLiteral("ssh://ops@ssh.example:2222/run/user/1000/docker.sock"), true);
+    addContext(QStringLiteral("gwssh"),
+               QStringLiteral("ssh://ops@ssh.example:2222/run/user/1000/docker.sock"), true);
     addContext(QStringLiteral("gwunix"), QStringLiteral("unix:///run/gw.sock"));
 }
 
@@ -80,7 +83,8 @@ void TestEndpointResolver::addContext(const QString &name, const QString &host, 
     QJsonObject metadata;
     if (!description.isEmpty())
         metadata[QStringLiteral("Description")] = description;
-    const QJsonObject docker{{QStringLiteral("Host"), host}, {QStringLiteral("SkipTLSVerify"), skipTlsVerify}};
+    const QJsonObject docker{{QStringLiteral("Host"), host},
+                             {QStringLiteral("SkipTLSVerify"), skipTlsVerify}};
     const QJsonObject meta{{QStringLiteral("Name"), name},
                            {QStringLiteral("Metadata"), metadata},
                            {QStringLiteral("Endpoints"), QJsonObject{{QStringLiteral("docker"), docker}}}};
@@ -98,7 +102,8 @@ EndpointResolver TestEndpointResolver::resolver(const QString &hostFlag, const Q
     input.environment.insert(QStringLiteral("DOCKER_CONFIG"), cfg());
     for (const QString &kv : env) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
-        input.environment.insert(kv.left(eq), QString(kv.mid(eq + 1)).replace(QLatin1String("$ROOT"), root()));
+        input.environment.insert(kv.left(eq),
+                                 QString(kv.mid(eq + 1)).replace(QLatin1String("$ROOT"), root()));
     }
     return EndpointResolver(std::move(input));
 }
@@ -115,43 +120,66 @@ void TestEndpointResolver::precedence_data()
 
     const QString none;
     const QString sock = QStringLiteral("unix:///var/run/docker.sock");
-    QTest::newRow("nothing-set") << none << none << QStringList() << none << "default" << "default" << sock;
-    QTest::newRow("config-current") << none << none << QStringList() << "cfgctx" << "cfgctx"
-                                    << "config currentContext" << "unix:///run/cfg.sock";
-    QTest::newRow("config-current-default") << none << none << QStringList() << "default" << "default"
+    QTest::newRow("nothing-set") << none << none << QStringList() << none << "default"
+                                 << "default" << sock;
+    QTest::newRow("config-current") << none << none << QStringList() << "cfgctx"
+                                    << "cfgctx"
+                                    << "config currentContext"
+                                    << "unix:///run/cfg.sock";
+    QTest::newRow("config-current-default") << none << none << QStringList() << "default"
+                                            << "default"
                                             << "config currentContext" << sock;
     QTest::newRow("DOCKER_CONTEXT-beats-config")
-        << none << none << QStringList{"DOCKER_CONTEXT=envctx"} << "cfgctx" << "envctx" << "DOCKER_CONTEXT"
+        << none << none << QStringList{"DOCKER_CONTEXT=envctx"} << "cfgctx"
+        << "envctx"
+        << "DOCKER_CONTEXT"
         << "ssh://ops@env.example";
     QTest::newRow("DOCKER_CONTEXT=default-beats-config")
-        << none << none << QStringList{"DOCKER_CONTEXT=default"} << "cfgctx" << "default" << "DOCKER_CONTEXT"
-        << sock;
+        << none << none << QStringList{"DOCKER_CONTEXT=default"} << "cfgctx"
+        << "default"
+        << "DOCKER_CONTEXT" << sock;
     QTest::newRow("DOCKER_HOST-beats-DOCKER_CONTEXT-and-config")
         << none << none << QStringList{"DOCKER_HOST=tcp://10.0.0.5:2375", "DOCKER_CONTEXT=envctx"} << "cfgctx"
-        << "default" << "DOCKER_HOST" << "tcp://10.0.0.5:2375";
-    QTest::newRow("empty-DOCKER_HOST-is-unset")
-        << none << none << QStringList{"DOCKER_HOST="} << "cfgctx" << "cfgctx" << "config currentContext"
-        << "unix:///run/cfg.sock";
-    QTest::newRow("--host-beats-env") << "tcp://flaghost:2376" << none
-                                      << QStringList{"DOCKER_HOST=tcp://10.0.0.5:2375", "DOCKER_CONTEXT=envctx"}
-                                      << "cfgctx" << "default" << "--host" << "tcp://flaghost:2376";
+        << "default"
+        << "DOCKER_HOST"
+        << "tcp://10.0.0.5:2375";
+    QTest::newRow("empty-DOCKER_HOST-is-unset") << none << none << QStringList{"DOCKER_HOST="} << "cfgctx"
+                                                << "cfgctx"
+                                                << "config currentContext"
+                                                << "unix:///run/cfg.sock";
+    QTest::newRow("--host-beats-env")
+        << "tcp://flaghost:2376" << none
+        << QStringList{"DOCKER_HOST=tcp://10.0.0.5:2375", "DOCKER_CONTEXT=envctx"} << "cfgctx"
+        << "default"
+        << "--host"
+        << "tcp://flaghost:2376";
     QTest::newRow("--context-beats-everything")
         << none << "flagctx" << QStringList{"DOCKER_HOST=tcp://10.0.0.5:2375", "DOCKER_CONTEXT=envctx"}
-        << "cfgctx" << "flagctx" << "--context" << "tcp://flag.example:2375";
+        << "cfgctx"
+        << "flagctx"
+        << "--context"
+        << "tcp://flag.example:2375";
     // The default context still takes DOCKER_HOST, whoever chose it (as the CLI).
     QTest::newRow("--context-default-uses-DOCKER_HOST")
-        << none << "default" << QStringList{"DOCKER_HOST=ssh://me@h"} << none << "default" << "--context"
+        << none << "default" << QStringList{"DOCKER_HOST=ssh://me@h"} << none << "default"
+        << "--context"
         << "ssh://me@h";
     QTest::newRow("--host-bare-path-is-unix") << "/run/alt.sock" << none << QStringList() << none << "default"
-                                              << "--host" << "unix:///run/alt.sock";
-    QTest::newRow("--host-bare-hostport-is-tcp") << "gw.example:2375" << none << QStringList() << none
-                                                 << "default" << "--host" << "tcp://gw.example:2375";
-    QTest::newRow("DOCKER_HOST-unix-empty-path") << none << none << QStringList{"DOCKER_HOST=unix://"} << none
-                                                 << "default" << "DOCKER_HOST" << sock;
-    QTest::newRow("context-ssh-with-socket") << none << "gwssh" << QStringList() << none << "gwssh" << "--context"
+                                              << "--host"
+                                              << "unix:///run/alt.sock";
+    QTest::newRow("--host-bare-hostport-is-tcp")
+        << "gw.example:2375" << none << QStringList() << none << "default"
+        << "--host"
+        << "tcp://gw.example:2375";
+    QTest::newRow("DOCKER_HOST-unix-empty-path")
+        << none << none << QStringList{"DOCKER_HOST=unix://"} << none << "default"
+        << "DOCKER_HOST" << sock;
+    QTest::newRow("context-ssh-with-socket") << none << "gwssh" << QStringList() << none << "gwssh"
+                                             << "--context"
                                              << "ssh://ops@ssh.example:2222/run/user/1000/docker.sock";
     QTest::newRow("context-unix") << none << none << QStringList{"DOCKER_CONTEXT=gwunix"} << none << "gwunix"
-                                  << "DOCKER_CONTEXT" << "unix:///run/gw.sock";
+                                  << "DOCKER_CONTEXT"
+                                  << "unix:///run/gw.sock";
 }
 
 void TestEndpointResolver::precedence()
@@ -191,12 +219,14 @@ void TestEndpointResolver::tls_data()
 
     const QString none;
     const QStringList certs{"certs/ca.pem", "certs/cert.pem", "certs/key.pem"};
-    const QString ca = tlsFile("gwtls", "ca.pem"), cert = tlsFile("gwtls", "cert.pem"), key = tlsFile("gwtls", "key.pem");
+    const QString ca = tlsFile("gwtls", "ca.pem"), cert = tlsFile("gwtls", "cert.pem"),
+                  key = tlsFile("gwtls", "key.pem");
 
     QTest::newRow("context-full-tls") << QStringList{ca, cert, key} << QStringList() << "gwtls"
                                       << "tcp://tls.example:2376" << true << ca << cert << key;
-    QTest::newRow("context-no-files-is-plain-tcp") << QStringList() << QStringList() << "gwtls"
-                                                   << "tcp://tls.example:2376" << false << none << none << none;
+    QTest::newRow("context-no-files-is-plain-tcp")
+        << QStringList() << QStringList() << "gwtls"
+        << "tcp://tls.example:2376" << false << none << none << none;
     // As the CLI: client pair without ca.pem means TLS checked against the system CAs.
     QTest::newRow("context-pair-without-ca") << QStringList{cert, key} << QStringList() << "gwtls"
                                              << "tcp://tls.example:2376" << true << none << cert << key;
@@ -204,41 +234,48 @@ void TestEndpointResolver::tls_data()
                                                << "tcp://tls.example:2376" << true << ca << none << none;
     // SkipTLSVerify with a CA: we verify anyway.
     QTest::newRow("context-skipverify-with-ca-is-verified")
-        << QStringList{tlsFile("gwskip", "ca.pem")} << QStringList() << "gwskip" << "tcp://skip.example:2376"
-        << true << tlsFile("gwskip", "ca.pem") << none << none;
+        << QStringList{tlsFile("gwskip", "ca.pem")} << QStringList() << "gwskip"
+        << "tcp://skip.example:2376" << true << tlsFile("gwskip", "ca.pem") << none << none;
     // TLS settings mean nothing to sockets and SSH tunnels, SkipTLSVerify included.
-    QTest::newRow("context-unix-ignores-tls") << QStringList{tlsFile("gwunix", "ca.pem")} << QStringList()
-                                              << "gwunix" << "unix:///run/gw.sock" << false << none << none << none;
+    QTest::newRow("context-unix-ignores-tls")
+        << QStringList{tlsFile("gwunix", "ca.pem")} << QStringList() << "gwunix"
+        << "unix:///run/gw.sock" << false << none << none << none;
     QTest::newRow("context-ssh-ignores-skipverify")
-        << QStringList() << QStringList() << "gwssh" << "ssh://ops@ssh.example:2222/run/user/1000/docker.sock"
-        << false << none << none << none;
+        << QStringList() << QStringList() << "gwssh"
+        << "ssh://ops@ssh.example:2222/run/user/1000/docker.sock" << false << none << none << none;
 
-    QTest::newRow("env-verify-cert-path") << certs
-                                          << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS_VERIFY=1",
-                                                         "DOCKER_CERT_PATH=$ROOT/certs"}
-                                          << none << "tcp://gw.example:2376" << true << certs[0] << certs[1]
-                                          << certs[2];
+    QTest::newRow("env-verify-cert-path")
+        << certs
+        << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS_VERIFY=1",
+                       "DOCKER_CERT_PATH=$ROOT/certs"}
+        << none << "tcp://gw.example:2376" << true << certs[0] << certs[1] << certs[2];
     // Any non-empty DOCKER_TLS_VERIFY turns verification on in the CLI, "0" too.
     QTest::newRow("env-verify-0-still-verifies")
-        << certs << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS_VERIFY=0", "DOCKER_CERT_PATH=$ROOT/certs"}
+        << certs
+        << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS_VERIFY=0",
+                       "DOCKER_CERT_PATH=$ROOT/certs"}
         << none << "tcp://gw.example:2376" << true << certs[0] << certs[1] << certs[2];
     QTest::newRow("env-verify-defaults-to-config-dir-and-tls-port")
-        << QStringList{"cfg/ca.pem", "cfg/cert.pem", "cfg/key.pem"} << QStringList{"DOCKER_TLS_VERIFY=1"} << none
-        << "tcp://localhost:2376" << true << "cfg/ca.pem" << "cfg/cert.pem" << "cfg/key.pem";
-    QTest::newRow("env-verify-ca-only") << QStringList{"certs/ca.pem"}
-                                        << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS_VERIFY=1",
-                                                       "DOCKER_CERT_PATH=$ROOT/certs"}
-                                        << none << "tcp://gw.example:2376" << true << certs[0] << none << none;
+        << QStringList{"cfg/ca.pem", "cfg/cert.pem", "cfg/key.pem"} << QStringList{"DOCKER_TLS_VERIFY=1"}
+        << none << "tcp://localhost:2376" << true << "cfg/ca.pem"
+        << "cfg/cert.pem"
+        << "cfg/key.pem";
+    QTest::newRow("env-verify-ca-only")
+        << QStringList{"certs/ca.pem"}
+        << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS_VERIFY=1",
+                       "DOCKER_CERT_PATH=$ROOT/certs"}
+        << none << "tcp://gw.example:2376" << true << certs[0] << none << none;
     // The CLI would skip verification (DOCKER_TLS) or send plaintext (DOCKER_CERT_PATH alone).
     QTest::newRow("env-cert-path-without-verify-is-verified")
         << certs << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_CERT_PATH=$ROOT/certs"} << none
         << "tcp://gw.example:2376" << true << certs[0] << certs[1] << certs[2];
     QTest::newRow("env-tls-without-verify-is-verified")
-        << certs << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS=1", "DOCKER_CERT_PATH=$ROOT/certs"}
+        << certs
+        << QStringList{"DOCKER_HOST=tcp://gw.example:2376", "DOCKER_TLS=1", "DOCKER_CERT_PATH=$ROOT/certs"}
         << none << "tcp://gw.example:2376" << true << certs[0] << certs[1] << certs[2];
     QTest::newRow("env-cert-path-unix-host-no-tls")
-        << QStringList() << QStringList{"DOCKER_CERT_PATH=$ROOT/certs"} << none << "unix:///var/run/docker.sock"
-        << false << none << none << none;
+        << QStringList() << QStringList{"DOCKER_CERT_PATH=$ROOT/certs"} << none
+        << "unix:///var/run/docker.sock" << false << none << none << none;
     QTest::newRow("env-verify-ignored-by-context")
         << QStringList() << QStringList{"DOCKER_TLS_VERIFY=1", "DOCKER_CERT_PATH=$ROOT/certs"} << "gwtls"
         << "tcp://tls.example:2376" << false << none << none << none;
@@ -283,56 +320,62 @@ void TestEndpointResolver::rejects_data()
     const int usage = int(ErrorKind::Usage), config = int(ErrorKind::Config);
     const QString metaRoot = QStringLiteral("$ROOT/cfg/contexts/meta");
 
-    QTest::newRow("--host-and---context") << "tcp://h:1" << "flagctx" << QStringList() << none << QByteArray() << usage
+    QTest::newRow("--host-and---context") << "tcp://h:1"
+                                          << "flagctx" << QStringList() << none << QByteArray() << usage
                                           << "context.conflict" << QStringList{"--host", "--context"};
     QTest::newRow("unknown---context") << none << "nope" << QStringList() << none << QByteArray() << config
                                        << "context.not-found" << QStringList{"\"nope\"", metaRoot};
-    QTest::newRow("unknown-DOCKER_CONTEXT") << none << none << QStringList{"DOCKER_CONTEXT=gone"} << none
-                                            << QByteArray() << config << "context.not-found"
-                                            << QStringList{"\"gone\"", metaRoot};
-    QTest::newRow("unknown-config-current") << none << none << QStringList() << "cfg/config.json"
-                                            << QByteArray(R"({"currentContext": "lost"})") << config
-                                            << "context.not-found" << QStringList{"\"lost\"", metaRoot};
+    QTest::newRow("unknown-DOCKER_CONTEXT")
+        << none << none << QStringList{"DOCKER_CONTEXT=gone"} << none << QByteArray() << config
+        << "context.not-found" << QStringList{"\"gone\"", metaRoot};
+    QTest::newRow("unknown-config-current")
+        << none << none << QStringList() << "cfg/config.json" << QByteArray(R"({"currentContext": "lost"})")
+        << config << "context.not-found" << QStringList{"\"lost\"", metaRoot};
     QTest::newRow("malformed-config.json") << none << none << QStringList() << "cfg/config.json"
                                            << QByteArray("{\n  \"currentContext\": \"x\",,\n}") << config
                                            << "config.malformed" << QStringList{"$ROOT/cfg/config.json:2:"};
-    QTest::newRow("config.json-not-an-object") << none << none << QStringList() << "cfg/config.json"
-                                               << QByteArray("[1]") << config << "config.malformed"
-                                               << QStringList{"$ROOT/cfg/config.json"};
-    QTest::newRow("malformed-meta.json") << none << "envctx" << QStringList() << metaFile("envctx")
-                                         << QByteArray(R"({"Name": "envctx", "Endpoints": )") << config
-                                         << "context.malformed" << QStringList{"$ROOT/" + metaFile("envctx") + ":1:"};
+    QTest::newRow("config.json-not-an-object")
+        << none << none << QStringList() << "cfg/config.json" << QByteArray("[1]") << config
+        << "config.malformed" << QStringList{"$ROOT/cfg/config.json"};
+    QTest::newRow("malformed-meta.json")
+        << none << "envctx" << QStringList() << metaFile("envctx")
+        << QByteArray(R"({"Name": "envctx", "Endpoints": )") << config << "context.malformed"
+        << QStringList{"$ROOT/" + metaFile("envctx") + ":1:"};
     QTest::newRow("meta.json-without-docker-endpoint")
-        << none << "envctx" << QStringList() << metaFile("envctx") << QByteArray(R"({"Name":"envctx","Endpoints":{}})")
-        << config << "context.no-docker-endpoint" << QStringList{"$ROOT/" + metaFile("envctx")};
+        << none << "envctx" << QStringList() << metaFile("envctx")
+        << QByteArray(R"({"Name":"envctx","Endpoints":{}})") << config << "context.no-docker-endpoint"
+        << QStringList{"$ROOT/" + metaFile("envctx")};
     QTest::newRow("meta.json-host-not-a-string")
         << none << "envctx" << QStringList() << metaFile("envctx")
-        << QByteArray(R"({"Name":"envctx","Endpoints":{"docker":{"Host":7}}})") << config << "context.malformed"
-        << QStringList{"$ROOT/" + metaFile("envctx"), "Host"};
-    QTest::newRow("context-bad-host") << none << "envctx" << QStringList() << metaFile("envctx")
-                                      << QByteArray(R"({"Name":"envctx","Endpoints":{"docker":{"Host":"ftp://x"}}})")
-                                      << config << "endpoint.scheme" << QStringList{"\"envctx\"", "ftp"};
-    QTest::newRow("bad-DOCKER_HOST") << none << none << QStringList{"DOCKER_HOST=ftp://x"} << none << QByteArray()
-                                     << usage << "endpoint.scheme" << QStringList{"DOCKER_HOST"};
+        << QByteArray(R"({"Name":"envctx","Endpoints":{"docker":{"Host":7}}})") << config
+        << "context.malformed" << QStringList{"$ROOT/" + metaFile("envctx"), "Host"};
+    QTest::newRow("context-bad-host")
+        << none << "envctx" << QStringList() << metaFile("envctx")
+        << QByteArray(R"({"Name":"envctx","Endpoints":{"docker":{"Host":"ftp://x"}}})") << config
+        << "endpoint.scheme" << QStringList{"\"envctx\"", "ftp"};
+    QTest::newRow("bad-DOCKER_HOST") << none << none << QStringList{"DOCKER_HOST=ftp://x"} << none
+                                     << QByteArray() << usage << "endpoint.scheme"
+                                     << QStringList{"DOCKER_HOST"};
 
     // Verify-or-refuse where the CLI would not verify the server.
     QTest::newRow("skipverify-context-without-ca")
         << none << "gwskip" << QStringList() << none << QByteArray() << config << "tls.verify-required"
-        << QStringList{"SkipTLSVerify", "always verifies", "$ROOT/" + tlsFile("gwskip", "ca.pem"), "docker context update"};
+        << QStringList{"SkipTLSVerify", "always verifies", "$ROOT/" + tlsFile("gwskip", "ca.pem"),
+                       "docker context update"};
     QTest::newRow("skipverify-context-with-pair-but-no-ca")
         << none << "gwskip" << QStringList() << tlsFile("gwskip", "cert.pem") << QByteArray("x") << config
         << "tls.verify-required" << QStringList{"always verifies"};
     QTest::newRow("cert-path-without-verify-no-ca")
-        << none << none << QStringList{"DOCKER_HOST=tcp://gw:2376", "DOCKER_CERT_PATH=$ROOT/certs"} << "certs/cert.pem"
-        << QByteArray("x") << config << "tls.verify-required"
+        << none << none << QStringList{"DOCKER_HOST=tcp://gw:2376", "DOCKER_CERT_PATH=$ROOT/certs"}
+        << "certs/cert.pem" << QByteArray("x") << config << "tls.verify-required"
         << QStringList{"DOCKER_CERT_PATH", "$ROOT/certs/ca.pem", "DOCKER_TLS_VERIFY=1", "always verifies"};
     QTest::newRow("DOCKER_TLS-without-verify-no-ca")
-        << none << none << QStringList{"DOCKER_HOST=tcp://gw:2376", "DOCKER_TLS=1"} << none << QByteArray() << config
-        << "tls.verify-required" << QStringList{"DOCKER_TLS ", "$ROOT/cfg/ca.pem"};
-    QTest::newRow("verify-without-ca") << "tcp://gw:2376" << none
-                                       << QStringList{"DOCKER_TLS_VERIFY=1", "DOCKER_CERT_PATH=$ROOT/certs"} << none
-                                       << QByteArray() << config << "tls.ca-missing"
-                                       << QStringList{"DOCKER_TLS_VERIFY", "$ROOT/certs/ca.pem"};
+        << none << none << QStringList{"DOCKER_HOST=tcp://gw:2376", "DOCKER_TLS=1"} << none << QByteArray()
+        << config << "tls.verify-required" << QStringList{"DOCKER_TLS ", "$ROOT/cfg/ca.pem"};
+    QTest::newRow("verify-without-ca")
+        << "tcp://gw:2376" << none << QStringList{"DOCKER_TLS_VERIFY=1", "DOCKER_CERT_PATH=$ROOT/certs"}
+        << none << QByteArray() << config << "tls.ca-missing"
+        << QStringList{"DOCKER_TLS_VERIFY", "$ROOT/certs/ca.pem"};
 }
 
 void TestEndpointResolver::rejects()
@@ -354,7 +397,8 @@ void TestEndpointResolver::rejects()
     QCOMPARE(int(ep.error().kind), kind);
     for (QString m : mentions) {
         m.replace(QLatin1String("$ROOT"), root());
-        QVERIFY2(ep.error().detail.contains(m), qPrintable(QStringLiteral("'%1' not in: %2").arg(m, ep.error().detail)));
+        QVERIFY2(ep.error().detail.contains(m),
+                 qPrintable(QStringLiteral("'%1' not in: %2").arg(m, ep.error().detail)));
     }
 }
 
@@ -421,13 +465,15 @@ void TestEndpointResolver::listContexts()
     const auto &broken = byName[QStringLiteral("brokenid")];
     QVERIFY(broken.error);
     QCOMPARE(broken.error->code, QStringLiteral("context.malformed"));
-    QVERIFY(broken.error->detail.contains(m_root->filePath(QStringLiteral("cfg/contexts/meta/brokenid/meta.json"))));
+    QVERIFY(broken.error->detail.contains(
+        m_root->filePath(QStringLiteral("cfg/contexts/meta/brokenid/meta.json"))));
 
     // Store contexts follow "default", sorted by name.
     QCOMPARE(readable, (QStringList{"default", "cfgctx", "envctx", "flagctx", "gwssh", "gwtls", "gwunix"}));
 
     // DOCKER_HOST moves the current marker (and the URL) to "default".
-    const auto overridden = mcp::endpoint::listContexts(resolver(QString(), QString(), {"DOCKER_HOST=tcp://h:1"}));
+    const auto overridden =
+        mcp::endpoint::listContexts(resolver(QString(), QString(), {"DOCKER_HOST=tcp://h:1"}));
     QVERIFY(overridden.ok());
     QVERIFY(overridden->front().isCurrent);
     QCOMPARE(overridden->front().endpointUrl, QStringLiteral("tcp://h:1"));
@@ -435,7 +481,8 @@ void TestEndpointResolver::listContexts()
 
 void TestEndpointResolver::listContextsConflict()
 {
-    const auto list = mcp::endpoint::listContexts(resolver(QStringLiteral("tcp://h:1"), QStringLiteral("envctx"), {}));
+    const auto list =
+        mcp::endpoint::listContexts(resolver(QStringLiteral("tcp://h:1"), QStringLiteral("envctx"), {}));
     QVERIFY(!list.ok());
     QCOMPARE(list.error().code, QStringLiteral("context.conflict"));
 }

@@ -27,7 +27,8 @@ Result<std::vector<ContextEntry>> listContexts(const EndpointResolver &resolver)
     def.name = kDefault;
     def.description = QStringLiteral("Current DOCKER_HOST based configuration"); // the CLI's wording
     def.isCurrent = choice->contextName == kDefault;
-    fillEndpoint(def, resolver.resolveContext(kDefault, def.isCurrent ? choice->origin : kDefault), QString());
+    fillEndpoint(def, resolver.resolveContext(kDefault, def.isCurrent ? choice->origin : kDefault),
+                 QString());
     out.push_back(std::move(def));
 
     for (const auto &listed : resolver.store().list()) {
@@ -44,7 +45,8 @@ Result<std::vector<ContextEntry>> listContexts(const EndpointResolver &resolver)
         entry.name = stored.name;
         entry.description = stored.description;
         entry.isCurrent = choice->contextName == stored.name;
-        fillEndpoint(entry, resolver.resolveContext(stored.name, entry.isCurrent ? choice->origin : QString()),
+        fillEndpoint(entry,
+                     resolver.resolveContext(stored.name, entry.isCurrent ? choice->origin : QString()),
                      stored.host);
         out.push_back(std::move(entry));
     }

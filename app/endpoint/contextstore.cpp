@@ -28,12 +28,13 @@ QString existing(const QString &dir, const QString &file)
 }
 } // namespace
 
-ContextStore::ContextStore(QString configDir) : m_configDir(std::move(configDir)) {}
+ContextStore::ContextStore(QString configDir) : m_configDir(std::move(configDir))
+{
+}
 
 QString ContextStore::contextId(const QString &name)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 QString ContextStore::metaRoot() const
@@ -48,8 +49,8 @@ QString ContextStore::metaFile(const QString &name) const
 
 QString ContextStore::tlsDir(const QString &name) const
 {
-    return QDir(m_configDir).filePath(QStringLiteral("contexts/tls/") + contextId(name) +
-                                      QStringLiteral("/docker"));
+    return QDir(m_configDir)
+        .filePath(QStringLiteral("contexts/tls/") + contextId(name) + QStringLiteral("/docker"));
 }
 
 Result<StoredContext> ContextStore::load(const QString &name) const
@@ -92,8 +93,9 @@ Result<StoredContext> ContextStore::loadFile(const QString &file) const
     const QJsonValue docker =
         jsonField(jsonField(root, QStringLiteral("Endpoints")).toObject(), QStringLiteral("docker"));
     if (!docker.isObject())
-        return Error::make(ErrorKind::Config, QStringLiteral("context.no-docker-endpoint"),
-                           QStringLiteral("%1: cannot find docker endpoint in context \"%2\"").arg(file, ctx.name));
+        return Error::make(
+            ErrorKind::Config, QStringLiteral("context.no-docker-endpoint"),
+            QStringLiteral("%1: cannot find docker endpoint in context \"%2\"").arg(file, ctx.name));
     const QJsonValue host = jsonField(docker.toObject(), QStringLiteral("Host"));
     if (!host.isUndefined() && !host.isNull() && !host.isString())
         return malformed(file, QStringLiteral("\"Endpoints.docker.Host\" is not a string"));

@@ -13,14 +13,14 @@ namespace mcp::endpoint {
 struct StoredContext
 {
     QString name;
-    QString description;    // Metadata.Description
-    QString host;           // Endpoints.docker.Host, as written (empty: the engine default)
+    QString description;        // Metadata.Description
+    QString host;               // Endpoints.docker.Host, as written (empty: the engine default)
     bool skipTlsVerify = false; // Endpoints.docker.SkipTLSVerify (we never honour it; see resolver)
-    QString metaFile;       // where it was read from, for messages
-    QString tlsDir;         // <config>/contexts/tls/<id>/docker
-    QString caFile;         // set only when the file exists
-    QString certFile;       // set only when the file exists
-    QString keyFile;        // set only when the file exists
+    QString metaFile;           // where it was read from, for messages
+    QString tlsDir;             // <config>/contexts/tls/<id>/docker
+    QString caFile;             // set only when the file exists
+    QString certFile;           // set only when the file exists
+    QString keyFile;            // set only when the file exists
 };
 
 // Read-only view of the Docker CLI's context store under <config dir>/contexts.

@@ -123,11 +123,12 @@ Result<Endpoint> EndpointResolver::resolveDefault(const QString &origin) const
     } else if (tls || !certPathEnv.isEmpty()) {
         request.demand = TlsDemand::CliWouldSkip;
         // What the clients do here, checked with docker 20.10 and 28.2 and the Go SDK's FromEnv.
-        request.reason = tls ? QStringLiteral("DOCKER_TLS is set without DOCKER_TLS_VERIFY, so the Docker CLI "
-                                              "would use TLS without verifying the server")
-                             : QStringLiteral("DOCKER_CERT_PATH is set without DOCKER_TLS_VERIFY, so Docker "
-                                              "clients would not verify the server (the Docker CLI would not "
-                                              "even use TLS)");
+        request.reason =
+            tls ? QStringLiteral("DOCKER_TLS is set without DOCKER_TLS_VERIFY, so the Docker CLI "
+                                 "would use TLS without verifying the server")
+                : QStringLiteral("DOCKER_CERT_PATH is set without DOCKER_TLS_VERIFY, so Docker "
+                                 "clients would not verify the server (the Docker CLI would not "
+                                 "even use TLS)");
         request.hint = QStringLiteral("Provide ca.pem (the CA that signed the engine's certificate) in %1, "
                                       "or set DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH pointing at "
                                       "ca.pem, cert.pem and key.pem.")
@@ -159,7 +160,8 @@ Result<Endpoint> EndpointResolver::resolveStored(const QString &name, const QStr
     request.dir = stored->tlsDir;
     request.demand = stored->skipTlsVerify ? TlsDemand::CliWouldSkip : TlsDemand::IfPresent;
     request.reason = QStringLiteral("%1 sets \"SkipTLSVerify\": true, so the Docker CLI would not verify "
-                                    "the server").arg(where);
+                                    "the server")
+                         .arg(where);
     request.hint = QStringLiteral("Add the engine's CA with `docker context update %1 --docker "
                                   "\"host=%2,ca=/path/to/ca.pem\"`.")
                        .arg(name, stored->host);

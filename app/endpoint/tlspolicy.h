@@ -5,7 +5,8 @@
 namespace mcp::endpoint {
 
 // How strongly the source of TLS settings asks for TLS.
-enum class TlsDemand {
+enum class TlsDemand
+{
     // A context without SkipTLSVerify: TLS when any of ca/cert/key.pem exists (as the CLI);
     // without ca.pem the server is checked against the system CAs.
     IfPresent,

@@ -28,8 +28,9 @@ struct Endpoint
     int port = 0;       // tcp (required), ssh (0: from ssh config or 22)
     QString user;       // ssh (empty: from ssh config or the local user)
     TlsConfig tls;      // tcp
-    QString origin;     // how it was chosen: "--host", "DOCKER_HOST", "context remote"
-    QString contextName; // the Docker context it came from, if any
+    QString origin;      // what chose it (EndpointResolver): "--host", "--context", "DOCKER_HOST",
+                         // "DOCKER_CONTEXT", "config currentContext", "default"
+    QString contextName; // the Docker context it came from ("default" for --host/DOCKER_HOST)
 
     // unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket/path].
     // A URL carrying a password ("ssh://u:pw@h") is refused: secrets do not live in URLs.

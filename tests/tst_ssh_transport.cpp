@@ -7,7 +7,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -116,6 +118,10 @@ private slots:
     void ed25519Ping();
     void twoStreamsOneSession();
     void sessionSurvivesStreamEnd();
+    void resetFailsStreamsAndReconnects();
+    void hashedKnownHosts();
+    void handshakeTimeout();
+    void proxyCommandUsesOpenSsh();
     void passphraseWithProvider();
     void passphraseWithoutProvider();
     void passphraseWrong();
@@ -192,6 +198,77 @@ void TestSshTransport::sessionSurvivesStreamEnd()
     auto again = ping(connector);
     VERIFY_PING(again);
     QCOMPARE(handshakes.count(), 1);
+}
+
+void TestSshTransport::resetFailsStreamsAndReconnects()
+{
+    SshConnector connector(baseOptions());
+    QSignalSpy handshakes(&connector, &SshConnector::hostKeyChecked);
+    auto p = ping(connector);
+    VERIFY_PING(p);
+    connector.reset(); // what a broken session does to its streams, on demand
+    QVERIFY(QTest::qWaitFor([&] { return p->ended(); }, kWaitMs));
+    VERIFY_ERROR(p, "transport.reset");
+    auto again = ping(connector);
+    VERIFY_PING(again);
+    QCOMPARE(handshakes.count(), 2); // a new session
+}
+
+void TestSshTransport::hashedKnownHosts()
+{
+    const QString kh = m_tmp.filePath(QStringLiteral("hashed_known_hosts"));
+    QFile::remove(kh);
+    QVERIFY(QFile::copy(tb("MCP_TB_SSH_KNOWN_HOSTS"), kh));
+    QFile::setPermissions(kh, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(QProcess::execute(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-H"),
+                                                              QStringLiteral("-f"), kh}),
+             0);
+    QFile f(kh);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith("|1|"));
+    SshOptions o = baseOptions();
+    o.knownHostsFile = kh;
+    SshConnector connector(o);
+    auto p = ping(connector);
+    VERIFY_PING(p);
+    QCOMPARE(connector.lastHostKey().status, SshHostKeyInfo::Status::Match);
+}
+
+void TestSshTransport::handshakeTimeout()
+{
+    // Accepts TCP and never says a word: the SSH banner never comes.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    SshOptions o = baseOptions();
+    o.port = silent.serverPort();
+    o.connectTimeoutMs = 1000;
+    SshConnector connector(o);
+    auto p = expectFailure(connector);
+    QVERIFY2(p->error.has_value(), "no error arrived (hang?)");
+    QCOMPARE(p->error->kind, ErrorKind::Timeout);
+    QCOMPARE(p->error->code, QStringLiteral("timeout.ssh-handshake"));
+}
+
+void TestSshTransport::proxyCommandUsesOpenSsh()
+{
+    const QString config = m_tmp.filePath(QStringLiteral("ssh_config"));
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("Host tb-proxied\n  HostName %1\n  Port %2\n  User %3\n"
+                           "  ProxyCommand socat - TCP:%h:%p\n")
+                .arg(tb("MCP_TB_SSH_HOST"), tb("MCP_TB_SSH_PORT"), tb("MCP_TB_SSH_USER"))
+                .toUtf8());
+    f.close();
+    SshOptions o = baseOptions();
+    o.host = QStringLiteral("tb-proxied");
+    o.port = 0;
+    o.user.clear();
+    o.configFile = config;
+    SshAutoConnector connector(o);
+    QVERIFY(connector.usesOpenSsh()); // decided up front: libssh2 cannot follow a proxy
+    QCOMPARE(connector.pathDescription(), QStringLiteral("SSH (OpenSSH client)"));
+    auto p = ping(connector);
+    VERIFY_PING(p);
 }
 
 void TestSshTransport::passphraseWithProvider()

@@ -26,18 +26,30 @@ void TestSshConfig::patterns_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<bool>("matches");
 
-    QTest::newRow("exact") << "gw1" << "gw1" << true;
-    QTest::newRow("exact-case") << "GW1" << "gw1" << true;
-    QTest::newRow("other") << "gw1" << "gw2" << false;
-    QTest::newRow("star") << "*.example" << "gw1.example" << true;
-    QTest::newRow("star-all") << "*" << "anything" << true;
-    QTest::newRow("star-no-dot") << "*.example" << "example" << false;
-    QTest::newRow("question") << "gw?" << "gw7" << true;
-    QTest::newRow("question-too-long") << "gw?" << "gw17" << false;
-    QTest::newRow("list") << "a b c" << "b" << true;
-    QTest::newRow("negation-vetoes") << "*.example !bastion.example" << "bastion.example" << false;
-    QTest::newRow("negation-passes") << "*.example !bastion.example" << "gw.example" << true;
-    QTest::newRow("only-negation") << "!gw1" << "gw2" << false;
+    QTest::newRow("exact") << "gw1"
+                           << "gw1" << true;
+    QTest::newRow("exact-case") << "GW1"
+                                << "gw1" << true;
+    QTest::newRow("other") << "gw1"
+                           << "gw2" << false;
+    QTest::newRow("star") << "*.example"
+                          << "gw1.example" << true;
+    QTest::newRow("star-all") << "*"
+                              << "anything" << true;
+    QTest::newRow("star-no-dot") << "*.example"
+                                 << "example" << false;
+    QTest::newRow("question") << "gw?"
+                              << "gw7" << true;
+    QTest::newRow("question-too-long") << "gw?"
+                                       << "gw17" << false;
+    QTest::newRow("list") << "a b c"
+                          << "b" << true;
+    QTest::newRow("negation-vetoes") << "*.example !bastion.example"
+                                     << "bastion.example" << false;
+    QTest::newRow("negation-passes") << "*.example !bastion.example"
+                                     << "gw.example" << true;
+    QTest::newRow("only-negation") << "!gw1"
+                                   << "gw2" << false;
 }
 
 void TestSshConfig::patterns()
@@ -65,23 +77,51 @@ void TestSshConfig::resolve_data()
                                         "  Port 2222\n"
                                         "Host *\n"
                                         "  Port 22\n");
-    QTest::newRow("first-value-wins") << base << "gw1" << "10.0.0.1" << "ops" << 2222 << false;
-    QTest::newRow("wildcard-only") << base << "gw2" << "" << "fallback" << 2222 << false;
-    QTest::newRow("catch-all") << base << "db" << "" << "" << 22 << false;
-    QTest::newRow("equals-and-case") << "HOST=edge\n  hostname=edge.internal\n  PORT = 2200\n" << "edge"
-                                     << "edge.internal" << "" << 2200 << false;
-    QTest::newRow("quoted") << "Host \"q\"\n  User \"a user\"\n" << "q" << "" << "a user" << 0 << false;
-    QTest::newRow("comments") << "# Host x\nHost x # not a comment in ssh either\n  User u\n" << "x" << "" << "u"
-                              << 0 << false;
-    QTest::newRow("global-before-host") << "User everyone\nHost x\n  User late\n" << "x" << "" << "everyone" << 0
-                                        << false;
-    QTest::newRow("proxyjump") << "Host inner\n  ProxyJump bastion\n" << "inner" << "" << "" << 0 << true;
-    QTest::newRow("proxyjump-none") << "Host inner\n  ProxyJump none\n" << "inner" << "" << "" << 0 << false;
-    QTest::newRow("proxycommand") << "Host inner\n  ProxyCommand ssh -W %h:%p bastion\n" << "inner" << "" << ""
-                                  << 0 << true;
-    QTest::newRow("hostname-token") << "Host *.short\n  HostName %h.example.com\n" << "a.short"
-                                    << "a.short.example.com" << "" << 0 << false;
-    QTest::newRow("negated-block") << "Host * !secret\n  User pub\n" << "secret" << "" << "" << 0 << false;
+    QTest::newRow("first-value-wins") << base << "gw1"
+                                      << "10.0.0.1"
+                                      << "ops" << 2222 << false;
+    QTest::newRow("wildcard-only") << base << "gw2"
+                                   << ""
+                                   << "fallback" << 2222 << false;
+    QTest::newRow("catch-all") << base << "db"
+                               << ""
+                               << "" << 22 << false;
+    QTest::newRow("equals-and-case") << "HOST=edge\n  hostname=edge.internal\n  PORT = 2200\n"
+                                     << "edge"
+                                     << "edge.internal"
+                                     << "" << 2200 << false;
+    QTest::newRow("quoted") << "Host \"q\"\n  User \"a user\"\n"
+                            << "q"
+                            << ""
+                            << "a user" << 0 << false;
+    QTest::newRow("comments") << "# Host x\nHost x # not a comment in ssh either\n  User u\n"
+                              << "x"
+                              << ""
+                              << "u" << 0 << false;
+    QTest::newRow("global-before-host") << "User everyone\nHost x\n  User late\n"
+                                        << "x"
+                                        << ""
+                                        << "everyone" << 0 << false;
+    QTest::newRow("proxyjump") << "Host inner\n  ProxyJump bastion\n"
+                               << "inner"
+                               << ""
+                               << "" << 0 << true;
+    QTest::newRow("proxyjump-none") << "Host inner\n  ProxyJump none\n"
+                                    << "inner"
+                                    << ""
+                                    << "" << 0 << false;
+    QTest::newRow("proxycommand") << "Host inner\n  ProxyCommand ssh -W %h:%p bastion\n"
+                                  << "inner"
+                                  << ""
+                                  << "" << 0 << true;
+    QTest::newRow("hostname-token") << "Host *.short\n  HostName %h.example.com\n"
+                                    << "a.short"
+                                    << "a.short.example.com"
+                                    << "" << 0 << false;
+    QTest::newRow("negated-block") << "Host * !secret\n  User pub\n"
+                                   << "secret"
+                                   << ""
+                                   << "" << 0 << false;
 }
 
 void TestSshConfig::resolve()
@@ -93,7 +133,8 @@ void TestSshConfig::resolve()
     QFETCH(int, port);
     QFETCH(bool, needsProxy);
 
-    const SshHostConfig c = SshConfig::parse(text, QStringLiteral("/home/me")).resolve(alias, QStringLiteral("me"));
+    const SshHostConfig c =
+        SshConfig::parse(text, QStringLiteral("/home/me")).resolve(alias, QStringLiteral("me"));
     QCOMPARE(c.hostName, hostName);
     QCOMPARE(c.user, user);
     QCOMPARE(c.port, port);
@@ -112,11 +153,12 @@ void TestSshConfig::identityTokens()
                                         "Host *\n"
                                         "  IdentityFile ~/.ssh/id_gw\n" // duplicate: listed once
                                         "  IdentityFile ~/.ssh/id_all\n");
-    const SshHostConfig c = SshConfig::parse(text, QStringLiteral("/home/me")).resolve(QStringLiteral("gw"),
-                                                                                        QStringLiteral("me"));
-    QCOMPARE(c.identityFiles, QStringList({QStringLiteral("/home/me/.ssh/id_gw"),
-                                           QStringLiteral("/home/me/keys/ops@gw.example-22"),
-                                           QStringLiteral("/keys/me/100%"), QStringLiteral("/home/me/.ssh/id_all")}));
+    const SshHostConfig c = SshConfig::parse(text, QStringLiteral("/home/me"))
+                                .resolve(QStringLiteral("gw"), QStringLiteral("me"));
+    QCOMPARE(
+        c.identityFiles,
+        QStringList({QStringLiteral("/home/me/.ssh/id_gw"), QStringLiteral("/home/me/keys/ops@gw.example-22"),
+                     QStringLiteral("/keys/me/100%"), QStringLiteral("/home/me/.ssh/id_all")}));
     QVERIFY(c.identitiesOnly);
 }
 
@@ -162,7 +204,8 @@ void TestSshConfig::missingFileIsEmpty()
 
 void TestSshConfig::matchBlocksNeverApply()
 {
-    const SshConfig config = SshConfig::parse(QStringLiteral("Match host x exec true\n  User m\nHost x\n  User h\n"));
+    const SshConfig config =
+        SshConfig::parse(QStringLiteral("Match host x exec true\n  User m\nHost x\n  User h\n"));
     QCOMPARE(config.resolve(QStringLiteral("x")).user, QStringLiteral("h"));
     QCOMPARE(config.warnings().size(), 1);
 }

@@ -96,16 +96,16 @@ QString knownFingerprint(const QString &knownHostsFile)
     return fields.size() >= 3 ? SshKnownHosts::fingerprint(QByteArray::fromBase64(fields.at(2))) : QString();
 }
 
-#define VERIFY_PING(p)                                                                                      \
-    do {                                                                                                    \
-        QVERIFY2(!(p)->error, qPrintable((p)->error ? (p)->error->toString() : QString()));                 \
-        QVERIFY2((p)->pingAnswered(), (p)->data.constData());                                               \
+#define VERIFY_PING(p)                                                                                       \
+    do {                                                                                                     \
+        QVERIFY2(!(p)->error, qPrintable((p)->error ? (p)->error->toString() : QString()));                  \
+        QVERIFY2((p)->pingAnswered(), (p)->data.constData());                                                \
     } while (0)
 
-#define VERIFY_ERROR(p, expectedCode)                                                                       \
-    do {                                                                                                    \
-        QVERIFY2((p)->error.has_value(), "no error arrived (hang?)");                                      \
-        QCOMPARE((p)->error->code, QStringLiteral(expectedCode));                                           \
+#define VERIFY_ERROR(p, expectedCode)                                                                        \
+    do {                                                                                                     \
+        QVERIFY2((p)->error.has_value(), "no error arrived (hang?)");                                        \
+        QCOMPARE((p)->error->code, QStringLiteral(expectedCode));                                            \
     } while (0)
 
 } // namespace
@@ -120,6 +120,7 @@ private slots:
     void sessionSurvivesStreamEnd();
     void resetFailsStreamsAndReconnects();
     void hashedKnownHosts();
+    void streamOutlivesConnector();
     void handshakeTimeout();
     void proxyCommandUsesOpenSsh();
     void passphraseWithProvider();
@@ -162,7 +163,8 @@ void TestSshTransport::ed25519Ping()
     t.restart();
     auto p2 = ping(connector);
     VERIFY_PING(p2);
-    qInfo("libssh2: connect %lld ms, handshake %lld ms, auth %lld ms; first /_ping %lld ms, second stream %lld ms",
+    qInfo("libssh2: connect %lld ms, handshake %lld ms, auth %lld ms; first /_ping %lld ms, second stream "
+          "%lld ms",
           connector.lastConnectMs(), connector.lastHandshakeMs(), connector.lastAuthMs(), first, t.elapsed());
 }
 
@@ -214,14 +216,25 @@ void TestSshTransport::resetFailsStreamsAndReconnects()
     QCOMPARE(handshakes.count(), 2); // a new session
 }
 
+void TestSshTransport::streamOutlivesConnector()
+{
+    auto connector = std::make_unique<SshConnector>(baseOptions());
+    auto p = ping(*connector);
+    VERIFY_PING(p);
+    connector.reset(); // joins the worker thread; the stream must fail, not crash
+    QVERIFY(QTest::qWaitFor([&] { return p->ended(); }, kWaitMs));
+    VERIFY_ERROR(p, "transport.cancelled");
+    p->stream->write(kPing); // harmless now
+}
+
 void TestSshTransport::hashedKnownHosts()
 {
     const QString kh = m_tmp.filePath(QStringLiteral("hashed_known_hosts"));
     QFile::remove(kh);
     QVERIFY(QFile::copy(tb("MCP_TB_SSH_KNOWN_HOSTS"), kh));
     QFile::setPermissions(kh, QFile::ReadOwner | QFile::WriteOwner);
-    QCOMPARE(QProcess::execute(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-H"),
-                                                              QStringLiteral("-f"), kh}),
+    QCOMPARE(QProcess::execute(QStringLiteral("ssh-keygen"),
+                               {QStringLiteral("-q"), QStringLiteral("-H"), QStringLiteral("-f"), kh}),
              0);
     QFile f(kh);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -476,11 +489,12 @@ void TestSshTransport::openSshErrorMapping_data()
     QTest::addColumn<QByteArray>("stderrText");
     QTest::addColumn<QString>("code");
 
-    QTest::newRow("changed") << 255
-                             << QByteArray("@@@@@@@\r\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\r\n"
-                                           "Host key for [127.0.0.1]:23722 has changed and you have requested "
-                                           "strict checking.\r\nHost key verification failed.\r\n")
-                             << "ssh.hostkey.mismatch";
+    QTest::newRow("changed")
+        << 255
+        << QByteArray("@@@@@@@\r\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\r\n"
+                      "Host key for [127.0.0.1]:23722 has changed and you have requested "
+                      "strict checking.\r\nHost key verification failed.\r\n")
+        << "ssh.hostkey.mismatch";
     QTest::newRow("unknown") << 255
                              << QByteArray("No ED25519 host key is known for [127.0.0.1]:23722 and you have "
                                            "requested strict checking.\r\nHost key verification failed.\r\n")
@@ -488,12 +502,15 @@ void TestSshTransport::openSshErrorMapping_data()
     QTest::newRow("denied") << 255 << QByteArray("root@127.0.0.1: Permission denied (publickey).\r\n")
                             << "ssh.auth.failed";
     QTest::newRow("refused") << 255
-                             << QByteArray("ssh: connect to host 127.0.0.1 port 23799: Connection refused\r\n")
+                             << QByteArray(
+                                    "ssh: connect to host 127.0.0.1 port 23799: Connection refused\r\n")
                              << "transport.refused";
     QTest::newRow("dns") << 255
-                         << QByteArray("ssh: Could not resolve hostname x.invalid: Name or service not known\r\n")
+                         << QByteArray(
+                                "ssh: Could not resolve hostname x.invalid: Name or service not known\r\n")
                          << "transport.dns";
-    QTest::newRow("timeout") << 255 << QByteArray("ssh: connect to host 10.0.0.1 port 22: Connection timed out\r\n")
+    QTest::newRow("timeout") << 255
+                             << QByteArray("ssh: connect to host 10.0.0.1 port 22: Connection timed out\r\n")
                              << "timeout.connect";
     QTest::newRow("no-docker") << 127 << QByteArray("bash: line 1: docker: command not found\n")
                                << "ssh.dial-stdio.failed";

@@ -41,7 +41,8 @@ QStringList OpenSshConnector::arguments() const
 
 std::unique_ptr<ByteStream> OpenSshConnector::createStream()
 {
-    QString dest = m_options.user.isEmpty() ? m_options.host : m_options.user + QLatin1Char('@') + m_options.host;
+    QString dest =
+        m_options.user.isEmpty() ? m_options.host : m_options.user + QLatin1Char('@') + m_options.host;
     if (m_options.port > 0)
         dest += QLatin1Char(':') + QString::number(m_options.port);
     return std::make_unique<OpenSshStream>(m_program, arguments(), dest);

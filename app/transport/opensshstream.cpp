@@ -120,8 +120,9 @@ Error OpenSshStream::errorFromSsh(int exitCode, const QByteArray &stderrBytes, c
 
     if (has("REMOTE HOST IDENTIFICATION HAS CHANGED") || has("Host key for")) {
         // ssh names the offered fingerprint; the known one is behind "Offending ... key in".
-        return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.hostkey.mismatch"),
-                           QStringLiteral("the host key of %1 does not match known_hosts: %2").arg(destination, detail));
+        return Error::make(
+            ErrorKind::Ssh, QStringLiteral("ssh.hostkey.mismatch"),
+            QStringLiteral("the host key of %1 does not match known_hosts: %2").arg(destination, detail));
     }
     if (has("Host key verification failed") || (has("No ") && has("host key is known")))
         return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.hostkey.unknown"),
@@ -144,7 +145,9 @@ Error OpenSshStream::errorFromSsh(int exitCode, const QByteArray &stderrBytes, c
                            QStringLiteral("ssh to %1 failed: %2").arg(destination, detail));
     return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.dial-stdio.failed"),
                        QStringLiteral("'docker system dial-stdio' on %1 exited with %2: %3")
-                           .arg(destination).arg(exitCode).arg(detail));
+                           .arg(destination)
+                           .arg(exitCode)
+                           .arg(detail));
 }
 
 } // namespace mcp::transport

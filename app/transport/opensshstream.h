@@ -31,7 +31,13 @@ public:
     static Error errorFromSsh(int exitCode, const QByteArray &stderrText, const QString &destination);
 
 private:
-    enum class State { Idle, Opening, Open, Ended };
+    enum class State
+    {
+        Idle,
+        Opening,
+        Open,
+        Ended
+    };
 
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onErrorOccurred(QProcess::ProcessError error);

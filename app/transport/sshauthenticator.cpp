@@ -102,13 +102,16 @@ SshAuthenticator::Step SshAuthenticator::fail(const Error &error)
 SshAuthenticator::Step SshAuthenticator::exhausted()
 {
     if (!m_declined.isEmpty())
-        return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.key.passphrase-required"),
-                                QStringLiteral("%1 is encrypted and no passphrase was given (connecting to %2)")
-                                    .arg(m_declined.join(QStringLiteral(", ")), m_target.displayName())));
-    const QString tried = m_tried.isEmpty() ? QStringLiteral("no keys were available (no agent, no identity files)")
-                                            : QStringLiteral("tried %1").arg(m_tried.join(QStringLiteral(", ")));
-    return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"),
-                            QStringLiteral("%1 refused public key authentication; %2").arg(m_target.displayName(), tried)));
+        return fail(
+            Error::make(ErrorKind::Ssh, QStringLiteral("ssh.key.passphrase-required"),
+                        QStringLiteral("%1 is encrypted and no passphrase was given (connecting to %2)")
+                            .arg(m_declined.join(QStringLiteral(", ")), m_target.displayName())));
+    const QString tried = m_tried.isEmpty()
+                              ? QStringLiteral("no keys were available (no agent, no identity files)")
+                              : QStringLiteral("tried %1").arg(m_tried.join(QStringLiteral(", ")));
+    return fail(Error::make(
+        ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"),
+        QStringLiteral("%1 refused public key authentication; %2").arg(m_target.displayName(), tried)));
 }
 
 SshAuthenticator::Step SshAuthenticator::step()
@@ -141,7 +144,8 @@ SshAuthenticator::Step SshAuthenticator::step()
                 break;
             // The agent socket is local and answers at once: these calls block only briefly.
             m_agent = libssh2_agent_init(m_session);
-            if (!m_agent || libssh2_agent_connect(m_agent) != 0 || libssh2_agent_list_identities(m_agent) != 0) {
+            if (!m_agent || libssh2_agent_connect(m_agent) != 0 ||
+                libssh2_agent_list_identities(m_agent) != 0) {
                 freeAgent();
                 break;
             }
@@ -195,9 +199,9 @@ SshAuthenticator::Step SshAuthenticator::step()
             const QByteArray file = QFile::encodeName(path);
             // No public key file: libssh2 derives it from the private key, which is also what
             // proves the passphrase right or wrong before anything goes to the server.
-            const int rc = libssh2_userauth_publickey_fromfile_ex(m_session, user.constData(), unsigned(user.size()),
-                                                                  nullptr, file.constData(),
-                                                                  m_passphrase.isEmpty() ? "" : m_passphrase.constData());
+            const int rc = libssh2_userauth_publickey_fromfile_ex(
+                m_session, user.constData(), unsigned(user.size()), nullptr, file.constData(),
+                m_passphrase.isEmpty() ? "" : m_passphrase.constData());
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return Step::Again;
             clearPassphrase();
@@ -208,8 +212,9 @@ SshAuthenticator::Step SshAuthenticator::step()
                                         QStringLiteral("the passphrase for %1 is wrong").arg(path)));
             if (rc == LIBSSH2_ERROR_FILE) {
                 m_tried << QStringLiteral("%1 (unsupported key format)").arg(path);
-            } else if (rc == LIBSSH2_ERROR_AUTHENTICATION_FAILED || rc == LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED ||
-                       rc == LIBSSH2_ERROR_METHOD_NOT_SUPPORTED || rc == LIBSSH2_ERROR_PUBLICKEY_UNRECOGNIZED) {
+            } else if (rc == LIBSSH2_ERROR_AUTHENTICATION_FAILED ||
+                       rc == LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED || rc == LIBSSH2_ERROR_METHOD_NOT_SUPPORTED ||
+                       rc == LIBSSH2_ERROR_PUBLICKEY_UNRECOGNIZED) {
                 m_tried << path;
             } else {
                 char *msg = nullptr;

@@ -26,7 +26,13 @@ namespace mcp::transport {
 class SshAuthenticator final
 {
 public:
-    enum class Step { Again, NeedPassphrase, Done, Failed };
+    enum class Step
+    {
+        Again,
+        NeedPassphrase,
+        Done,
+        Failed
+    };
 
     SshAuthenticator(LIBSSH2_SESSION *session, const SshTarget &target);
     ~SshAuthenticator();
@@ -41,7 +47,15 @@ public:
     static bool isEncryptedKeyFile(const QByteArray &contents);
 
 private:
-    enum class Phase { Methods, AgentStart, AgentNext, AgentAuth, FileNext, FileAuth };
+    enum class Phase
+    {
+        Methods,
+        AgentStart,
+        AgentNext,
+        AgentAuth,
+        FileNext,
+        FileAuth
+    };
 
     Step fail(const Error &error);
     Step exhausted();

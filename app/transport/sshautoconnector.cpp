@@ -14,7 +14,8 @@ SshAutoConnector::SshAutoConnector(SshOptions options, QObject *parent)
     const SshTarget target = resolveSshTarget(m_options);
     if (target.needsProxy) {
         m_useOpenSsh = true;
-        m_fallbackReason = QStringLiteral("%1 uses ProxyJump/ProxyCommand (%2)").arg(target.displayName(), target.configFile);
+        m_fallbackReason = QStringLiteral("%1 uses ProxyJump/ProxyCommand (%2)")
+                               .arg(target.displayName(), target.configFile);
     }
     connect(m_libssh2.get(), &SshConnector::pathChanged, this, [this](const QString &) {
         if (!m_useOpenSsh)
@@ -28,7 +29,8 @@ bool SshAutoConnector::shouldFallBack(const Error &error)
 {
     // Not ssh.hostkey.*, not ssh.key.* (the user's passphrase answer), not transport errors
     // (the OpenSSH client would hit the same closed port).
-    return error.code == QLatin1String("ssh.auth.failed") || error.code == QLatin1String("ssh.proxy.unsupported");
+    return error.code == QLatin1String("ssh.auth.failed") ||
+           error.code == QLatin1String("ssh.proxy.unsupported");
 }
 
 std::unique_ptr<ByteStream> SshAutoConnector::createStream()

@@ -60,16 +60,17 @@ SshChannel::Step SshChannel::open()
         return Step::Done;
     if (!m_channel) {
         if (m_kind == Kind::StreamLocal) {
-            const QString path = m_socketPath.isEmpty() ? QString::fromLatin1(endpoint::kDefaultUnixSocket) : m_socketPath;
+            const QString path =
+                m_socketPath.isEmpty() ? QString::fromLatin1(endpoint::kDefaultUnixSocket) : m_socketPath;
             // RFC-less OpenSSH extension: string socket path, string reserved, uint32 reserved.
             QByteArray message;
             appendSshString(message, path.toUtf8());
             appendSshString(message, QByteArray());
             message.append(4, '\0');
             static const char type[] = "direct-streamlocal@openssh.com";
-            m_channel = libssh2_channel_open_ex(m_session, type, sizeof(type) - 1, LIBSSH2_CHANNEL_WINDOW_DEFAULT,
-                                                LIBSSH2_CHANNEL_PACKET_DEFAULT, message.constData(),
-                                                unsigned(message.size()));
+            m_channel = libssh2_channel_open_ex(
+                m_session, type, sizeof(type) - 1, LIBSSH2_CHANNEL_WINDOW_DEFAULT,
+                LIBSSH2_CHANNEL_PACKET_DEFAULT, message.constData(), unsigned(message.size()));
         } else {
             m_channel = libssh2_channel_open_session(m_session);
         }
@@ -81,16 +82,18 @@ SshChannel::Step SshChannel::open()
                 m_forwardingRefused = true;
             return fail(QStringLiteral("ssh.channel.refused"),
                         m_kind == Kind::StreamLocal
-                            ? QStringLiteral("the server did not forward to %1").arg(m_socketPath.isEmpty()
-                                                                                    ? QString::fromLatin1(endpoint::kDefaultUnixSocket)
-                                                                                    : m_socketPath)
+                            ? QStringLiteral("the server did not forward to %1")
+                                  .arg(m_socketPath.isEmpty()
+                                           ? QString::fromLatin1(endpoint::kDefaultUnixSocket)
+                                           : m_socketPath)
                             : QStringLiteral("the server refused a session channel"),
                         rc);
         }
     }
     if (m_kind == Kind::DialStdio && !m_execStarted) {
         const QByteArray cmd = dialStdioCommand(m_socketPath);
-        const int rc = libssh2_channel_process_startup(m_channel, "exec", 4, cmd.constData(), unsigned(cmd.size()));
+        const int rc =
+            libssh2_channel_process_startup(m_channel, "exec", 4, cmd.constData(), unsigned(cmd.size()));
         if (rc == LIBSSH2_ERROR_EAGAIN)
             return Step::Again;
         if (rc != 0)
@@ -107,11 +110,13 @@ SshChannel::Pump SshChannel::pump()
     Pump out;
     // Writes first: a request is usually what makes the answer come.
     while (!m_pendingWrite.isEmpty()) {
-        const ssize_t n = libssh2_channel_write(m_channel, m_pendingWrite.constData(), size_t(m_pendingWrite.size()));
+        const ssize_t n =
+            libssh2_channel_write(m_channel, m_pendingWrite.constData(), size_t(m_pendingWrite.size()));
         if (n == LIBSSH2_ERROR_EAGAIN)
             break;
         if (n < 0) {
-            fail(QStringLiteral("ssh.channel.write-failed"), QStringLiteral("writing to the channel failed"), int(n));
+            fail(QStringLiteral("ssh.channel.write-failed"), QStringLiteral("writing to the channel failed"),
+                 int(n));
             out.error = m_error;
             out.sessionBroken = m_sessionBroken;
             return out;
@@ -138,7 +143,8 @@ SshChannel::Pump SshChannel::pump()
         }
         if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
             break;
-        fail(QStringLiteral("ssh.channel.read-failed"), QStringLiteral("reading from the channel failed"), int(n));
+        fail(QStringLiteral("ssh.channel.read-failed"), QStringLiteral("reading from the channel failed"),
+             int(n));
         out.error = m_error;
         out.sessionBroken = m_sessionBroken;
         return out;

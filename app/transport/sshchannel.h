@@ -20,14 +20,23 @@ namespace mcp::transport {
 class SshChannel final
 {
 public:
-    enum class Kind { StreamLocal, DialStdio };
-    enum class Step { Again, Done, Failed };
+    enum class Kind
+    {
+        StreamLocal,
+        DialStdio
+    };
+    enum class Step
+    {
+        Again,
+        Done,
+        Failed
+    };
 
     struct Pump
     {
-        QByteArray data;     // stdout / socket bytes read
+        QByteArray data; // stdout / socket bytes read
         bool progress = false;
-        bool eof = false;    // the peer ended the stream (reported once)
+        bool eof = false; // the peer ended the stream (reported once)
         std::optional<Error> error;
         bool sessionBroken = false; // the error is the session's, not just this channel's
     };

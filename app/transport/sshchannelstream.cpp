@@ -36,24 +36,26 @@ void SshChannelStream::open()
     if (m_state != State::Idle || workerGone())
         return;
     m_state = State::Opening;
-    QMetaObject::invokeMethod(m_worker.data(), [w = m_worker.data(), id = m_id] { w->openChannel(id); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker.data(), [w = m_worker.data(), id = m_id] { w->openChannel(id); }, Qt::QueuedConnection);
 }
 
 void SshChannelStream::write(const QByteArray &data)
 {
     if (data.isEmpty() || m_state == State::Ended || workerGone())
         return;
-    QMetaObject::invokeMethod(m_worker.data(), [w = m_worker.data(), id = m_id, data] { w->writeChannel(id, data); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker.data(), [w = m_worker.data(), id = m_id, data] { w->writeChannel(id, data); },
+        Qt::QueuedConnection);
 }
 
 void SshChannelStream::closeWrite()
 {
     if (m_state == State::Ended || workerGone())
         return;
-    QMetaObject::invokeMethod(m_worker.data(), [w = m_worker.data(), id = m_id] { w->closeWriteChannel(id); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker.data(), [w = m_worker.data(), id = m_id] { w->closeWriteChannel(id); },
+        Qt::QueuedConnection);
 }
 
 QByteArray SshChannelStream::readAll()
@@ -69,8 +71,8 @@ void SshChannelStream::close()
     }
     m_state = State::Ended;
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker.data(), [w = m_worker.data(), id = m_id] { w->closeChannel(id); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker.data(), [w = m_worker.data(), id = m_id] { w->closeChannel(id); }, Qt::QueuedConnection);
 }
 
 void SshChannelStream::onOpened(int id)

@@ -31,7 +31,13 @@ public:
     int channelId() const { return m_id; }
 
 private:
-    enum class State { Idle, Opening, Open, Ended };
+    enum class State
+    {
+        Idle,
+        Opening,
+        Open,
+        Ended
+    };
 
     void onOpened(int id);
     void onData(int id, const QByteArray &data);

@@ -57,8 +57,8 @@ bool globMatch(QStringView pattern, QStringView text)
 {
     qsizetype p = 0, t = 0, starP = -1, starT = 0;
     while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == QLatin1Char('?') ||
-                                   pattern[p].toCaseFolded() == text[t].toCaseFolded())) {
+        if (p < pattern.size() &&
+            (pattern[p] == QLatin1Char('?') || pattern[p].toCaseFolded() == text[t].toCaseFolded())) {
             ++p;
             ++t;
         } else if (p < pattern.size() && pattern[p] == QLatin1Char('*')) {
@@ -157,7 +157,8 @@ void SshConfig::parseText(const QString &text, const QString &fileName, int cond
             m_conditions.append(Condition{args, false});
             current = int(m_conditions.size()) - 1;
         } else if (key == QLatin1String("match")) {
-            const bool all = args.size() == 1 && args.first().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0;
+            const bool all =
+                args.size() == 1 && args.first().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0;
             if (all) {
                 current = -1;
             } else {

@@ -15,14 +15,15 @@ struct SshHostConfig
     int port = 0;              // Port
     QStringList identityFiles; // IdentityFile, all of them in order, ~ and %d/%u/%h/%r/%p expanded
     bool identitiesOnly = false;
-    QString proxyJump;         // ProxyJump (libssh2 cannot do it: the OpenSSH path must)
-    QString proxyCommand;      // ProxyCommand (likewise)
+    QString proxyJump;               // ProxyJump (libssh2 cannot do it: the OpenSSH path must)
+    QString proxyCommand;            // ProxyCommand (likewise)
     QStringList userKnownHostsFiles; // UserKnownHostsFile, ~ expanded
 
     bool needsProxy() const
     {
         return (!proxyJump.isEmpty() && proxyJump.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) ||
-               (!proxyCommand.isEmpty() && proxyCommand.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0);
+               (!proxyCommand.isEmpty() &&
+                proxyCommand.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0);
     }
 };
 
@@ -57,9 +58,9 @@ public:
 private:
     struct Entry
     {
-        int condition;  // index into m_conditions, -1: applies to every host
-        QString key;    // lower-case keyword
-        QString value;  // raw (quotes removed) value
+        int condition; // index into m_conditions, -1: applies to every host
+        QString key;   // lower-case keyword
+        QString value; // raw (quotes removed) value
     };
     struct Condition
     {

@@ -49,7 +49,8 @@ QString SshConnector::pathDescription() const
 
 void SshConnector::reset()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->resetSession(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->resetSession(); }, Qt::QueuedConnection);
 }
 
 void SshConnector::onPassphraseRequested(const QString &keyPath)

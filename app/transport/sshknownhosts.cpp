@@ -20,13 +20,20 @@ struct KeyType
 KeyType keyTypeOf(int hostKeyType)
 {
     switch (hostKeyType) {
-    case LIBSSH2_HOSTKEY_TYPE_RSA: return {"ssh-rsa", LIBSSH2_KNOWNHOST_KEY_SSHRSA};
-    case LIBSSH2_HOSTKEY_TYPE_DSS: return {"ssh-dss", LIBSSH2_KNOWNHOST_KEY_SSHDSS};
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_256: return {"ecdsa-sha2-nistp256", LIBSSH2_KNOWNHOST_KEY_ECDSA_256};
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_384: return {"ecdsa-sha2-nistp384", LIBSSH2_KNOWNHOST_KEY_ECDSA_384};
-    case LIBSSH2_HOSTKEY_TYPE_ECDSA_521: return {"ecdsa-sha2-nistp521", LIBSSH2_KNOWNHOST_KEY_ECDSA_521};
-    case LIBSSH2_HOSTKEY_TYPE_ED25519: return {"ssh-ed25519", LIBSSH2_KNOWNHOST_KEY_ED25519};
-    default: return {"unknown", LIBSSH2_KNOWNHOST_KEY_UNKNOWN};
+    case LIBSSH2_HOSTKEY_TYPE_RSA:
+        return {"ssh-rsa", LIBSSH2_KNOWNHOST_KEY_SSHRSA};
+    case LIBSSH2_HOSTKEY_TYPE_DSS:
+        return {"ssh-dss", LIBSSH2_KNOWNHOST_KEY_SSHDSS};
+    case LIBSSH2_HOSTKEY_TYPE_ECDSA_256:
+        return {"ecdsa-sha2-nistp256", LIBSSH2_KNOWNHOST_KEY_ECDSA_256};
+    case LIBSSH2_HOSTKEY_TYPE_ECDSA_384:
+        return {"ecdsa-sha2-nistp384", LIBSSH2_KNOWNHOST_KEY_ECDSA_384};
+    case LIBSSH2_HOSTKEY_TYPE_ECDSA_521:
+        return {"ecdsa-sha2-nistp521", LIBSSH2_KNOWNHOST_KEY_ECDSA_521};
+    case LIBSSH2_HOSTKEY_TYPE_ED25519:
+        return {"ssh-ed25519", LIBSSH2_KNOWNHOST_KEY_ED25519};
+    default:
+        return {"unknown", LIBSSH2_KNOWNHOST_KEY_UNKNOWN};
     }
 }
 
@@ -74,7 +81,8 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
 
     KnownHostsHandle kh{libssh2_knownhost_init(session)};
     if (!kh.kh)
-        return sshError(QStringLiteral("ssh.hostkey.internal"), QStringLiteral("libssh2_knownhost_init failed"));
+        return sshError(QStringLiteral("ssh.hostkey.internal"),
+                        QStringLiteral("libssh2_knownhost_init failed"));
     QFile file(target.knownHostsFile);
     if (file.open(QIODevice::ReadOnly)) {
         while (!file.atEnd()) {
@@ -115,10 +123,11 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
             return std::nullopt;
         }
         info->status = SshHostKeyInfo::Status::Unknown;
-        return sshError(QStringLiteral("ssh.hostkey.unknown"),
-                        QStringLiteral("%1 is not in %2; it offered the %3 key %4. Verify the fingerprint and "
-                                       "accept it to continue")
-                            .arg(info->host, info->knownHostsFile, info->keyType, info->fingerprint));
+        return sshError(
+            QStringLiteral("ssh.hostkey.unknown"),
+            QStringLiteral("%1 is not in %2; it offered the %3 key %4. Verify the fingerprint and "
+                           "accept it to continue")
+                .arg(info->host, info->knownHostsFile, info->keyType, info->fingerprint));
     default:
         return sshError(QStringLiteral("ssh.hostkey.internal"),
                         QStringLiteral("could not check the host key of %1 against %2")

@@ -19,7 +19,7 @@ using PassphraseProvider = std::function<std::optional<QString>(const QString &k
 // to OpenSSH's defaults (port 22, the local user, ~/.ssh/known_hosts).
 struct SshOptions
 {
-    QString host;       // alias or address as the user typed it (ssh config Host matching)
+    QString host; // alias or address as the user typed it (ssh config Host matching)
     int port = 0;
     QString user;
     QString socketPath; // remote Docker socket; empty: the engine default
@@ -49,7 +49,7 @@ struct SshTarget
     QStringList identityFiles; // existing files, in the order they are to be tried
     bool useAgent = true;
     QString knownHostsFile;
-    QString configFile; // the file that was applied ("" if none)
+    QString configFile;      // the file that was applied ("" if none)
     bool needsProxy = false; // ProxyJump / ProxyCommand: only the OpenSSH path can connect
 
     // "user@host" or "user@[host]:port" for messages.
@@ -64,12 +64,19 @@ SshTarget resolveSshTarget(const SshOptions &options);
 // ssh.hostkey.* refusal. Fingerprints are OpenSSH style: "SHA256:" + unpadded base64.
 struct SshHostKeyInfo
 {
-    QString host;           // known_hosts name: "host" or "[host]:port"
-    QString keyType;        // "ssh-ed25519", "ecdsa-sha2-nistp256", "ssh-rsa"
-    QString fingerprint;    // offered key
+    QString host;             // known_hosts name: "host" or "[host]:port"
+    QString keyType;          // "ssh-ed25519", "ecdsa-sha2-nistp256", "ssh-rsa"
+    QString fingerprint;      // offered key
     QString knownFingerprint; // the key known_hosts has for the host (mismatch only)
     QString knownHostsFile;
-    enum class Status { None, Match, Mismatch, Unknown, Added } status = Status::None;
+    enum class Status
+    {
+        None,
+        Match,
+        Mismatch,
+        Unknown,
+        Added
+    } status = Status::None;
 };
 
 } // namespace mcp::transport

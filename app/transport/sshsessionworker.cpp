@@ -104,7 +104,8 @@ void SshSessionWorker::closeChannel(int id)
 
 void SshSessionWorker::resetSession()
 {
-    failSession(transportError(QStringLiteral("transport.reset"), QStringLiteral("the SSH session was reset")));
+    failSession(
+        transportError(QStringLiteral("transport.reset"), QStringLiteral("the SSH session was reset")));
 }
 
 void SshSessionWorker::providePassphrase(std::optional<QString> passphrase)
@@ -121,10 +122,11 @@ void SshSessionWorker::startSession()
 {
     m_target = resolveSshTarget(m_options);
     if (m_target.needsProxy) {
-        failSession(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.proxy.unsupported"),
-                                QStringLiteral("%1 is configured with ProxyJump/ProxyCommand in %2, which libssh2 "
-                                               "cannot follow; use the OpenSSH client path")
-                                    .arg(m_target.displayName(), m_target.configFile)));
+        failSession(
+            Error::make(ErrorKind::Ssh, QStringLiteral("ssh.proxy.unsupported"),
+                        QStringLiteral("%1 is configured with ProxyJump/ProxyCommand in %2, which libssh2 "
+                                       "cannot follow; use the OpenSSH client path")
+                            .arg(m_target.displayName(), m_target.configFile)));
         return;
     }
     m_clock.start();
@@ -144,8 +146,9 @@ void SshSessionWorker::onLookedUp(const QHostInfo &info)
     if (m_state != State::Resolving)
         return;
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        failSession(transportError(QStringLiteral("transport.dns"),
-                                   QStringLiteral("cannot resolve %1: %2").arg(m_target.hostName, info.errorString())));
+        failSession(transportError(
+            QStringLiteral("transport.dns"),
+            QStringLiteral("cannot resolve %1: %2").arg(m_target.hostName, info.errorString())));
         return;
     }
     m_addresses = info.addresses();
@@ -190,7 +193,8 @@ void SshSessionWorker::connectNext()
         m_connectError = transportError(err == ECONNREFUSED ? QStringLiteral("transport.refused")
                                                             : QStringLiteral("transport.unreachable"),
                                         QStringLiteral("cannot connect to %1:%2: %3")
-                                            .arg(addr.toString()).arg(m_target.port)
+                                            .arg(addr.toString())
+                                            .arg(m_target.port)
                                             .arg(QString::fromLocal8Bit(std::strerror(err))));
         closeSocket();
     }
@@ -212,7 +216,8 @@ void SshSessionWorker::onConnectWritable()
     m_connectError = transportError(err == ECONNREFUSED ? QStringLiteral("transport.refused")
                                                         : QStringLiteral("transport.unreachable"),
                                     QStringLiteral("cannot connect to %1:%2: %3")
-                                        .arg(addr.toString()).arg(m_target.port)
+                                        .arg(addr.toString())
+                                        .arg(m_target.port)
                                         .arg(QString::fromLocal8Bit(std::strerror(err))));
     connectNext();
 }
@@ -245,8 +250,9 @@ void SshSessionWorker::onReadable()
         char c;
         const ssize_t n = ::recv(m_fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
-            failSession(transportError(QStringLiteral("transport.closed"),
-                                       QStringLiteral("%1 closed the SSH connection").arg(m_target.displayName())));
+            failSession(
+                transportError(QStringLiteral("transport.closed"),
+                               QStringLiteral("%1 closed the SSH connection").arg(m_target.displayName())));
             return;
         }
         m_readParked = true;
@@ -305,7 +311,8 @@ bool SshSessionWorker::driveOnce()
             return false;
         }
         if (info.status == SshHostKeyInfo::Status::Added)
-            qCInfo(lcSsh) << "added" << info.host << info.keyType << info.fingerprint << "to" << info.knownHostsFile;
+            qCInfo(lcSsh) << "added" << info.host << info.keyType << info.fingerprint << "to"
+                          << info.knownHostsFile;
         m_auth = std::make_unique<SshAuthenticator>(m_session, m_target);
         m_state = State::Authenticating;
         return true;
@@ -465,7 +472,8 @@ void SshSessionWorker::updateNotifiers()
     const bool busy = !m_slots.empty() || !m_closing.empty();
     if (busy)
         m_readParked = false;
-    const bool wantRead = (dirs & LIBSSH2_SESSION_BLOCK_INBOUND) || m_state != State::Ready || busy || !m_readParked;
+    const bool wantRead =
+        (dirs & LIBSSH2_SESSION_BLOCK_INBOUND) || m_state != State::Ready || busy || !m_readParked;
     const bool wantWrite = (dirs & LIBSSH2_SESSION_BLOCK_OUTBOUND);
     m_readNotifier->setEnabled(wantRead && m_state != State::WaitingPassphrase);
     m_writeNotifier->setEnabled(wantWrite);
@@ -478,17 +486,23 @@ void SshSessionWorker::onDeadline()
     case State::Resolving:
     case State::Connecting:
         failSession(Error::make(ErrorKind::Timeout, QStringLiteral("timeout.connect"),
-                                QStringLiteral("no TCP connection to %1 within %2 ms").arg(where).arg(m_options.connectTimeoutMs)));
+                                QStringLiteral("no TCP connection to %1 within %2 ms")
+                                    .arg(where)
+                                    .arg(m_options.connectTimeoutMs)));
         break;
     case State::Handshaking:
     case State::Authenticating:
-        failSession(Error::make(ErrorKind::Timeout, QStringLiteral("timeout.ssh-handshake"),
-                                QStringLiteral("SSH handshake/authentication with %1 did not finish within %2 ms")
-                                    .arg(where).arg(m_options.connectTimeoutMs)));
+        failSession(
+            Error::make(ErrorKind::Timeout, QStringLiteral("timeout.ssh-handshake"),
+                        QStringLiteral("SSH handshake/authentication with %1 did not finish within %2 ms")
+                            .arg(where)
+                            .arg(m_options.connectTimeoutMs)));
         break;
     case State::Ready:
         failSession(Error::make(ErrorKind::Timeout, QStringLiteral("timeout.ssh-channel"),
-                                QStringLiteral("%1 did not open a channel within %2 ms").arg(where).arg(m_options.connectTimeoutMs)));
+                                QStringLiteral("%1 did not open a channel within %2 ms")
+                                    .arg(where)
+                                    .arg(m_options.connectTimeoutMs)));
         break;
     default:
         break;

@@ -62,7 +62,16 @@ signals:
     void sessionEstablished(qint64 connectMs, qint64 handshakeMs, qint64 authMs);
 
 private:
-    enum class State { Idle, Resolving, Connecting, Handshaking, Authenticating, WaitingPassphrase, Ready };
+    enum class State
+    {
+        Idle,
+        Resolving,
+        Connecting,
+        Handshaking,
+        Authenticating,
+        WaitingPassphrase,
+        Ready
+    };
     struct Slot
     {
         std::unique_ptr<SshChannel> channel; // made when its open starts

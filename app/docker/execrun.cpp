@@ -2,6 +2,8 @@
 
 #include "dockerclient.h"
 
+#include "common/whenready.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -25,10 +27,9 @@ QFuture<Result<ExecResult>> ExecRun::start()
                      {QStringLiteral("AttachStderr"), true},
                      {QStringLiteral("Tty"), false},
                      {QStringLiteral("Cmd"), QJsonArray::fromStringList(m_command)}};
-    m_client
-        ->call("POST", QStringLiteral("/containers/%1/exec").arg(m_containerId), {},
-               QJsonDocument(body).toJson(QJsonDocument::Compact))
-        .then(this, [this](Result<http::Response> r) {
+    whenReady(m_client->call("POST", QStringLiteral("/containers/%1/exec").arg(m_containerId), {},
+                             QJsonDocument(body).toJson(QJsonDocument::Compact)),
+              this, [this](Result<http::Response> r) {
             if (!r)
                 return finish(r.error());
             const QString execId = QJsonDocument::fromJson(r->body).object().value(QLatin1String("Id")).toString();
@@ -77,8 +78,8 @@ void ExecRun::startStream(const QString &execId)
 
 void ExecRun::readExitCode(const QString &execId, int attempt)
 {
-    m_client->call("GET", QStringLiteral("/exec/%1/json").arg(execId))
-        .then(this, [this, execId, attempt](Result<http::Response> r) {
+    whenReady(m_client->call("GET", QStringLiteral("/exec/%1/json").arg(execId)), this,
+              [this, execId, attempt](Result<http::Response> r) {
             if (!r)
                 return finish(r.error());
             const QJsonObject info = QJsonDocument::fromJson(r->body).object();

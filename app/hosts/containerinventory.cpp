@@ -3,6 +3,8 @@
 #include "docker/dockerclient.h"
 #include "hostconnection.h"
 
+#include "common/whenready.h"
+
 #include <QJsonArray>
 #include <QTimer>
 
@@ -48,7 +50,7 @@ void ContainerInventory::pump()
     if (m_fullPending) {
         m_fullPending = false;
         m_busy = true;
-        client->listContainers(true).then(this, [this](Result<QJsonArray> r) {
+        whenReady(client->listContainers(true), this, [this](Result<QJsonArray> r) {
             m_busy = false;
             if (!r) {
                 // The host connection notices a lost engine and asks for a resync later.
@@ -66,8 +68,8 @@ void ContainerInventory::pump()
     for (auto it = m_dirty.begin(); it != m_dirty.end() && ids.size() < kBatch;)
         ids << *it, it = m_dirty.erase(it);
     m_busy = true;
-    client->listContainers(true, QJsonObject{{QStringLiteral("id"), QJsonArray::fromStringList(ids)}})
-        .then(this, [this, ids](Result<QJsonArray> r) {
+    whenReady(client->listContainers(true, QJsonObject{{QStringLiteral("id"), QJsonArray::fromStringList(ids)}}), this,
+              [this, ids](Result<QJsonArray> r) {
             m_busy = false;
             if (!r) {
                 for (const auto &id : ids)

@@ -4,6 +4,8 @@
 #include "docker/eventstream.h"
 #include "transport/connector.h"
 
+#include "common/whenready.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcHosts, "mcp.hosts")
@@ -69,7 +71,7 @@ void HostConnection::connectOnce()
     const quint64 generation = ++m_generation;
     if (m_state != HostState::Connected)
         setState(HostState::Connecting, m_lastError);
-    m_client->ping().then(this, [this, generation](Result<docker::PingInfo> ping) {
+    whenReady(m_client->ping(), this, [this, generation](Result<docker::PingInfo> ping) {
         if (generation != m_generation)
             return;
         if (!ping) {
@@ -126,7 +128,7 @@ void HostConnection::onEventsEnded(const Error &reason)
     qCInfo(lcHosts) << m_name << "event stream ended:" << reason.toString();
     // Is the engine gone, or just the stream? A ping tells.
     const quint64 generation = ++m_generation;
-    m_client->ping().then(this, [this, generation, reason](Result<docker::PingInfo> ping) {
+    whenReady(m_client->ping(), this, [this, generation, reason](Result<docker::PingInfo> ping) {
         if (generation != m_generation)
             return;
         if (!ping) {
@@ -141,7 +143,7 @@ void HostConnection::onEventsEnded(const Error &reason)
 void HostConnection::onHealthCheck()
 {
     const quint64 generation = m_generation;
-    m_client->ping().then(this, [this, generation](Result<docker::PingInfo> ping) {
+    whenReady(m_client->ping(), this, [this, generation](Result<docker::PingInfo> ping) {
         if (generation != m_generation || ping.ok())
             return;
         if (ping.error().isConnectivity())

@@ -1,17 +1,67 @@
 #include "cli.h"
 
+#include "commands.h"
+#include "globaloptions.h"
+#include "output.h"
+
 #include <cstdio>
 
 namespace mcp::cli {
 
+namespace {
+
+const char *const kUsage = R"(usage: mcpctl [global options] COMMAND [command options]
+
+Commands:
+  ping                 engine version, API version, OS and round-trip time
+  events               follow the engine's event stream
+                         --filter key=value (repeatable), --since 10m|EPOCH, --count N
+  contexts             the Docker contexts and which one is current
+
+Global options:
+  -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
+  -c, --context NAME   a Docker context (default: DOCKER_HOST, DOCKER_CONTEXT, config)
+      --format FMT     text (default) or json (stable, for scripts)
+      --accept-new-host-key   trust an SSH host seen for the first time
+  -i, --identity FILE  SSH private key to try (repeatable)
+      --known-hosts FILE      SSH known_hosts file (default ~/.ssh/known_hosts)
+      --timeout SECONDS       per call (default 15)
+      --version, --help
+
+Exit status: 0 success, 1 the command ran and found a problem, 2 usage or connection error.
+)";
+
+} // namespace
+
 int run(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--version"))) {
-        std::printf("mcpctl %s (%s)\n", MCP_VERSION, MCP_GIT_REVISION);
-        return 0;
+    const auto parsed = GlobalOptions::parse(arguments);
+    if (!parsed) {
+        // The options did not parse, but a script that asked for JSON still gets JSON.
+        const qsizetype f = arguments.indexOf(QStringLiteral("--format"));
+        const bool json = arguments.contains(QStringLiteral("--format=json")) ||
+                          (f >= 0 && f + 1 < arguments.size() && arguments.at(f + 1) == QLatin1String("json"));
+        Output(json ? OutputFormat::Json : OutputFormat::Text).fail(parsed.error());
+        return ExitFailure;
     }
-    std::fprintf(stderr, "mcpctl: no command given\n");
-    return 2;
+    const GlobalOptions &options = *parsed;
+    const Output out(options.format);
+    if (options.version) {
+        out.line(QStringLiteral("mcpctl %1 (%2)").arg(QStringLiteral(MCP_VERSION), QStringLiteral(MCP_GIT_REVISION)));
+        return ExitOk;
+    }
+    if (options.help || options.command.isEmpty()) {
+        std::fputs(kUsage, options.help ? stdout : stderr);
+        return options.help ? ExitOk : ExitFailure;
+    }
+    if (options.command == QLatin1String("ping"))
+        return runPing(options, out);
+    if (options.command == QLatin1String("events"))
+        return runEvents(options, out);
+    if (options.command == QLatin1String("contexts"))
+        return runContexts(options, out);
+    return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
+                                QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }
 
 } // namespace mcp::cli

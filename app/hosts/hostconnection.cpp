@@ -86,7 +86,7 @@ void HostConnection::connectOnce()
 void HostConnection::openEvents()
 {
     const quint64 generation = m_generation;
-    m_events = m_client->events(m_lastEventNs);
+    m_events = m_client->events(m_lastEventNs, m_eventFilters);
     connect(m_events.get(), &docker::EventStream::started, this, [this, generation] {
         if (generation != m_generation)
             return;

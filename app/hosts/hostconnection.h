@@ -56,6 +56,10 @@ public:
     int reconnects() const { return m_reconnects; }
 
     void setHealthCheckInterval(int ms) { m_healthTimer.setInterval(ms); }
+    // Only events matching these engine-side filters ({"type":["container"]}); set before start().
+    void setEventFilters(const QJsonObject &filters) { m_eventFilters = filters; }
+    // Replay events from this time (ns since the epoch) on first contact; set before start().
+    void setResumePoint(qint64 ns) { m_lastEventNs = ns; }
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
 
 Q_SIGNALS:
@@ -86,6 +90,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_healthTimer;
     qint64 m_lastEventNs = 0;
+    QJsonObject m_eventFilters;
     QSet<QByteArray> m_keysAtLastNs; // events already delivered at m_lastEventNs
     quint64 m_generation = 0;        // bumps on every (re)connect; stale callbacks check it
     int m_reconnects = 0;

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "globaloptions.h"
+#include "output.h"
+
+namespace mcp::cli {
+
+// One function per mcpctl command; each returns the exit code.
+int runPing(const GlobalOptions &options, const Output &out);
+int runEvents(const GlobalOptions &options, const Output &out);
+int runContexts(const GlobalOptions &options, const Output &out);
+
+} // namespace mcp::cli

@@ -1,0 +1,236 @@
+// mcpctl as a script would use it: exit codes, one-line reasons on stderr, stable JSON,
+// against the test bed's real engine over unix, TLS and SSH.
+#include "support/testbed.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using mcp::test::Testbed;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run mcpctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+           int waitMs = 60000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MCPCTL_PATH), args);
+    Run r;
+    if (!p.waitForFinished(waitMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "did not finish";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QStringList sshArgs(const QString &knownHosts)
+{
+    const auto &tb = Testbed::instance();
+    return {QStringLiteral("--host"),
+            QStringLiteral("ssh://%1@%2:%3")
+                .arg(tb.require(QStringLiteral("MCP_TB_SSH_USER")), tb.require(QStringLiteral("MCP_TB_SSH_HOST")),
+                     tb.require(QStringLiteral("MCP_TB_SSH_PORT"))),
+            QStringLiteral("--identity"), tb.require(QStringLiteral("MCP_TB_SSH_KEY_ED25519")), QStringLiteral("--known-hosts"),
+            knownHosts};
+}
+
+} // namespace
+
+class TestMcpctl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void versionAndHelp();
+    void pingUnixJson();
+    void pingTlsThroughDockerHostEnvironment();
+    void pingOverSsh();
+    void sshUnknownHostNeedsExplicitAcceptance();
+    void errors_data();
+    void errors();
+    void eventsAsJsonLines();
+};
+
+void TestMcpctl::versionAndHelp()
+{
+    const Run v = mcpctl({QStringLiteral("--version")});
+    QCOMPARE(v.exitCode, 0);
+    QVERIFY(v.out.startsWith("mcpctl 0."));
+    const Run h = mcpctl({QStringLiteral("--help")});
+    QCOMPARE(h.exitCode, 0);
+    QVERIFY(h.out.contains("ping"));
+    QVERIFY(h.out.contains("Exit status"));
+    const Run none = mcpctl({});
+    QCOMPARE(none.exitCode, 2);
+}
+
+void TestMcpctl::pingUnixJson()
+{
+    const Run r = mcpctl({QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")),
+                          QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("ping")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QLatin1String("os")).toString(), QStringLiteral("linux"));
+    QVERIFY(o.value(QLatin1String("engineVersion")).toString().startsWith(QLatin1String("20.10")));
+    QCOMPARE(o.value(QLatin1String("negotiatedApiVersion")).toString(), QStringLiteral("1.41"));
+    QVERIFY(o.value(QLatin1String("rttMs")).toDouble() > 0);
+    QCOMPARE(o.value(QLatin1String("origin")).toString(), QStringLiteral("--host"));
+}
+
+void TestMcpctl::pingTlsThroughDockerHostEnvironment()
+{
+    // DOCKER_HOST + DOCKER_TLS_VERIFY + DOCKER_CERT_PATH, as the Docker CLI reads them.
+    const auto &tb = Testbed::instance();
+    QTemporaryDir certs;
+    QVERIFY(certs.isValid());
+    QVERIFY(QFile::copy(tb.require(QStringLiteral("MCP_TB_TLS_CA")), certs.filePath(QStringLiteral("ca.pem"))));
+    QVERIFY(QFile::copy(tb.require(QStringLiteral("MCP_TB_TLS_CERT")), certs.filePath(QStringLiteral("cert.pem"))));
+    QVERIFY(QFile::copy(tb.require(QStringLiteral("MCP_TB_TLS_KEY")), certs.filePath(QStringLiteral("key.pem"))));
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), tb.require(QStringLiteral("MCP_TB_TLS_HOST")));
+    env.insert(QStringLiteral("DOCKER_TLS_VERIFY"), QStringLiteral("1"));
+    env.insert(QStringLiteral("DOCKER_CERT_PATH"), certs.path());
+    env.insert(QStringLiteral("DOCKER_CONFIG"), certs.path());
+    const Run r = mcpctl({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("ping")}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QLatin1String("origin")).toString(), QStringLiteral("DOCKER_HOST"));
+    QVERIFY(o.value(QLatin1String("transport")).toString().contains(QLatin1String("TLS")));
+
+    // The same with the wrong CA is refused, never silently accepted.
+    QFile::remove(certs.filePath(QStringLiteral("ca.pem")));
+    QVERIFY(QFile::copy(tb.require(QStringLiteral("MCP_TB_TLS_WRONG_CA")), certs.filePath(QStringLiteral("ca.pem"))));
+    const Run bad = mcpctl({QStringLiteral("ping")}, env);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("tls.verify"), bad.err.constData());
+    QCOMPARE(bad.err.count('\n'), 1);
+}
+
+void TestMcpctl::pingOverSsh()
+{
+    const Run r = mcpctl(sshArgs(Testbed::instance().require(QStringLiteral("MCP_TB_SSH_KNOWN_HOSTS"))) +
+                         QStringList{QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("ping")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QLatin1String("transport")).toString(), QStringLiteral("SSH (libssh2)"));
+    QCOMPARE(o.value(QLatin1String("os")).toString(), QStringLiteral("linux"));
+}
+
+void TestMcpctl::sshUnknownHostNeedsExplicitAcceptance()
+{
+    QTemporaryDir dir;
+    const QString knownHosts = dir.filePath(QStringLiteral("known_hosts"));
+    const Run refused = mcpctl(sshArgs(knownHosts) + QStringList{QStringLiteral("ping")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("ssh.hostkey.unknown"), refused.err.constData());
+    QVERIFY(refused.err.contains("SHA256:"));
+    QVERIFY(!QFile::exists(knownHosts) || QFile(knownHosts).size() == 0);
+
+    const Run accepted = mcpctl(sshArgs(knownHosts) + QStringList{QStringLiteral("--accept-new-host-key"), QStringLiteral("ping")});
+    QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
+    QFile file(knownHosts);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("ssh-ed25519"));
+
+    // Now known: no flag needed.
+    QCOMPARE(mcpctl(sshArgs(knownHosts) + QStringList{QStringLiteral("ping")}).exitCode, 0);
+    // And a changed key is refused naming both fingerprints.
+    const Run mismatch = mcpctl(sshArgs(Testbed::instance().require(QStringLiteral("MCP_TB_SSH_KNOWN_HOSTS_WRONG"))) +
+                                QStringList{QStringLiteral("--accept-new-host-key"), QStringLiteral("ping")});
+    QCOMPARE(mismatch.exitCode, 2);
+    QVERIFY2(mismatch.err.contains("ssh.hostkey.mismatch"), mismatch.err.constData());
+    QCOMPARE(mismatch.err.count("SHA256:"), 2);
+}
+
+void TestMcpctl::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("code");
+    const QString closed = QStringLiteral("tcp://127.0.0.1:%1").arg(Testbed::instance().require(QStringLiteral("MCP_TB_CLOSED_PORT")));
+    QTest::newRow("closed port") << QStringList{QStringLiteral("-H"), closed, QStringLiteral("ping")} << 2 << "transport.refused";
+    QTest::newRow("password in url") << QStringList{QStringLiteral("-H"), QStringLiteral("ssh://ops:secret@127.0.0.1"),
+                                                    QStringLiteral("ping")}
+                                     << 2 << "endpoint.password-in-url";
+    QTest::newRow("host and context") << QStringList{QStringLiteral("-H"), QStringLiteral("unix:///x"), QStringLiteral("-c"),
+                                                     QStringLiteral("y"), QStringLiteral("ping")}
+                                      << 2 << "usage";
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << "usage";
+    QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("ping")} << 2
+                                << "usage";
+    QTest::newRow("unknown context") << QStringList{QStringLiteral("-c"), QStringLiteral("nope"), QStringLiteral("ping")} << 2
+                                     << "context.not-found";
+}
+
+void TestMcpctl::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, code);
+    QTemporaryDir config;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_CONFIG"), config.path());
+    const Run r = mcpctl(args, env);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(code.toUtf8()), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1); // one line
+    QVERIFY(!r.err.contains("secret"));
+
+    const Run json = mcpctl(QStringList{QStringLiteral("--format"), QStringLiteral("json")} + args, env);
+    if (!args.contains(QLatin1String("xml"))) {
+        const QJsonObject error = QJsonDocument::fromJson(json.out).object().value(QLatin1String("error")).toObject();
+        QVERIFY2(error.value(QLatin1String("code")).toString().startsWith(code), json.out.constData());
+    }
+}
+
+void TestMcpctl::eventsAsJsonLines()
+{
+    const QString name = QStringLiteral("mcp-tst-mcpctl-events-%1").arg(QCoreApplication::applicationPid());
+    QProcess events;
+    events.start(QStringLiteral(MCPCTL_PATH),
+                 {QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")), QStringLiteral("--format"),
+                  QStringLiteral("json"), QStringLiteral("events"), QStringLiteral("--filter"), QStringLiteral("container=") + name,
+                  QStringLiteral("--count"), QStringLiteral("2")});
+    QVERIFY(events.waitForStarted());
+    QTest::qWait(1500); // let it subscribe; the since-less stream shows only what follows
+    QProcess docker;
+    docker.start(QStringLiteral("docker"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--rm"), QStringLiteral("--label"),
+                                            QStringLiteral("mcp.test=1"), QStringLiteral("--network"), QStringLiteral("none"),
+                                            QStringLiteral("--name"), name,
+                                            Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+    QVERIFY(docker.waitForFinished(60000));
+    QCOMPARE(docker.exitCode(), 0);
+    QVERIFY(events.waitForFinished(30000));
+    QCOMPARE(events.exitCode(), 0);
+    const QList<QByteArray> lines = events.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QStringList actions;
+    for (const auto &line : lines) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        QCOMPARE(e.value(QLatin1String("Actor")).toObject().value(QLatin1String("Attributes")).toObject().value(QLatin1String("name")).toString(),
+                 name);
+        actions << e.value(QLatin1String("Action")).toString();
+    }
+    QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("start")}));
+    QProcess cleanup;
+    cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
+    cleanup.waitForFinished(60000);
+}
+
+QTEST_GUILESS_MAIN(TestMcpctl)
+#include "tst_mcpctl.moc"

@@ -2,6 +2,7 @@
 // against the test bed's real engine over unix, TLS and SSH.
 #include "support/testbed.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -201,13 +202,15 @@ void TestMcpctl::errors()
 void TestMcpctl::eventsAsJsonLines()
 {
     const QString name = QStringLiteral("mcp-tst-mcpctl-events-%1").arg(QCoreApplication::applicationPid());
+    // --since just before the container starts: the stream replays from there, so it does not
+    // matter how long the subscription takes.
+    const QString since = QString::number(QDateTime::currentMSecsSinceEpoch() / 1000.0 - 1.0, 'f', 3);
     QProcess events;
     events.start(QStringLiteral(MCPCTL_PATH),
                  {QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")), QStringLiteral("--format"),
                   QStringLiteral("json"), QStringLiteral("events"), QStringLiteral("--filter"), QStringLiteral("container=") + name,
-                  QStringLiteral("--count"), QStringLiteral("2")});
+                  QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--since"), since});
     QVERIFY(events.waitForStarted());
-    QTest::qWait(1500); // let it subscribe; the since-less stream shows only what follows
     QProcess docker;
     docker.start(QStringLiteral("docker"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--rm"), QStringLiteral("--label"),
                                             QStringLiteral("mcp.test=1"), QStringLiteral("--network"), QStringLiteral("none"),

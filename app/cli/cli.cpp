@@ -17,6 +17,8 @@ Commands:
   events               follow the engine's event stream
                          --filter key=value (repeatable), --since 10m|EPOCH, --count N
   contexts             the Docker contexts and which one is current
+  topology             gateways, services, versions and instances from container labels
+                         (--format text|json|dot)
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -60,6 +62,8 @@ int run(const QStringList &arguments)
         return runEvents(options, out);
     if (options.command == QLatin1String("contexts"))
         return runContexts(options, out);
+    if (options.command == QLatin1String("topology"))
+        return runTopology(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

@@ -9,5 +9,6 @@ namespace mcp::cli {
 int runPing(const GlobalOptions &options, const Output &out);
 int runEvents(const GlobalOptions &options, const Output &out);
 int runContexts(const GlobalOptions &options, const Output &out);
+int runTopology(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

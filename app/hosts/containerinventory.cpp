@@ -26,9 +26,13 @@ ContainerInventory::ContainerInventory(HostConnection *host, QObject *parent) : 
 
 void ContainerInventory::onEvent(const QJsonObject &event)
 {
-    if (event.value(QLatin1String("Type")).toString() != QLatin1String("container"))
-        return;
-    const QString id = event.value(QLatin1String("Actor")).toObject().value(QLatin1String("ID")).toString();
+    const QString type = event.value(QLatin1String("Type")).toString();
+    const QJsonObject actor = event.value(QLatin1String("Actor")).toObject();
+    QString id;
+    if (type == QLatin1String("container"))
+        id = actor.value(QLatin1String("ID")).toString();
+    else if (type == QLatin1String("network")) // connect/disconnect name the container
+        id = actor.value(QLatin1String("Attributes")).toObject().value(QLatin1String("container")).toString();
     if (id.isEmpty())
         return;
     m_dirty.insert(id);

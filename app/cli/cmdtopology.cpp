@@ -1,0 +1,130 @@
+#include "commands.h"
+#include "endpoint/endpointresolver.h"
+#include "hosts/connectorfactory.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "terminalprompt.h"
+#include "topology/topologyjson.h"
+#include "topology/topologymodel.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace mcp::cli {
+
+namespace {
+
+void printText(const Output &out, const topology::Graph &g)
+{
+    const QJsonObject doc = topology::topologyToJson(g);
+    for (const auto &h : doc.value(QLatin1String("hosts")).toArray()) {
+        const QJsonObject o = h.toObject();
+        out.line(QStringLiteral("host %1  %2  %3").arg(o.value(QLatin1String("name")).toString(),
+                                                        o.value(QLatin1String("state")).toString(),
+                                                        o.value(QLatin1String("transport")).toString()));
+    }
+    for (const auto &v : doc.value(QLatin1String("gateways")).toArray()) {
+        const QJsonObject gw = v.toObject();
+        out.line(QStringLiteral("gateway %1 (%2)  %3").arg(gw.value(QLatin1String("name")).toString(),
+                                                            gw.value(QLatin1String("driver")).toString(),
+                                                            gw.value(QLatin1String("health")).toString()));
+        for (const auto &i : gw.value(QLatin1String("instances")).toArray()) {
+            const QJsonObject inst = i.toObject();
+            out.line(QStringLiteral("  %1  %2  %3").arg(inst.value(QLatin1String("name")).toString(),
+                                                         inst.value(QLatin1String("health")).toString(),
+                                                         inst.value(QLatin1String("address")).toString()));
+        }
+    }
+    for (const auto &v : doc.value(QLatin1String("services")).toArray()) {
+        const QJsonObject svc = v.toObject();
+        out.line(QStringLiteral("service %1  %2  (%3)").arg(svc.value(QLatin1String("name")).toString(),
+                                                             svc.value(QLatin1String("health")).toString(),
+                                                             svc.value(QLatin1String("healthReason")).toString()));
+        for (const auto &i : svc.value(QLatin1String("instances")).toArray()) {
+            const QJsonObject inst = i.toObject();
+            out.line(QStringLiteral("  %1  %2  %3  %4:%5").arg(inst.value(QLatin1String("version")).toString(),
+                                                                inst.value(QLatin1String("name")).toString(),
+                                                                inst.value(QLatin1String("health")).toString(),
+                                                                inst.value(QLatin1String("address")).toString())
+                         .arg(inst.value(QLatin1String("port")).toInt()));
+        }
+    }
+    for (const auto &v : doc.value(QLatin1String("problems")).toArray()) {
+        const QJsonObject p = v.toObject();
+        out.line(QStringLiteral("%1 %2 %3: %4").arg(p.value(QLatin1String("severity")).toString(),
+                                                     p.value(QLatin1String("code")).toString(),
+                                                     p.value(QLatin1String("subject")).toString(),
+                                                     p.value(QLatin1String("message")).toString()));
+    }
+}
+
+} // namespace
+
+// `mcpctl topology`: connects, lists, builds the topology once and prints it as text, the
+// stable JSON, or Graphviz dot.
+int runTopology(const GlobalOptions &options, const Output &out)
+{
+    if (!options.arguments.isEmpty())
+        return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
+                                    QStringLiteral("topology takes no arguments: %1").arg(options.arguments.join(u' '))));
+    endpoint::EndpointResolver::Input input;
+    input.hostFlag = options.host;
+    input.contextFlag = options.context;
+    auto endpoint = endpoint::EndpointResolver(input).resolve();
+    if (!endpoint)
+        return out.fail(endpoint.error());
+    hosts::ConnectOptions connect;
+    connect.acceptNewHostKey = options.acceptNewHostKey;
+    connect.identityFiles = options.identityFiles;
+    connect.knownHostsFile = options.knownHostsFile;
+    connect.connectTimeoutMs = options.timeoutMs;
+    connect.passphraseProvider = [](const QString &keyPath) {
+        return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath));
+    };
+    const QString name = endpoint->contextName.isEmpty() || endpoint->origin == QLatin1String("--host")
+                             ? endpoint->host.isEmpty() ? QStringLiteral("local") : endpoint->host
+                             : endpoint->contextName;
+    hosts::HostConnection host(name, *endpoint, hosts::makeConnector(*endpoint, connect));
+    hosts::ContainerInventory inventory(&host);
+    topology::TopologyModel model;
+    model.addHost(&host, &inventory);
+
+    int exitCode = ExitOk;
+    QObject::connect(&inventory, &hosts::ContainerInventory::resynced, &host, [] { QCoreApplication::exit(ExitOk); });
+    QObject::connect(&host, &hosts::HostConnection::stateChanged, &host, [&](hosts::HostState state, const Error &reason) {
+        if (state == hosts::HostState::Unreachable) {
+            exitCode = out.fail(reason);
+            QCoreApplication::exit(exitCode);
+        }
+    });
+    QTimer::singleShot(options.timeoutMs, &host, [&] {
+        exitCode = out.fail(Error::make(ErrorKind::Timeout, QStringLiteral("timeout"),
+                                        QStringLiteral("no topology from %1 within %2 s").arg(endpoint->url()).arg(options.timeoutMs / 1000.0)));
+        QCoreApplication::exit(exitCode);
+    });
+    host.start();
+    if (QCoreApplication::exec() != ExitOk || exitCode != ExitOk)
+        return exitCode == ExitOk ? ExitFailure : exitCode;
+    model.rebuildNow();
+    host.stop();
+
+    switch (options.format) {
+    case OutputFormat::Json:
+        out.jsonPretty(topology::topologyToJson(model.graph()));
+        break;
+    case OutputFormat::Dot: {
+        const QByteArray dot = topology::topologyToDot(model.graph());
+        std::fwrite(dot.constData(), 1, size_t(dot.size()), stdout);
+        break;
+    }
+    case OutputFormat::Text:
+        printText(out, model.graph());
+        break;
+    }
+    return ExitOk;
+}
+
+} // namespace mcp::cli

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "graph.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+namespace mcp::topology {
+
+// One host's input to the topology: its connection state and its containers as listed.
+struct HostSnapshot
+{
+    QString name;
+    QString url;
+    QString state;       // hostStateName(): connected, unreachable, ...
+    QString stateReason; // error text when not connected
+    QString transport;   // pathDescription()
+    QHash<QString, QJsonObject> containers;
+};
+
+// Builds the whole graph from the hosts' containers: hosts, networks, gateways and their
+// instances, services, versions and instances, label problems and health roll-ups. Pure
+// and O(containers), so a rebuild per batch of events is cheap; views receive the diff.
+Graph buildGraph(const QList<HostSnapshot> &hosts);
+
+// Ids, stable across rebuilds.
+QString hostNodeId(const QString &host);
+QString networkNodeId(const QString &host, const QString &network);
+QString gatewayNodeId(const QString &gateway);
+QString serviceNodeId(const QString &service);
+QString versionNodeId(const QString &service, const QString &version);
+QString instanceNodeId(const QString &host, const QString &containerId);
+
+} // namespace mcp::topology

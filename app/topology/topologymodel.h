@@ -1,0 +1,53 @@
+#pragma once
+
+#include "graph.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace mcp::hosts {
+class HostConnection;
+class ContainerInventory;
+} // namespace mcp::hosts
+
+namespace mcp::topology {
+
+// The live topology across hosts: the one owner of the truth that views project. Every
+// inventory delta and host state change only marks the model stale; the rebuild runs once
+// per turn of the event loop (a 0 ms timer, as GammaRay batches), so a burst of 1,000
+// events costs one rebuild and one `changed` signal, not 1,000.
+class TopologyModel final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopologyModel)
+public:
+    explicit TopologyModel(QObject *parent = nullptr);
+
+    // The model does not own hosts or inventories; it stops using them when they are gone.
+    void addHost(hosts::HostConnection *host, hosts::ContainerInventory *inventory);
+    void removeHost(hosts::HostConnection *host);
+
+    const Graph &graph() const { return m_graph; }
+    int rebuildCount() const { return m_rebuilds; }
+    // Rebuild now (tests, one-shot CLI) instead of on the next turn of the event loop.
+    void rebuildNow();
+
+Q_SIGNALS:
+    void changed(const mcp::topology::GraphDelta &delta);
+
+private:
+    struct Source
+    {
+        QPointer<hosts::HostConnection> host;
+        QPointer<hosts::ContainerInventory> inventory;
+    };
+    void markStale();
+
+    QList<Source> m_sources;
+    Graph m_graph;
+    bool m_rebuildQueued = false;
+    int m_rebuilds = 0;
+};
+
+} // namespace mcp::topology

@@ -1,0 +1,260 @@
+// The topology built from real labelled containers on the test bed's engine: label
+// variants, health roll-ups, live updates, and a burst of events costing one rebuild.
+#include "docker/dockerclient.h"
+#include "endpoint/endpoint.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "support/await.h"
+#include "support/testbed.h"
+#include "topology/graphbuilder.h"
+#include "topology/topologyjson.h"
+#include "topology/topologymodel.h"
+#include "transport/unixconnector.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace mcp;
+using namespace mcp::topology;
+using mcp::test::Testbed;
+
+namespace {
+
+const QString kNet = QStringLiteral("mcp-tst-topo");
+
+QString dockerCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << p.readAllStandardError();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QString run(const QString &name, const QStringList &labels, const QString &image = {})
+{
+    QStringList args{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("--network"), kNet,
+                     QStringLiteral("--label"), QStringLiteral("mcp.test=1")};
+    for (const auto &l : labels)
+        args << QStringLiteral("--label") << l;
+    args << (image.isEmpty() ? Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND")) : image);
+    return dockerCli(args);
+}
+
+QStringList problemCodes(const Node &n)
+{
+    QStringList codes;
+    for (const auto &p : n.problems)
+        codes << p.code;
+    codes.sort();
+    return codes;
+}
+
+} // namespace
+
+class TestTopology : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void labelsAndHealth();
+    void jsonShape();
+    void liveUpdates();
+    void burstOfEventsIsOneRebuild();
+
+private:
+    const Node *instanceNamed(const QString &name) const;
+
+    std::unique_ptr<hosts::HostConnection> m_host;
+    std::unique_ptr<hosts::ContainerInventory> m_inventory;
+    std::unique_ptr<TopologyModel> m_model;
+    QStringList m_names;
+};
+
+void TestTopology::initTestCase()
+{
+    cleanupTestCase();
+    QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kNet}).isEmpty());
+    const auto spec = QList<QPair<QString, QStringList>>{
+        {QStringLiteral("users-v1-a"), {QStringLiteral("mcp.service.name=users"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("mcp.service.version=v1")}},
+        {QStringLiteral("users-v1-b"), {QStringLiteral("mcp.service.name=users"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("mcp.service.version=v1")}},
+        {QStringLiteral("users-v2-a"), {QStringLiteral("mcp.service.name=users"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("mcp.service.version=v2")}},
+        {QStringLiteral("orders-a"), {QStringLiteral("mcp.service.name=orders"), QStringLiteral("mcp.service.port=http")}},
+        {QStringLiteral("payments-a"), {QStringLiteral("mcp.service.name=payments")}},
+        {QStringLiteral("typo-a"), {QStringLiteral("mcp.servce.name=search"), QStringLiteral("mcp.service.port=8080")}},
+        {QStringLiteral("billing-a"), {QStringLiteral("mcp.service.name=billing"), QStringLiteral("mcp.service.port=8080")}},
+        {QStringLiteral("billing-b"), {QStringLiteral("mcp.service.name=billing"), QStringLiteral("mcp.service.port=9090")}},
+    };
+    for (const auto &[name, labels] : spec) {
+        m_names << QStringLiteral("mcp-tst-topo-") + name;
+        QVERIFY(!run(m_names.last(), labels).isEmpty());
+    }
+    m_names << QStringLiteral("mcp-tst-topo-edge");
+    QVERIFY(!run(m_names.last(), {QStringLiteral("mcp.gateway=edge"), QStringLiteral("mcp.gateway.driver=nginx")},
+                 Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_NGINX"))).isEmpty());
+    // One v2 instance stopped: v2 is down, users degraded.
+    QVERIFY(!dockerCli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("mcp-tst-topo-users-v2-a")}).isEmpty());
+
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")));
+    QVERIFY(ep.ok());
+    m_host = std::make_unique<hosts::HostConnection>(QStringLiteral("local"), *ep,
+                                                     std::make_unique<transport::UnixConnector>(ep->socketPath));
+    m_inventory = std::make_unique<hosts::ContainerInventory>(m_host.get());
+    m_model = std::make_unique<TopologyModel>();
+    m_model->addHost(m_host.get(), m_inventory.get());
+    m_host->start();
+    QVERIFY(QTest::qWaitFor([&] { return m_inventory->isSynced(); }, 30000));
+    m_model->rebuildNow();
+}
+
+void TestTopology::cleanupTestCase()
+{
+    m_model.reset();
+    m_inventory.reset();
+    m_host.reset();
+    const QString ids = dockerCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=mcp-tst-topo-")});
+    if (!ids.isEmpty())
+        dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
+    dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet});
+}
+
+const Node *TestTopology::instanceNamed(const QString &name) const
+{
+    for (const auto &n : m_model->graph().nodes) {
+        if (n.kind == NodeKind::Instance && n.name == QStringLiteral("mcp-tst-topo-") + name)
+            return &n;
+    }
+    return nullptr;
+}
+
+void TestTopology::labelsAndHealth()
+{
+    const Graph &g = m_model->graph();
+    QVERIFY(g.nodes.contains(hostNodeId(QStringLiteral("local"))));
+    QCOMPARE(g.nodes[hostNodeId(QStringLiteral("local"))].health, Health::Healthy);
+
+    // users: v1 healthy (2/2), v2 down (0/1), service degraded.
+    QVERIFY(g.nodes.contains(serviceNodeId(QStringLiteral("users"))));
+    QCOMPARE(g.nodes[versionNodeId(QStringLiteral("users"), QStringLiteral("v1"))].health, Health::Healthy);
+    QCOMPARE(g.nodes[versionNodeId(QStringLiteral("users"), QStringLiteral("v2"))].health, Health::Down);
+    QCOMPARE(g.nodes[serviceNodeId(QStringLiteral("users"))].health, Health::Degraded);
+    QCOMPARE(g.nodes[serviceNodeId(QStringLiteral("users"))].healthReason, QStringLiteral("2 of 3 instances healthy"));
+    QVERIFY(g.edges.contains(serviceNodeId(QStringLiteral("users")) + QLatin1String("->") +
+                             versionNodeId(QStringLiteral("users"), QStringLiteral("v2"))));
+
+    // Broken labels are problems on the node, never dropped.
+    const Node *orders = instanceNamed(QStringLiteral("orders-a"));
+    QVERIFY(orders);
+    QCOMPARE(problemCodes(*orders), QStringList{QStringLiteral("label.service.port-invalid")});
+    const Node *payments = instanceNamed(QStringLiteral("payments-a"));
+    QVERIFY(payments);
+    QCOMPARE(problemCodes(*payments), QStringList{QStringLiteral("label.service.port-missing")});
+    const Node *typo = instanceNamed(QStringLiteral("typo-a"));
+    QVERIFY(typo);
+    QCOMPARE(problemCodes(*typo), QStringList{QStringLiteral("label.unknown")});
+    QVERIFY(typo->problems.first().message.contains(QLatin1String("did you mean mcp.service.name")));
+    QVERIFY(g.nodes.contains(serviceNodeId(QStringLiteral("search")))); // still shown under its intended name
+    const Node *billingB = instanceNamed(QStringLiteral("billing-b"));
+    QVERIFY(billingB);
+    QCOMPARE(problemCodes(*billingB), QStringList{QStringLiteral("label.service.port-not-exposed")});
+    QCOMPARE(problemCodes(g.nodes[serviceNodeId(QStringLiteral("billing"))]), QStringList{QStringLiteral("service.port-conflict")});
+
+    // The gateway, its container, and the network both sit on.
+    QCOMPARE(g.nodes[gatewayNodeId(QStringLiteral("edge"))].attributes.value(QLatin1String("driver")).toString(), QStringLiteral("nginx"));
+    const Node *edge = instanceNamed(QStringLiteral("edge"));
+    QVERIFY(edge);
+    const QString net = networkNodeId(QStringLiteral("local"), kNet);
+    QVERIFY(g.edges.contains(edge->id + QLatin1String("->") + net));
+    QVERIFY(g.edges.contains(instanceNamed(QStringLiteral("users-v1-a"))->id + QLatin1String("->") + net));
+    QVERIFY(g.edges.contains(net + QLatin1String("->") + hostNodeId(QStringLiteral("local"))));
+}
+
+void TestTopology::jsonShape()
+{
+    const QJsonObject doc = topologyToJson(m_model->graph());
+    for (const char *key : {"hosts", "gateways", "services", "problems"})
+        QVERIFY2(doc.value(QLatin1String(key)).isArray(), key);
+    QJsonObject users;
+    for (const auto &s : doc.value(QLatin1String("services")).toArray()) {
+        if (s.toObject().value(QLatin1String("name")).toString() == QLatin1String("users"))
+            users = s.toObject();
+    }
+    QCOMPARE(users.value(QLatin1String("versions")).toArray(), (QJsonArray{QStringLiteral("v1"), QStringLiteral("v2")}));
+    const QJsonArray instances = users.value(QLatin1String("instances")).toArray();
+    QCOMPARE(instances.size(), 3);
+    for (const auto &v : instances) {
+        const QJsonObject i = v.toObject();
+        for (const char *key : {"id", "name", "host", "version", "state", "health", "address", "port", "networks"})
+            QVERIFY2(i.contains(QLatin1String(key)), key);
+        QCOMPARE(i.value(QLatin1String("port")).toInt(), 8080);
+        QCOMPARE(i.value(QLatin1String("networks")).toArray(), QJsonArray{kNet});
+    }
+    bool sawConflict = false;
+    for (const auto &v : doc.value(QLatin1String("problems")).toArray()) {
+        const QJsonObject p = v.toObject();
+        for (const char *key : {"code", "severity", "subject", "message"})
+            QVERIFY2(p.contains(QLatin1String(key)), key);
+        sawConflict = sawConflict || p.value(QLatin1String("code")).toString() == QLatin1String("service.port-conflict");
+    }
+    QVERIFY(sawConflict);
+    const QJsonArray gateways = doc.value(QLatin1String("gateways")).toArray();
+    QCOMPARE(gateways.size(), 1);
+    QCOMPARE(gateways.first().toObject().value(QLatin1String("host")).toString(), QStringLiteral("local"));
+}
+
+void TestTopology::liveUpdates()
+{
+    QSignalSpy changed(m_model.get(), &TopologyModel::changed);
+    QVERIFY(!dockerCli({QStringLiteral("kill"), QStringLiteral("mcp-tst-topo-users-v1-b")}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("users-v1-b"))->health == Health::Down; }, 15000));
+    QCOMPARE(m_model->graph().nodes[versionNodeId(QStringLiteral("users"), QStringLiteral("v1"))].health, Health::Degraded);
+    QVERIFY(!changed.isEmpty());
+    const auto delta = changed.last().at(0).value<GraphDelta>();
+    QVERIFY(delta.updatedNodes.contains(instanceNamed(QStringLiteral("users-v1-b"))->id));
+
+    // Network disconnect is followed too.
+    const QString id = instanceNamed(QStringLiteral("users-v1-a"))->id;
+    const QString edge = id + QLatin1String("->") + networkNodeId(QStringLiteral("local"), kNet);
+    QVERIFY(m_model->graph().edges.contains(edge));
+    QVERIFY(dockerCli({QStringLiteral("network"), QStringLiteral("disconnect"), kNet, QStringLiteral("mcp-tst-topo-users-v1-a")}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return !m_model->graph().edges.contains(edge); }, 15000));
+
+    // Destroy removes the node.
+    QVERIFY(!dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("mcp-tst-topo-payments-a")}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("payments-a")) == nullptr; }, 15000));
+}
+
+void TestTopology::burstOfEventsIsOneRebuild()
+{
+    QSignalSpy events(m_host.get(), &hosts::HostConnection::eventReceived);
+    QVERIFY(QTest::qWaitFor([&] { return true; }, 100));
+    const int rebuildsBefore = m_model->rebuildCount();
+    // The docker CLI runs while our event loop is blocked: every event of the burst is
+    // waiting in the socket when the loop resumes.
+    QStringList args{QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("for i in $(seq 1 15); do docker create --label mcp.test=1 --label mcp.service.name=burst "
+                                    "--label mcp.service.port=8080 --name mcp-tst-topo-burst-$i %1 >/dev/null; done")
+                         .arg(Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND")))};
+    QProcess p;
+    p.start(args.takeFirst(), args);
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto it = m_model->graph().nodes.constFind(versionNodeId(QStringLiteral("burst"), QStringLiteral("default")));
+            return it != m_model->graph().nodes.constEnd() &&
+                   it->healthReason == QStringLiteral("no healthy instances (15 down)");
+        },
+        15000));
+    QCOMPARE(events.size(), 15);
+    QVERIFY2(m_model->rebuildCount() - rebuildsBefore <= 3,
+             qPrintable(QStringLiteral("%1 rebuilds for %2 events").arg(m_model->rebuildCount() - rebuildsBefore).arg(events.size())));
+}
+
+QTEST_GUILESS_MAIN(TestTopology)
+#include "tst_topology.moc"

@@ -64,6 +64,7 @@ private slots:
     void errors_data();
     void errors();
     void eventsAsJsonLines();
+    void watchPrintsTopologyChanges();
 };
 
 void TestMcpctl::versionAndHelp()
@@ -230,6 +231,47 @@ void TestMcpctl::eventsAsJsonLines()
         actions << e.value(QLatin1String("Action")).toString();
     }
     QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("start")}));
+    QProcess cleanup;
+    cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
+    cleanup.waitForFinished(60000);
+}
+
+void TestMcpctl::watchPrintsTopologyChanges()
+{
+    const QString name = QStringLiteral("mcp-tst-mcpctl-watch-%1").arg(QCoreApplication::applicationPid());
+    QProcess watch;
+    watch.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")),
+                                              QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("watch")});
+    QVERIFY(watch.waitForStarted());
+    // The first line is the whole topology; wait for it so the container below is a change.
+    QByteArray buffer;
+    QVERIFY(QTest::qWaitFor([&] { buffer += watch.readAllStandardOutput(); return buffer.contains('\n'); }, 30000));
+    const QJsonObject first = QJsonDocument::fromJson(buffer.left(buffer.indexOf('\n'))).object();
+    QVERIFY(first.value(QLatin1String("added")).isArray());
+
+    QProcess docker;
+    docker.start(QStringLiteral("docker"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                                            QStringLiteral("--label"), QStringLiteral("mcp.service.name=watched"), QStringLiteral("--label"),
+                                            QStringLiteral("mcp.service.port=8080"), QStringLiteral("--network"), QStringLiteral("none"),
+                                            QStringLiteral("--name"), name, Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+    QVERIFY(docker.waitForFinished(60000));
+    QCOMPARE(docker.exitCode(), 0);
+    bool sawService = false;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            buffer += watch.readAllStandardOutput();
+            for (const QByteArray &line : buffer.split('\n')) {
+                const QJsonObject change = QJsonDocument::fromJson(line).object();
+                for (const auto &n : change.value(QLatin1String("added")).toArray()) {
+                    if (n.toObject().value(QLatin1String("id")).toString() == QLatin1String("svc:watched"))
+                        sawService = true;
+                }
+            }
+            return sawService;
+        },
+        30000));
+    watch.kill();
+    watch.waitForFinished();
     QProcess cleanup;
     cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
     cleanup.waitForFinished(60000);

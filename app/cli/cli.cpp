@@ -19,6 +19,7 @@ Commands:
   contexts             the Docker contexts and which one is current
   topology             gateways, services, versions and instances from container labels
                          (--format text|json|dot)
+  watch                one line per topology change as it happens
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -64,6 +65,8 @@ int run(const QStringList &arguments)
         return runContexts(options, out);
     if (options.command == QLatin1String("topology"))
         return runTopology(options, out);
+    if (options.command == QLatin1String("watch"))
+        return runWatch(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

@@ -8,6 +8,7 @@
 #include "topology/topologymodel.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -125,6 +126,70 @@ int runTopology(const GlobalOptions &options, const Output &out)
         break;
     }
     return ExitOk;
+}
+
+} // namespace mcp::cli
+
+namespace mcp::cli {
+
+// `mcpctl watch`: one line per topology change as it happens (the first line is the whole
+// topology as "added"). Survives a lost engine like `events` does: the host's state change
+// is itself a topology change (the host node's health).
+int runWatch(const GlobalOptions &options, const Output &out)
+{
+    if (!options.arguments.isEmpty())
+        return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
+                                    QStringLiteral("watch takes no arguments: %1").arg(options.arguments.join(u' '))));
+    endpoint::EndpointResolver::Input input;
+    input.hostFlag = options.host;
+    input.contextFlag = options.context;
+    auto endpoint = endpoint::EndpointResolver(input).resolve();
+    if (!endpoint)
+        return out.fail(endpoint.error());
+    hosts::ConnectOptions connect;
+    connect.acceptNewHostKey = options.acceptNewHostKey;
+    connect.identityFiles = options.identityFiles;
+    connect.knownHostsFile = options.knownHostsFile;
+    connect.connectTimeoutMs = options.timeoutMs;
+    connect.passphraseProvider = [](const QString &keyPath) {
+        return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath));
+    };
+    const QString name = endpoint->host.isEmpty() ? QStringLiteral("local") : endpoint->host;
+    hosts::HostConnection host(name, *endpoint, hosts::makeConnector(*endpoint, connect));
+    hosts::ContainerInventory inventory(&host);
+    topology::TopologyModel model;
+    model.addHost(&host, &inventory);
+    bool everConnected = false;
+    int exitCode = ExitOk;
+    QObject::connect(&model, &topology::TopologyModel::changed, &model, [&](const topology::GraphDelta &delta) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (out.isJson()) {
+            out.json(topology::deltaToJson(model.graph(), delta, now));
+            return;
+        }
+        const auto print = [&](const char *sign, const QStringList &ids) {
+            for (const auto &id : ids) {
+                const auto n = model.graph().nodes.value(id);
+                out.line(QStringLiteral("%1 %2 %3 %4 %5").arg(QLatin1String(sign), topology::nodeKindName(n.kind), n.id,
+                                                              topology::healthName(n.health), n.healthReason));
+            }
+        };
+        print("+", delta.addedNodes);
+        print("~", delta.updatedNodes);
+        for (const auto &id : delta.removedNodes)
+            out.line(QStringLiteral("- %1").arg(id));
+    });
+    QObject::connect(&host, &hosts::HostConnection::stateChanged, &host, [&](hosts::HostState state, const Error &reason) {
+        if (state == hosts::HostState::Connected)
+            everConnected = true;
+        else if (state == hosts::HostState::Unreachable && !everConnected) {
+            exitCode = out.fail(reason);
+            QCoreApplication::exit(exitCode);
+        }
+    });
+    host.start();
+    const int rc = QCoreApplication::exec();
+    return exitCode != ExitOk ? exitCode : rc;
 }
 
 } // namespace mcp::cli

@@ -10,5 +10,6 @@ int runPing(const GlobalOptions &options, const Output &out);
 int runEvents(const GlobalOptions &options, const Output &out);
 int runContexts(const GlobalOptions &options, const Output &out);
 int runTopology(const GlobalOptions &options, const Output &out);
+int runWatch(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

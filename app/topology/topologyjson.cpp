@@ -132,3 +132,37 @@ QByteArray topologyToDot(const Graph &g)
 }
 
 } // namespace mcp::topology
+
+namespace mcp::topology {
+
+QJsonObject nodeToJson(const Node &n)
+{
+    QJsonArray problems;
+    for (const auto &p : n.problems)
+        problems.append(p.code);
+    return QJsonObject{{QStringLiteral("id"), n.id},
+                       {QStringLiteral("kind"), nodeKindName(n.kind)},
+                       {QStringLiteral("name"), n.name},
+                       {QStringLiteral("host"), n.host},
+                       {QStringLiteral("health"), healthName(n.health)},
+                       {QStringLiteral("healthReason"), n.healthReason},
+                       {QStringLiteral("problems"), problems}};
+}
+
+QJsonObject deltaToJson(const Graph &graph, const GraphDelta &delta, qint64 timeMs)
+{
+    const auto nodes = [&](const QStringList &ids) {
+        QJsonArray out;
+        for (const auto &id : ids)
+            out.append(nodeToJson(graph.nodes.value(id)));
+        return out;
+    };
+    return QJsonObject{{QStringLiteral("timeMs"), timeMs},
+                       {QStringLiteral("added"), nodes(delta.addedNodes)},
+                       {QStringLiteral("updated"), nodes(delta.updatedNodes)},
+                       {QStringLiteral("removed"), QJsonArray::fromStringList(delta.removedNodes)},
+                       {QStringLiteral("edgesAdded"), QJsonArray::fromStringList(delta.addedEdges)},
+                       {QStringLiteral("edgesRemoved"), QJsonArray::fromStringList(delta.removedEdges)}};
+}
+
+} // namespace mcp::topology

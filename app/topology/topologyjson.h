@@ -16,3 +16,13 @@ QJsonObject topologyToJson(const Graph &graph);
 QByteArray topologyToDot(const Graph &graph);
 
 } // namespace mcp::topology
+
+namespace mcp::topology {
+
+// One node for a change stream: id, kind, name, host, health with reason, problem codes.
+QJsonObject nodeToJson(const Node &node);
+// One topology change for `mcpctl watch`: the nodes added and updated (in full), the ids
+// removed, the edges added and removed.
+QJsonObject deltaToJson(const Graph &graph, const GraphDelta &delta, qint64 timeMs);
+
+} // namespace mcp::topology

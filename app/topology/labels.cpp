@@ -76,8 +76,9 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
         const QString key = it.key();
         if (!key.startsWith(QLatin1String("mcp.")) || knownLabels().contains(key))
             continue;
-        // mcp.test and mcp.bench mark test fixtures; mcp.testbed.* marks test bed images.
-        if (key == QLatin1String("mcp.test") || key == QLatin1String("mcp.bench") || key.startsWith(QLatin1String("mcp.testbed.")))
+        // mcp.test, mcp.bench and mcp.demo mark fixtures; mcp.testbed.* marks test bed images.
+        if (key == QLatin1String("mcp.test") || key == QLatin1String("mcp.bench") || key == QLatin1String("mcp.demo") ||
+            key.startsWith(QLatin1String("mcp.testbed.")))
             continue;
         const QString suggestion = suggestLabel(key);
         r.problems << problem(QStringLiteral("label.unknown"), Severity::Warning,

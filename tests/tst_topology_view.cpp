@@ -1,0 +1,204 @@
+// The graph view as a user sees it: the demo stack on the real engine drawn offscreen, with
+// search, keyboard navigation and live updates, and screenshots at 1x, 2x and of a
+// 2,000-instance scene.
+#include "endpoint/endpoint.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "support/testbed.h"
+#include "topology/graphbuilder.h"
+#include "topology/topologymodel.h"
+#include "topology/nodeitem.h"
+#include "topology/topologyscene.h"
+#include "topology/topologyview.h"
+#include "transport/unixconnector.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QProcess>
+#include <QtTest>
+
+using namespace mcp;
+
+namespace {
+
+bool demoStack(const QString &action)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {action});
+    return p.waitForFinished(180000) && p.exitCode() == 0;
+}
+
+QString screenshotPath(const QString &name)
+{
+    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
+    return QStringLiteral(MCP_SCREENSHOT_DIR "/") + name;
+}
+
+// A /containers/json entry as the engine lists it, for the large synthetic scene.
+QJsonObject entry(int i, const QString &service, const QString &version, bool running)
+{
+    return QJsonObject{
+        {QStringLiteral("Id"), QString(QStringLiteral("%1").arg(i, 12, 16, QLatin1Char('0')) + QString(52, QLatin1Char('a')))},
+        {QStringLiteral("Names"), QJsonArray{QStringLiteral("/%1-%2-%3").arg(service, version).arg(i)}},
+        {QStringLiteral("State"), running ? QStringLiteral("running") : QStringLiteral("exited")},
+        {QStringLiteral("Status"), running ? QStringLiteral("Up 2 hours (healthy)") : QStringLiteral("Exited (1) 3 minutes ago")},
+        {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("mcp.service.name"), service},
+                                               {QStringLiteral("mcp.service.port"), QStringLiteral("8080")},
+                                               {QStringLiteral("mcp.service.version"), version}}},
+        {QStringLiteral("Ports"), QJsonArray{QJsonObject{{QStringLiteral("PrivatePort"), 8080}, {QStringLiteral("Type"), QStringLiteral("tcp")}}}},
+        {QStringLiteral("NetworkSettings"),
+         QJsonObject{{QStringLiteral("Networks"),
+                      QJsonObject{{QStringLiteral("shop"), QJsonObject{{QStringLiteral("IPAddress"),
+                                                                        QStringLiteral("10.1.%1.%2").arg(i / 250).arg(i % 250 + 1)}}}}}}},
+    };
+}
+
+} // namespace
+
+class TestTopologyView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void demoStackIsDrawn();
+    void searchAndKeyboard();
+    void liveUpdateChangesOneItem();
+    void largeScene();
+
+private:
+    std::unique_ptr<hosts::HostConnection> m_host;
+    std::unique_ptr<hosts::ContainerInventory> m_inventory;
+    std::unique_ptr<topology::TopologyModel> m_model;
+    std::unique_ptr<ui::TopologyScene> m_scene;
+    std::unique_ptr<ui::TopologyView> m_view;
+};
+
+void TestTopologyView::initTestCase()
+{
+    QVERIFY(demoStack(QStringLiteral("up")));
+    auto ep = endpoint::Endpoint::parse(test::Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")));
+    QVERIFY(ep.ok());
+    m_host = std::make_unique<hosts::HostConnection>(QStringLiteral("local"), *ep,
+                                                     std::make_unique<transport::UnixConnector>(ep->socketPath));
+    m_inventory = std::make_unique<hosts::ContainerInventory>(m_host.get());
+    m_model = std::make_unique<topology::TopologyModel>();
+    m_model->addHost(m_host.get(), m_inventory.get());
+    m_scene = std::make_unique<ui::TopologyScene>();
+    m_view = std::make_unique<ui::TopologyView>(m_scene.get());
+    m_view->resize(1200, 720);
+    connect(m_model.get(), &topology::TopologyModel::changed, this, [this] { m_scene->sync(m_model->graph()); });
+    m_host->start();
+    // The unhealthy orders instance needs its HEALTHCHECK to fail twice (5 s apart).
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto it = m_model->graph().nodes.constFind(topology::serviceNodeId(QStringLiteral("orders")));
+            return it != m_model->graph().nodes.constEnd() && it->health == topology::Health::Degraded &&
+                   it->healthReason == QLatin1String("1 of 2 instances healthy");
+        },
+        60000));
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestTopologyView::cleanupTestCase()
+{
+    m_view.reset();
+    m_scene.reset();
+    m_model.reset();
+    m_inventory.reset();
+    m_host.reset();
+    demoStack(QStringLiteral("down"));
+}
+
+void TestTopologyView::demoStackIsDrawn()
+{
+    // 2 gateways + 3 services (users, orders, payments) + 4 versions + 8 instances.
+    const auto &items = m_scene->nodeItems();
+    QCOMPARE(items.size(), 2 + 3 + 4 + 8);
+    QVERIFY(items.contains(topology::gatewayNodeId(QStringLiteral("edge"))));
+    QCOMPARE(items.value(topology::versionNodeId(QStringLiteral("users"), QStringLiteral("v2")))->node().health,
+             topology::Health::Healthy);
+    // The broken label shows as a problem badge on the payments instance.
+    bool brokenShown = false;
+    for (auto *item : items)
+        brokenShown = brokenShown || (item->node().name == QLatin1String("mcp-demo-payments-1") && !item->node().problems.isEmpty());
+    QVERIFY(brokenShown);
+    // service -> version -> instance edges and gateway -> container edges are drawn.
+    QCOMPARE(m_scene->edgeCount(), 4 + 6 + 2);
+
+    m_view->fitAll();
+    QVERIFY(m_view->grab().save(screenshotPath(QStringLiteral("topology-1x.png"))));
+    m_view->setTransform(QTransform::fromScale(2, 2));
+    m_view->centerOn(m_scene->nodeItem(topology::serviceNodeId(QStringLiteral("orders"))));
+    QVERIFY(m_view->grab().save(screenshotPath(QStringLiteral("topology-2x.png"))));
+    m_view->setTransform(QTransform());
+}
+
+void TestTopologyView::searchAndKeyboard()
+{
+    QCOMPARE(m_scene->highlight(QStringLiteral("orders")), 1 + 1 + 2); // service, version, two instances
+    // "down" matches by health: exactly the drawn nodes that are down.
+    int down = 0;
+    for (auto *item : m_scene->nodeItems()) {
+        if (item->node().health == topology::Health::Down)
+            ++down;
+        else
+            QVERIFY2(!item->node().name.contains(QLatin1String("down")), qPrintable(item->node().id));
+    }
+    QVERIFY(down >= 1); // the orders instance whose HEALTHCHECK fails
+    QCOMPARE(m_scene->highlight(QStringLiteral("down")), down);
+    QCOMPARE(m_scene->highlight(QString()), 0);
+
+    m_view->setFocus();
+    m_view->selectNode(topology::serviceNodeId(QStringLiteral("orders")));
+    QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QCOMPARE(m_view->selectedNodeId(), topology::versionNodeId(QStringLiteral("orders"), QStringLiteral("v1")));
+    QTest::keyClick(m_view.get(), Qt::Key_Right);
+    QVERIFY(m_view->selectedNodeId().startsWith(QLatin1String("inst:local/")));
+    QTest::keyClick(m_view.get(), Qt::Key_Left);
+    QVERIFY(m_view->selectedNodeId().startsWith(QLatin1String("ver:")));
+}
+
+void TestTopologyView::liveUpdateChangesOneItem()
+{
+    ui::NodeItem *edge = m_scene->nodeItem(topology::gatewayNodeId(QStringLiteral("edge")));
+    QVERIFY(edge);
+    QProcess p;
+    p.start(QStringLiteral("docker"), {QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("mcp-demo-edge")});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY(QTest::qWaitFor([&] { return edge->node().health == topology::Health::Down; }, 20000));
+    // The same item, updated in place.
+    QCOMPARE(m_scene->nodeItem(topology::gatewayNodeId(QStringLiteral("edge"))), edge);
+    m_view->fitAll();
+    QVERIFY(m_view->grab().save(screenshotPath(QStringLiteral("topology-gateway-down.png"))));
+}
+
+void TestTopologyView::largeScene()
+{
+    QList<topology::HostSnapshot> hosts{topology::HostSnapshot{QStringLiteral("big"), QStringLiteral("unix:///x"),
+                                                               QStringLiteral("connected"), {}, QStringLiteral("unix socket"), {}}};
+    for (int i = 0; i < 2000; ++i) {
+        const QString service = QStringLiteral("svc%1").arg(i % 40, 2, 10, QLatin1Char('0'));
+        const QJsonObject e = entry(i, service, i % 5 == 0 ? QStringLiteral("v2") : QStringLiteral("v1"), i % 97 != 0);
+        hosts.first().containers.insert(e.value(QLatin1String("Id")).toString(), e);
+    }
+    const topology::Graph graph = topology::buildGraph(hosts);
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    QCOMPARE(scene.nodeItems().size(), 40 + 40 + 2000); // services, one version each (k % 5 == 0: v2), instances
+    ui::TopologyView view(&scene);
+    view.resize(1200, 720);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+    QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-2000.png"))));
+    // A second sync with the same graph changes nothing.
+    ui::NodeItem *someItem = scene.nodeItems().begin().value();
+    scene.sync(graph);
+    QCOMPARE(scene.nodeItems().value(someItem->node().id), someItem);
+}
+
+QTEST_MAIN(TestTopologyView)
+#include "tst_topology_view.moc"

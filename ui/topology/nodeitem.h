@@ -1,0 +1,42 @@
+#pragma once
+
+#include "topology/graph.h"
+
+#include <QGraphicsItem>
+
+namespace mcp::ui {
+
+class EdgeItem;
+
+// One node box: the health glyph, the name, a subtitle (kind, version, address) and a
+// badge with the number of problems. Cached in device coordinates; at low zoom only the
+// coloured box is painted (level of detail).
+class NodeItem final : public QGraphicsItem
+{
+public:
+    static constexpr qreal kWidth = 210;
+    static constexpr qreal kHeight = 42;
+
+    explicit NodeItem(const topology::Node &node);
+
+    void setNode(const topology::Node &node);
+    const topology::Node &node() const { return m_node; }
+    void setHighlighted(bool on);
+    void addEdge(EdgeItem *edge) { m_edges << edge; }
+    void removeEdge(EdgeItem *edge) { m_edges.removeAll(edge); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    QString subtitle() const;
+
+    topology::Node m_node;
+    QList<EdgeItem *> m_edges;
+    bool m_highlighted = false;
+};
+
+} // namespace mcp::ui

@@ -1,0 +1,89 @@
+#include "topologyscene.h"
+
+#include "edgeitem.h"
+#include "layeredlayout.h"
+#include "nodeitem.h"
+
+namespace mcp::ui {
+
+TopologyScene::TopologyScene(QObject *parent) : QGraphicsScene(parent)
+{
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+}
+
+TopologyScene::~TopologyScene()
+{
+    // Edges point at their nodes: they go first, before QGraphicsScene deletes the rest in
+    // an order of its own.
+    qDeleteAll(m_edges);
+    m_edges.clear();
+}
+
+void TopologyScene::sync(const topology::Graph &graph)
+{
+    const QHash<QString, QPointF> positions = layeredLayout(graph);
+
+    // Edges first: an edge must go before either of its nodes does.
+    for (auto it = m_edges.begin(); it != m_edges.end();) {
+        const auto e = graph.edges.constFind(it.key());
+        if (e == graph.edges.constEnd() || !positions.contains(e->from) || !positions.contains(e->to)) {
+            delete it.value();
+            it = m_edges.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = m_nodes.begin(); it != m_nodes.end();) {
+        if (!positions.contains(it.key())) {
+            delete it.value();
+            it = m_nodes.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
+        const topology::Node &node = graph.nodes[it.key()];
+        NodeItem *item = m_nodes.value(it.key());
+        if (!item) {
+            item = new NodeItem(node);
+            addItem(item);
+            m_nodes.insert(it.key(), item);
+        } else if (!(item->node() == node)) {
+            item->setNode(node);
+        }
+        if (item->pos() != it.value())
+            item->setPos(it.value());
+    }
+    for (auto it = graph.edges.constBegin(); it != graph.edges.constEnd(); ++it) {
+        if (m_edges.contains(it.key()))
+            continue;
+        NodeItem *from = m_nodes.value(it->from);
+        NodeItem *to = m_nodes.value(it->to);
+        if (!from || !to)
+            continue;
+        auto *edge = new EdgeItem(from, to);
+        addItem(edge);
+        m_edges.insert(it.key(), edge);
+    }
+    setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
+}
+
+int TopologyScene::highlight(const QString &text)
+{
+    int matches = 0;
+    for (NodeItem *item : std::as_const(m_nodes)) {
+        const auto &n = item->node();
+        bool match = !text.isEmpty() &&
+                     (n.name.contains(text, Qt::CaseInsensitive) || n.id.contains(text, Qt::CaseInsensitive) ||
+                      topology::healthName(n.health).compare(text, Qt::CaseInsensitive) == 0);
+        if (!match && !text.isEmpty()) {
+            for (auto a = n.attributes.begin(); a != n.attributes.end() && !match; ++a)
+                match = a.value().isString() && a.value().toString().contains(text, Qt::CaseInsensitive);
+        }
+        item->setHighlighted(match);
+        matches += match ? 1 : 0;
+    }
+    return matches;
+}
+
+} // namespace mcp::ui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "topology/graph.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+namespace mcp::ui {
+
+class NodeItem;
+class EdgeItem;
+
+// The scene is a projection of the topology model: it maps node and edge ids to items and,
+// on each sync, creates, updates and removes only what changed (the model's diff), then moves
+// the items whose layout position changed. Items belong to the scene (Qt parent ownership).
+class TopologyScene final : public QGraphicsScene
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopologyScene)
+public:
+    explicit TopologyScene(QObject *parent = nullptr);
+    ~TopologyScene() override;
+
+    void sync(const topology::Graph &graph);
+    NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
+    const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
+    int edgeCount() const { return int(m_edges.size()); }
+    // Highlights nodes whose name, id, health or labels contain the text; returns how many.
+    int highlight(const QString &text);
+
+private:
+    QHash<QString, NodeItem *> m_nodes;
+    QHash<QString, EdgeItem *> m_edges;
+};
+
+} // namespace mcp::ui

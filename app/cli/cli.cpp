@@ -20,6 +20,7 @@ Commands:
   topology             gateways, services, versions and instances from container labels
                          (--format text|json|dot)
   watch                one line per topology change as it happens
+  doctor               known pitfalls with their fixes (exit 1 when any is an error)
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -63,7 +64,7 @@ int run(const QStringList &arguments)
         return runEvents(options, out);
     if (options.command == QLatin1String("contexts"))
         return runContexts(options, out);
-    if (options.command == QLatin1String("topology"))
+    if (options.command == QLatin1String("topology") || options.command == QLatin1String("doctor"))
         return runTopology(options, out);
     if (options.command == QLatin1String("watch"))
         return runWatch(options, out);

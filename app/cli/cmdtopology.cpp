@@ -4,6 +4,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "terminalprompt.h"
+#include "topology/doctor.h"
 #include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
 
@@ -68,6 +69,7 @@ void printText(const Output &out, const topology::Graph &g)
 // stable JSON, or Graphviz dot.
 int runTopology(const GlobalOptions &options, const Output &out)
 {
+    const bool doctor = options.command == QLatin1String("doctor");
     if (!options.arguments.isEmpty())
         return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                     QStringLiteral("topology takes no arguments: %1").arg(options.arguments.join(u' '))));
@@ -111,6 +113,31 @@ int runTopology(const GlobalOptions &options, const Output &out)
         return exitCode == ExitOk ? ExitFailure : exitCode;
     model.rebuildNow();
     host.stop();
+
+    if (doctor) {
+        const QList<topology::Problem> findings = topology::allFindings(model.graph());
+        bool anyError = false;
+        QJsonArray rows;
+        for (const auto &p : findings) {
+            anyError = anyError || p.severity == topology::Severity::Error;
+            if (out.isJson()) {
+                rows.append(QJsonObject{{QStringLiteral("code"), p.code},
+                                        {QStringLiteral("severity"), topology::severityName(p.severity)},
+                                        {QStringLiteral("subject"), p.subject},
+                                        {QStringLiteral("message"), p.message},
+                                        {QStringLiteral("fix"), p.fix}});
+            } else {
+                out.line(QStringLiteral("%1  %2  %3").arg(topology::severityName(p.severity).toUpper(), p.code, p.subject));
+                out.line(QStringLiteral("    %1").arg(p.message));
+                out.line(QStringLiteral("    fix: %1").arg(p.fix));
+            }
+        }
+        if (out.isJson())
+            out.jsonPretty(QJsonObject{{QStringLiteral("findings"), rows}});
+        else if (findings.isEmpty())
+            out.line(QStringLiteral("no findings"));
+        return anyError ? ExitProblem : ExitOk;
+    }
 
     switch (options.format) {
     case OutputFormat::Json:

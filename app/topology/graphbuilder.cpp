@@ -77,6 +77,16 @@ QJsonArray networksJson(const ContainerFacts &f)
     return out;
 }
 
+QJsonArray publishedJson(const ContainerFacts &f)
+{
+    QJsonArray out;
+    for (const auto &p : f.published)
+        out.append(QJsonObject{{QStringLiteral("containerPort"), p.containerPort},
+                               {QStringLiteral("hostIp"), p.hostIp},
+                               {QStringLiteral("hostPort"), p.hostPort}});
+    return out;
+}
+
 } // namespace
 
 Graph buildGraph(const QList<HostSnapshot> &hosts)
@@ -96,7 +106,8 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
         h.host = host.name;
         h.attributes = QJsonObject{{QStringLiteral("url"), host.url},
                                    {QStringLiteral("state"), host.state},
-                                   {QStringLiteral("transport"), host.transport}};
+                                   {QStringLiteral("transport"), host.transport},
+                                   {QStringLiteral("resyncs"), host.resyncs}};
         if (host.state == QLatin1String("connected")) {
             h.health = Health::Healthy;
             h.healthReason = QStringLiteral("connected");
@@ -138,7 +149,9 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
                                           {QStringLiteral("healthcheck"), f.healthcheck},
                                           {QStringLiteral("address"), address},
                                           {QStringLiteral("networks"), networksJson(f)},
-                                          {QStringLiteral("role"), labels.isGateway ? QStringLiteral("gateway") : QStringLiteral("service")}};
+                                          {QStringLiteral("role"), labels.isGateway ? QStringLiteral("gateway") : QStringLiteral("service")},
+                                          {QStringLiteral("networkMode"), f.networkMode},
+                                          {QStringLiteral("published"), publishedJson(f)}};
             if (!labels.composeService.isEmpty())
                 inst.attributes.insert(QStringLiteral("composeService"), labels.composeService);
             inst.problems = labels.problems;

@@ -16,6 +16,7 @@ struct HostSnapshot
     QString state;       // hostStateName(): connected, unreachable, ...
     QString stateReason; // error text when not connected
     QString transport;   // pathDescription()
+    int resyncs = 0;     // full re-lists so far: more than one means the event stream had a gap
     QHash<QString, QJsonObject> containers;
 };
 

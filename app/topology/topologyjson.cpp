@@ -1,5 +1,7 @@
 #include "topologyjson.h"
 
+#include "doctor.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -98,7 +100,7 @@ QJsonObject topologyToJson(const Graph &g)
                                     {QStringLiteral("instances"), instances}});
     }
     QJsonArray problems;
-    for (const Problem &p : g.problems()) {
+    for (const Problem &p : allFindings(g)) {
         problems.append(QJsonObject{{QStringLiteral("code"), p.code},
                                     {QStringLiteral("severity"), severityName(p.severity)},
                                     {QStringLiteral("subject"), p.subject},

@@ -15,6 +15,7 @@ void TopologyModel::addHost(hosts::HostConnection *host, hosts::ContainerInvento
     m_sources.append(Source{host, inventory});
     connect(host, &hosts::HostConnection::stateChanged, this, &TopologyModel::markStale);
     connect(inventory, &hosts::ContainerInventory::changed, this, &TopologyModel::markStale);
+    connect(inventory, &hosts::ContainerInventory::resynced, this, &TopologyModel::markStale);
     connect(host, &QObject::destroyed, this, &TopologyModel::markStale);
     markStale();
 }
@@ -51,6 +52,7 @@ void TopologyModel::rebuildNow()
         snap.stateReason = s.host->lastError().toString();
         snap.transport = s.host->pathDescription();
         snap.containers = s.inventory->containers();
+        snap.resyncs = s.inventory->resyncCount();
         snapshots << snap;
     }
     Graph next = buildGraph(snapshots);

@@ -1,0 +1,156 @@
+#include "doctor.h"
+
+#include <QJsonArray>
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+
+namespace mcp::topology {
+
+namespace {
+
+QSet<QString> networksOf(const Node &n)
+{
+    QSet<QString> out;
+    for (const auto &v : n.attributes.value(QLatin1String("networks")).toArray())
+        out.insert(v.toObject().value(QLatin1String("name")).toString());
+    return out;
+}
+
+Problem finding(const QString &code, Severity severity, const QString &subject, const QString &message, const QString &fix)
+{
+    return Problem{code, severity, subject, message, fix};
+}
+
+bool isRole(const Node &n, const char *role)
+{
+    return n.kind == NodeKind::Instance && n.attributes.value(QLatin1String("role")).toString() == QLatin1String(role);
+}
+
+} // namespace
+
+QList<Problem> diagnose(const Graph &g)
+{
+    QList<Problem> out;
+    QMap<QString, QList<const Node *>> gatewaysByHost;
+    for (const auto &n : g.nodes) {
+        if (isRole(n, "gateway") && n.attributes.value(QLatin1String("state")).toString() == QLatin1String("running"))
+            gatewaysByHost[n.host] << &n;
+    }
+    QMap<QString, QStringList> addressUse; // host/network/ip -> instance ids
+    QMap<QString, QStringList> hostPortUse; // host/port -> instances on the host network
+
+    for (const auto &n : g.nodes) {
+        if (n.kind == NodeKind::Host) {
+            if (n.attributes.value(QLatin1String("resyncs")).toInt() > 1)
+                out << finding(QStringLiteral("doctor.event-gap"), Severity::Info, n.id,
+                               QStringLiteral("the event stream of %1 was interrupted; the state was re-listed and reconciled").arg(n.name),
+                               QStringLiteral("nothing to do; frequent gaps point at an unstable connection to the host"));
+            continue;
+        }
+        if (n.kind != NodeKind::Instance)
+            continue;
+        const QString state = n.attributes.value(QLatin1String("state")).toString();
+        const QSet<QString> nets = networksOf(n);
+        for (const auto &v : n.attributes.value(QLatin1String("networks")).toArray()) {
+            const QJsonObject net = v.toObject();
+            const QString ip = net.value(QLatin1String("address")).toString();
+            if (!ip.isEmpty())
+                addressUse[QStringLiteral("%1/%2/%3").arg(n.host, net.value(QLatin1String("name")).toString(), ip)] << n.id;
+        }
+        if (!isRole(n, "service"))
+            continue;
+
+        if (state == QLatin1String("running") && n.attributes.value(QLatin1String("healthcheck")).toString() == QLatin1String("unhealthy"))
+            out << finding(QStringLiteral("doctor.instance-unhealthy"), Severity::Error, n.id,
+                           QStringLiteral("%1 is running but its Docker HEALTHCHECK fails").arg(n.name),
+                           QStringLiteral("read the health log (docker inspect %1) and the container's logs; the gateway should not send it traffic")
+                               .arg(n.name));
+        else if (state != QLatin1String("running") && state != QLatin1String("created"))
+            out << finding(QStringLiteral("doctor.instance-stopped"), Severity::Warning, n.id,
+                           QStringLiteral("%1 is %2").arg(n.name, n.attributes.value(QLatin1String("status")).toString()),
+                           QStringLiteral("start it again or remove it, and look at its last logs for why it stopped"));
+
+        if (nets.contains(QStringLiteral("bridge")))
+            out << finding(QStringLiteral("doctor.default-bridge-no-dns"), Severity::Warning, n.id,
+                           QStringLiteral("%1 is on Docker's default bridge, which has no DNS: gateways can reach it only by IP, "
+                                          "and the IP changes on every restart")
+                               .arg(n.name),
+                           QStringLiteral("attach the service and its gateways to a user-defined network (docker network create)"));
+
+        if (n.attributes.value(QLatin1String("networkMode")).toString() == QLatin1String("host")) {
+            const int port = n.attributes.value(QLatin1String("port")).toInt();
+            if (port > 0)
+                hostPortUse[QStringLiteral("%1/%2").arg(n.host).arg(port)] << n.id;
+        }
+
+        const auto gateways = gatewaysByHost.value(n.host);
+        if (!gateways.isEmpty() && state == QLatin1String("running") && !nets.contains(QStringLiteral("host"))) {
+            bool shared = false;
+            for (const Node *gw : gateways)
+                shared = shared || networksOf(*gw).intersects(nets) || networksOf(*gw).contains(QStringLiteral("host"));
+            if (!shared) {
+                QStringList gwNames;
+                for (const Node *gw : gateways)
+                    gwNames << gw->name;
+                out << finding(QStringLiteral("doctor.no-shared-network"), Severity::Error, n.id,
+                               QStringLiteral("%1 shares no Docker network with any gateway on %2 (%3): no gateway can reach it")
+                                   .arg(n.name, n.host, gwNames.join(QStringLiteral(", "))),
+                               QStringLiteral("docker network connect <gateway network> %1").arg(n.name));
+            }
+        }
+
+        for (const auto &v : n.attributes.value(QLatin1String("published")).toArray()) {
+            const QJsonObject p = v.toObject();
+            const QString ip = p.value(QLatin1String("hostIp")).toString();
+            if (ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::"))
+                out << finding(QStringLiteral("doctor.published-all-interfaces"), Severity::Warning, n.id,
+                               QStringLiteral("%1 publishes port %2 on every interface of the host (%3:%4), bypassing the gateway")
+                                   .arg(n.name)
+                                   .arg(p.value(QLatin1String("containerPort")).toInt())
+                                   .arg(ip)
+                                   .arg(p.value(QLatin1String("hostPort")).toInt()),
+                               QStringLiteral("publish on 127.0.0.1 only (-p 127.0.0.1:PORT:PORT) or not at all; let the gateway front it"));
+        }
+    }
+
+    for (const auto &n : g.nodes) {
+        if (n.kind == NodeKind::Service && n.health == Health::Down)
+            out << finding(QStringLiteral("doctor.service-down"), Severity::Error, n.id,
+                           QStringLiteral("service %1 has no healthy instance: %2").arg(n.name, n.healthReason),
+                           QStringLiteral("start or fix an instance; routes to it will answer 502/503 until then"));
+    }
+    for (auto it = addressUse.constBegin(); it != addressUse.constEnd(); ++it) {
+        if (it.value().size() > 1)
+            out << finding(QStringLiteral("doctor.duplicate-ip"), Severity::Error, it.value().first(),
+                           QStringLiteral("%1 containers share the address %2: %3")
+                               .arg(it.value().size())
+                               .arg(it.key().section(QLatin1Char('/'), 1))
+                               .arg(it.value().join(QStringLiteral(", "))),
+                           QStringLiteral("remove fixed --ip settings that collide, or recreate the network"));
+    }
+    for (auto it = hostPortUse.constBegin(); it != hostPortUse.constEnd(); ++it) {
+        if (it.value().size() > 1)
+            out << finding(QStringLiteral("doctor.host-network-port-collision"), Severity::Error, it.value().first(),
+                           QStringLiteral("%1 containers on the host network of %2 claim port %3: only one can bind it (%4)")
+                               .arg(it.value().size())
+                               .arg(it.key().section(QLatin1Char('/'), 0, 0), it.key().section(QLatin1Char('/'), 1))
+                               .arg(it.value().join(QStringLiteral(", "))),
+                           QStringLiteral("give each a different port, or use bridge networking"));
+    }
+    return out;
+}
+
+QList<Problem> allFindings(const Graph &graph)
+{
+    QList<Problem> out = graph.problems() + diagnose(graph);
+    std::stable_sort(out.begin(), out.end(), [](const Problem &a, const Problem &b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        return a.subject < b.subject;
+    });
+    return out;
+}
+
+} // namespace mcp::topology

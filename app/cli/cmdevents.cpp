@@ -2,7 +2,7 @@
 #include "endpoint/endpointresolver.h"
 #include "hosts/connectorfactory.h"
 #include "hosts/hostconnection.h"
-#include "terminalprompt.h"
+#include "session.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -90,20 +90,10 @@ int runEvents(const GlobalOptions &options, const Output &out)
         }
     }
 
-    endpoint::EndpointResolver::Input input;
-    input.hostFlag = options.host;
-    input.contextFlag = options.context;
-    auto endpoint = endpoint::EndpointResolver(input).resolve();
+    auto endpoint = resolveEndpoint(options);
     if (!endpoint)
         return out.fail(endpoint.error());
-    hosts::ConnectOptions connect;
-    connect.acceptNewHostKey = options.acceptNewHostKey;
-    connect.identityFiles = options.identityFiles;
-    connect.knownHostsFile = options.knownHostsFile;
-    connect.connectTimeoutMs = options.timeoutMs;
-    connect.passphraseProvider = [](const QString &keyPath) {
-        return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath));
-    };
+    const hosts::ConnectOptions connect = connectOptions(options);
 
     hosts::HostConnection host(endpoint->url(), *endpoint, hosts::makeConnector(*endpoint, connect));
     host.setEventFilters(filters);

@@ -3,7 +3,7 @@
 #include "hosts/connectorfactory.h"
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
-#include "terminalprompt.h"
+#include "session.h"
 #include "topology/doctor.h"
 #include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
@@ -73,20 +73,10 @@ int runTopology(const GlobalOptions &options, const Output &out)
     if (!options.arguments.isEmpty())
         return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                     QStringLiteral("topology takes no arguments: %1").arg(options.arguments.join(u' '))));
-    endpoint::EndpointResolver::Input input;
-    input.hostFlag = options.host;
-    input.contextFlag = options.context;
-    auto endpoint = endpoint::EndpointResolver(input).resolve();
+    auto endpoint = resolveEndpoint(options);
     if (!endpoint)
         return out.fail(endpoint.error());
-    hosts::ConnectOptions connect;
-    connect.acceptNewHostKey = options.acceptNewHostKey;
-    connect.identityFiles = options.identityFiles;
-    connect.knownHostsFile = options.knownHostsFile;
-    connect.connectTimeoutMs = options.timeoutMs;
-    connect.passphraseProvider = [](const QString &keyPath) {
-        return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath));
-    };
+    const hosts::ConnectOptions connect = connectOptions(options);
     const QString name = endpoint->contextName.isEmpty() || endpoint->origin == QLatin1String("--host")
                              ? endpoint->host.isEmpty() ? QStringLiteral("local") : endpoint->host
                              : endpoint->contextName;
@@ -167,20 +157,10 @@ int runWatch(const GlobalOptions &options, const Output &out)
     if (!options.arguments.isEmpty())
         return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                     QStringLiteral("watch takes no arguments: %1").arg(options.arguments.join(u' '))));
-    endpoint::EndpointResolver::Input input;
-    input.hostFlag = options.host;
-    input.contextFlag = options.context;
-    auto endpoint = endpoint::EndpointResolver(input).resolve();
+    auto endpoint = resolveEndpoint(options);
     if (!endpoint)
         return out.fail(endpoint.error());
-    hosts::ConnectOptions connect;
-    connect.acceptNewHostKey = options.acceptNewHostKey;
-    connect.identityFiles = options.identityFiles;
-    connect.knownHostsFile = options.knownHostsFile;
-    connect.connectTimeoutMs = options.timeoutMs;
-    connect.passphraseProvider = [](const QString &keyPath) {
-        return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath));
-    };
+    const hosts::ConnectOptions connect = connectOptions(options);
     const QString name = endpoint->host.isEmpty() ? QStringLiteral("local") : endpoint->host;
     hosts::HostConnection host(name, *endpoint, hosts::makeConnector(*endpoint, connect));
     hosts::ContainerInventory inventory(&host);

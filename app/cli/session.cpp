@@ -7,22 +7,33 @@
 
 namespace mcp::cli {
 
-Result<std::unique_ptr<Session>> Session::open(const GlobalOptions &options)
+Result<endpoint::Endpoint> resolveEndpoint(const GlobalOptions &options)
 {
     endpoint::EndpointResolver::Input input;
     input.hostFlag = options.host;
     input.contextFlag = options.context;
-    const endpoint::EndpointResolver resolver(input);
-    auto endpoint = resolver.resolve();
-    if (!endpoint)
-        return endpoint.error();
+    return endpoint::EndpointResolver(input).resolve();
+}
 
+hosts::ConnectOptions connectOptions(const GlobalOptions &options)
+{
     hosts::ConnectOptions connect;
     connect.acceptNewHostKey = options.acceptNewHostKey;
     connect.identityFiles = options.identityFiles;
     connect.knownHostsFile = options.knownHostsFile;
     connect.connectTimeoutMs = options.timeoutMs;
-    connect.passphraseProvider = [](const QString &keyPath) { return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath)); };
+    connect.passphraseProvider = [](const QString &keyPath) {
+        return promptHidden(QStringLiteral("Passphrase for %1: ").arg(keyPath));
+    };
+    return connect;
+}
+
+Result<std::unique_ptr<Session>> Session::open(const GlobalOptions &options)
+{
+    auto endpoint = resolveEndpoint(options);
+    if (!endpoint)
+        return endpoint.error();
+    const hosts::ConnectOptions connect = connectOptions(options);
 
     std::unique_ptr<Session> session(new Session);
     session->m_endpoint = *endpoint;

@@ -18,7 +18,16 @@ namespace mcp::docker {
 class DockerClient;
 }
 
+namespace mcp::hosts {
+struct ConnectOptions;
+}
+
 namespace mcp::cli {
+
+// The endpoint the global options select, by the Docker CLI's rules.
+Result<endpoint::Endpoint> resolveEndpoint(const GlobalOptions &options);
+// SSH and timeout settings from the global options; passphrases asked on the terminal.
+hosts::ConnectOptions connectOptions(const GlobalOptions &options);
 
 // The engine one mcpctl command talks to: resolved like the Docker CLI (--host, --context,
 // DOCKER_HOST, DOCKER_CONTEXT, config), connected through the same connectors as the GUI.

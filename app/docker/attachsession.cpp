@@ -40,10 +40,7 @@ void AttachSession::start(bool replayLogs)
     });
     connect(c, &http::HttpConnection::complete, this, [this] {
         if (m_status >= 400) {
-            http::Response response;
-            response.head.status = m_status;
-            response.body = m_errorBody;
-            return end(apiError(response));
+            return end(apiError(m_status, m_errorBody));
         }
         end(Error::make(ErrorKind::Transport, QStringLiteral("attach.closed"), QStringLiteral("the console ended")));
     });

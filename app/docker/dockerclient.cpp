@@ -59,6 +59,14 @@ Error apiError(const http::Response &response)
     return Error::make(ErrorKind::Api, codeForStatus(response.head.status), message, response.head.status);
 }
 
+Error apiError(int status, const QByteArray &body)
+{
+    http::Response response;
+    response.head.status = status;
+    response.body = body;
+    return apiError(response);
+}
+
 int compareApiVersions(const QString &a, const QString &b)
 {
     const auto pa = a.split(QLatin1Char('.'));

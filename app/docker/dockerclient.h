@@ -93,6 +93,8 @@ private:
 
 // The engine's error for a status, with its message ("No such container: x").
 Error apiError(const http::Response &response);
+// The same for a stream whose error body was collected separately.
+Error apiError(int status, const QByteArray &body);
 // 1.41 < 1.43 and so on.
 int compareApiVersions(const QString &a, const QString &b);
 

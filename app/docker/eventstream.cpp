@@ -42,10 +42,7 @@ void EventStream::start()
     connect(c, &http::HttpConnection::body, this, &EventStream::onBody);
     connect(c, &http::HttpConnection::complete, this, [this] {
         if (m_status >= 400) {
-            http::Response response;
-            response.head.status = m_status;
-            response.body = m_errorBody;
-            return end(apiError(response));
+            return end(apiError(m_status, m_errorBody));
         }
         end(Error::make(ErrorKind::Transport, QStringLiteral("events.closed"),
                         QStringLiteral("the engine ended the event stream")));

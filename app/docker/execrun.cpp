@@ -56,10 +56,7 @@ void ExecRun::startStream(const QString &execId)
     connect(c, &http::HttpConnection::rawData, this, [this](const QByteArray &data) { m_decoder.feed(data); });
     const auto streamDone = [this, execId] {
         if (m_status >= 400) {
-            http::Response response;
-            response.head.status = m_status;
-            response.body = m_errorBody;
-            return finish(apiError(response));
+            return finish(apiError(m_status, m_errorBody));
         }
         readExitCode(execId, 0);
     };

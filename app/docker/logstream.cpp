@@ -77,10 +77,7 @@ void LogStream::start()
     });
     connect(c, &http::HttpConnection::complete, this, [this] {
         if (m_status >= 400) {
-            http::Response response;
-            response.head.status = m_status;
-            response.body = m_errorBody;
-            return end(apiError(response));
+            return end(apiError(m_status, m_errorBody));
         }
         for (int s = 0; s < 3; ++s) {
             if (!m_partial[s].isEmpty())

@@ -210,6 +210,10 @@ void TestTopology::jsonShape()
         sawConflict = sawConflict || p.value(QLatin1String("code")).toString() == QLatin1String("service.port-conflict");
     }
     QVERIFY(sawConflict);
+    const QByteArray dot = topologyToDot(m_model->graph());
+    QVERIFY(dot.startsWith("digraph topology {"));
+    QVERIFY(dot.contains("\"svc:users\" -> \"ver:users/v1\";"));
+    QVERIFY(dot.trimmed().endsWith('}'));
     const QJsonArray gateways = doc.value(QLatin1String("gateways")).toArray();
     QCOMPARE(gateways.size(), 1);
     QCOMPARE(gateways.first().toObject().value(QLatin1String("host")).toString(), QStringLiteral("local"));

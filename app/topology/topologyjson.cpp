@@ -115,7 +115,8 @@ QJsonObject topologyToJson(const Graph &g)
 
 QByteArray topologyToDot(const Graph &g)
 {
-    const auto quote = [](const QString &s) {
+    // An explicit QByteArray: with QT_USE_QSTRINGBUILDER an auto return would dangle.
+    const auto quote = [](const QString &s) -> QByteArray {
         return QByteArray("\"") + s.toUtf8().replace('\\', "\\\\").replace('"', "\\\"") + '"';
     };
     QByteArray out = "digraph topology {\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n";

@@ -1,0 +1,118 @@
+// Topology at scale: build the graph from N listed containers, lay it out, sync the scene
+// and render one offscreen frame, for N = 200 / 2,000 / 10,000; and the cost of one update
+// frame (a 1,000-event burst changing 1,000 instances' state). Run by scripts/bench-topology,
+// which also times Graphviz dot on the same graph (written with --dot-out).
+#include "topology/graphbuilder.h"
+#include "topology/topologyjson.h"
+#include "topology/layeredlayout.h"
+#include "topology/topologyscene.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QPainter>
+
+using namespace mcp;
+
+namespace {
+
+QList<topology::HostSnapshot> makeHosts(int n, bool flip = false)
+{
+    topology::HostSnapshot host{QStringLiteral("bench"), QStringLiteral("unix:///x"), QStringLiteral("connected"), {},
+                                QStringLiteral("unix socket"), 1, {}};
+    for (int i = 0; i < n; ++i) {
+        const QString service = QStringLiteral("svc%1").arg(i % qMax(1, n / 50), 3, 10, QLatin1Char('0'));
+        const bool running = flip && i < 1000 ? (i % 97 == 0) : (i % 97 != 0);
+        const QString id = QStringLiteral("%1").arg(i, 12, 16, QLatin1Char('0')) + QString(52, QLatin1Char('b'));
+        host.containers.insert(
+            id, QJsonObject{{QStringLiteral("Id"), id},
+                            {QStringLiteral("Names"), QJsonArray{QStringLiteral("/%1-%2").arg(service).arg(i)}},
+                            {QStringLiteral("State"), running ? QStringLiteral("running") : QStringLiteral("exited")},
+                            {QStringLiteral("Status"), running ? QStringLiteral("Up 1 hour (healthy)") : QStringLiteral("Exited (1)")},
+                            {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("mcp.service.name"), service},
+                                                                   {QStringLiteral("mcp.service.port"), QStringLiteral("8080")},
+                                                                   {QStringLiteral("mcp.service.version"),
+                                                                    i % 3 ? QStringLiteral("v1") : QStringLiteral("v2")}}},
+                            {QStringLiteral("NetworkSettings"),
+                             QJsonObject{{QStringLiteral("Networks"),
+                                          QJsonObject{{QStringLiteral("shop"),
+                                                       QJsonObject{{QStringLiteral("IPAddress"),
+                                                                    QStringLiteral("10.%1.%2.%3").arg(i / 62500).arg(i / 250 % 250).arg(i % 250 + 1)}}}}}}}});
+    }
+    return {host};
+}
+
+void renderOnce(ui::TopologyScene &scene)
+{
+    QImage image(1280, 800, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    scene.render(&p, QRectF(image.rect()), scene.itemsBoundingRect());
+}
+
+// Cold: graph + layout + scene + one frame.
+void BM_ModelLayoutRender(benchmark::State &state)
+{
+    const auto hosts = makeHosts(int(state.range(0)));
+    for (auto _ : state) {
+        const topology::Graph g = topology::buildGraph(hosts);
+        ui::TopologyScene scene;
+        scene.sync(g);
+        renderOnce(scene);
+        benchmark::DoNotOptimize(scene.nodeItems().size());
+    }
+    state.counters["instances"] = double(state.range(0));
+}
+BENCHMARK(BM_ModelLayoutRender)->Arg(200)->Arg(2000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Warm: a burst that flips 1,000 instances becomes one rebuild, one diff, one scene sync
+// and one repaint of the visible area: the time from event batch to pixels.
+void BM_UpdateFrameAfterBurst(benchmark::State &state)
+{
+    const auto before = makeHosts(int(state.range(0)), false);
+    const auto after = makeHosts(int(state.range(0)), true);
+    ui::TopologyScene scene;
+    topology::Graph current = topology::buildGraph(before);
+    scene.sync(current);
+    bool flipped = false;
+    for (auto _ : state) {
+        const topology::Graph next = topology::buildGraph(flipped ? before : after);
+        const auto delta = topology::diffGraphs(current, next);
+        scene.sync(next);
+        QImage image(1280, 800, QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&image);
+        scene.render(&p, QRectF(image.rect()), QRectF(0, 0, 1280, 800)); // the visible viewport at 1:1
+        benchmark::DoNotOptimize(delta.updatedNodes.size());
+        current = next;
+        flipped = !flipped;
+    }
+}
+BENCHMARK(BM_UpdateFrameAfterBurst)->Arg(2000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(6);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // --dot-out=DIR: write the graphs as Graphviz dot for the peer measurement, then exit.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg.startsWith("--dot-out=")) {
+            for (int n : {200, 2000, 10000}) {
+                QFile f(QString::fromLocal8Bit(arg.mid(10)) + QStringLiteral("/topology-%1.dot").arg(n));
+                if (!f.open(QIODevice::WriteOnly))
+                    return 2;
+                f.write(topology::topologyToDot(topology::buildGraph(makeHosts(n))));
+            }
+            return 0;
+        }
+    }
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

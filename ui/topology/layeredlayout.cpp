@@ -31,9 +31,13 @@ QHash<QString, QPointF> layeredLayout(const topology::Graph &graph, const Layout
     };
     QList<Row> columns[5];
     for (const auto &n : graph.nodes) {
-        const int layer = layerOf(n.kind);
+        int layer = layerOf(n.kind);
         if (layer < 0)
             continue;
+        // Gateway containers stand right of their gateway (the routes' column until routes
+        // exist), so their edges do not cross the whole graph.
+        if (n.kind == NodeKind::Instance && n.attributes.value(QLatin1String("role")).toString() == QLatin1String("gateway"))
+            layer = 1;
         QString key = n.group;
         if (layer == 3) {
             key = n.attributes.value(QLatin1String("service")).toString();

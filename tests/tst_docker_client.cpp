@@ -282,9 +282,13 @@ void TestDockerClient::logsFollowLines()
             });
     logs->start();
     QVERIFY(QTest::qWaitFor([&] { return lines.size() >= 3; }, 15000));
-    QCOMPARE(lines.at(0), (QPair<int, QByteArray>{1, "first"}));
+    // The engine logs stdout and stderr separately, so only the order within one stream is
+    // guaranteed: "first" before "third" on stdout, "second" on stderr somewhere.
+    const qsizetype first = lines.indexOf(QPair<int, QByteArray>{1, "first"});
+    const qsizetype third = lines.indexOf(QPair<int, QByteArray>{1, "third"});
+    QVERIFY(first >= 0);
+    QVERIFY(third > first);
     QVERIFY(lines.contains(QPair<int, QByteArray>{2, "second"}));
-    QVERIFY(lines.contains(QPair<int, QByteArray>{1, "third"}));
     QVERIFY(logs->lastTimestampNs() > 0);
 }
 

@@ -1,9 +1,59 @@
 #include "endpoint/endpointresolver.h"
+#include "hosts/hostregistry.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
+
+#include <memory>
+
+namespace {
+// The host the Docker CLI would use here, for the session: --host/--context given on our
+// command line. Without them, a first start seeds the saved hosts with "local", which
+// follows the CLI's default context (DOCKER_HOST or the local socket).
+void addStartupHosts(mcp::hosts::HostRegistry &registry, QSettings &settings, const QString &hostFlag,
+                     const QString &contextFlag)
+{
+    using mcp::hosts::HostConfig;
+    if (!hostFlag.isEmpty() || !contextFlag.isEmpty()) {
+        HostConfig config;
+        config.persistent = false;
+        if (!contextFlag.isEmpty()) {
+            config.name = contextFlag;
+            config.context = contextFlag;
+        } else {
+            mcp::endpoint::EndpointResolver::Input input;
+            input.hostFlag = hostFlag;
+            const auto endpoint = mcp::endpoint::EndpointResolver(input).resolve();
+            config.name = QStringLiteral("cli");
+            config.url = endpoint ? endpoint->url() : hostFlag;
+            if (endpoint && endpoint->tls.enabled) {
+                config.tlsCaFile = endpoint->tls.caFile;
+                config.tlsCertFile = endpoint->tls.certFile;
+                config.tlsKeyFile = endpoint->tls.keyFile;
+            }
+        }
+        if (const auto *existing = registry.find(config.name); existing && *existing != config)
+            config.name += QStringLiteral("-session");
+        if (!registry.find(config.name)) {
+            if (auto added = registry.add(config); !added)
+                qWarning("%s", qPrintable(added.errorText()));
+        }
+        return;
+    }
+    if (settings.value(QStringLiteral("hostsSeeded")).toBool())
+        return;
+    settings.setValue(QStringLiteral("hostsSeeded"), true);
+    if (registry.hosts().isEmpty()) {
+        HostConfig local;
+        local.name = QStringLiteral("local");
+        local.context = QStringLiteral("default");
+        (void)registry.add(local);
+    }
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -16,24 +66,26 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("MCP Console: operations console for gateways in Docker"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption hostOption({QStringLiteral("H"), QStringLiteral("host")}, QStringLiteral("Docker host URL"), QStringLiteral("url"));
-    QCommandLineOption contextOption({QStringLiteral("c"), QStringLiteral("context")}, QStringLiteral("Docker context"), QStringLiteral("name"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QStringLiteral("Save a screenshot after N ms and quit"),
+    QCommandLineOption hostOption({QStringLiteral("H"), QStringLiteral("host")},
+                                  QStringLiteral("Docker host URL (for this session)"), QStringLiteral("url"));
+    QCommandLineOption contextOption({QStringLiteral("c"), QStringLiteral("context")},
+                                     QStringLiteral("Docker context (for this session)"), QStringLiteral("name"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QStringLiteral("Save a screenshot after 4 s and quit"),
                                         QStringLiteral("file"));
-    parser.addOptions({hostOption, contextOption, screenshotOption});
+    QCommandLineOption settingsOption(QStringLiteral("settings"),
+                                      QStringLiteral("Settings file (default: the platform's per-user location)"),
+                                      QStringLiteral("file"));
+    parser.addOptions({hostOption, contextOption, screenshotOption, settingsOption});
     parser.process(app);
 
-    mcp::ui::MainWindow window;
-    // The engine the Docker CLI would use here (local socket by default).
-    mcp::endpoint::EndpointResolver::Input input;
-    input.hostFlag = parser.value(hostOption);
-    input.contextFlag = parser.value(contextOption);
-    const auto endpoint = mcp::endpoint::EndpointResolver(input).resolve();
-    if (endpoint)
-        window.addHost(endpoint->contextName.isEmpty() || endpoint->contextName == QLatin1String("default")
-                           ? QStringLiteral("local")
-                           : endpoint->contextName,
-                       *endpoint);
+    auto settings = parser.isSet(settingsOption)
+                        ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
+                        : std::make_unique<QSettings>();
+    mcp::hosts::HostRegistry registry(settings.get());
+    addStartupHosts(registry, *settings, parser.value(hostOption), parser.value(contextOption));
+
+    mcp::ui::MainWindow window(&registry);
+    window.start();
     window.show();
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);

@@ -1,9 +1,10 @@
 #include "mainwindow.h"
 
-#include "endpoint/endpoint.h"
-#include "hosts/connectorfactory.h"
-#include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
+#include "hosts/hostfleet.h"
+#include "hosts/hostregistry.h"
+#include "hosts/hostspanel.h"
+#include "hosts/passphrasedialog.h"
 #include "topology/legendwidget.h"
 #include "topology/nodeitem.h"
 #include "topology/topologymodel.h"
@@ -20,13 +21,9 @@
 
 namespace mcp::ui {
 
-struct MainWindow::Host
-{
-    std::unique_ptr<hosts::HostConnection> connection;
-    std::unique_ptr<hosts::ContainerInventory> inventory;
-};
-
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_model(std::make_unique<topology::TopologyModel>())
+MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
+    : QMainWindow(parent), m_registry(registry), m_model(std::make_unique<topology::TopologyModel>()),
+      m_fleet(std::make_unique<hosts::HostFleet>(registry))
 {
     setWindowTitle(tr("MCP Console"));
     resize(1280, 800);
@@ -61,6 +58,22 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_model(std::make
     addDockWidget(Qt::RightDockWidgetArea, dock);
     resizeDocks({dock}, {340}, Qt::Horizontal);
 
+    auto *hostsDock = new QDockWidget(tr("Hosts"), this);
+    hostsDock->setObjectName(QStringLiteral("hostsDock"));
+    m_hostsPanel = new HostsPanel(registry, m_fleet.get(), hostsDock);
+    hostsDock->setWidget(m_hostsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, hostsDock);
+    resizeDocks({hostsDock}, {300}, Qt::Horizontal);
+
+    m_fleet->setPassphraseProvider([this](const QString &keyPath) { return PassphraseDialog::ask(keyPath, this); });
+    connect(m_fleet.get(), &hosts::HostFleet::hostAttached, this,
+            [this](hosts::HostConnection *connection, hosts::ContainerInventory *inventory) {
+                m_model->addHost(connection, inventory);
+            });
+    connect(m_fleet.get(), &hosts::HostFleet::hostDetaching, this,
+            [this](hosts::HostConnection *connection) { m_model->removeHost(connection); });
+    connect(m_fleet.get(), &hosts::HostFleet::hostUpdated, this, &MainWindow::updateStatus);
+
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
 
@@ -77,19 +90,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_model(std::make
 
 MainWindow::~MainWindow()
 {
+    // Views of the fleet first (the panel's model reads it while its widgets close), then
+    // the topology model: it must not rebuild from connections the fleet is tearing down.
+    delete m_hostsPanel;
+    m_hostsPanel = nullptr;
+    m_fleet->disconnect(this);
     m_model.reset();
-    m_hosts.clear();
+    m_fleet.reset();
 }
 
-void MainWindow::addHost(const QString &name, const endpoint::Endpoint &endpoint)
+void MainWindow::start()
 {
-    auto host = std::make_unique<Host>();
-    host->connection = std::make_unique<hosts::HostConnection>(name, endpoint, hosts::makeConnector(endpoint));
-    host->inventory = std::make_unique<hosts::ContainerInventory>(host->connection.get());
-    m_model->addHost(host->connection.get(), host->inventory.get());
-    connect(host->connection.get(), &hosts::HostConnection::stateChanged, this, &MainWindow::updateStatus);
-    host->connection->start();
-    m_hosts.push_back(std::move(host));
+    m_fleet->start();
     updateStatus();
 }
 
@@ -112,17 +124,33 @@ void MainWindow::showDetails(const QString &nodeId)
 
 void MainWindow::updateStatus()
 {
-    QStringList parts;
-    for (const auto &h : m_hosts) {
-        const auto &c = *h->connection;
-        QString part = QStringLiteral("%1: %2").arg(c.name(), hosts::hostStateName(c.state()));
-        if (c.state() == hosts::HostState::Unreachable || c.state() == hosts::HostState::Degraded)
-            part += QStringLiteral(" (%1)").arg(c.lastError().detail);
-        else if (c.state() == hosts::HostState::Connected)
-            part += QStringLiteral(" via %1").arg(c.pathDescription());
-        parts << part;
+    // A summary; the hosts panel has the details and reasons.
+    int connected = 0, degraded = 0, unreachable = 0, connecting = 0;
+    for (const auto &config : m_registry->hosts()) {
+        const auto *c = m_fleet ? m_fleet->connection(config.name) : nullptr;
+        const auto state = c ? c->state() : hosts::HostState::Unreachable;
+        connected += state == hosts::HostState::Connected;
+        degraded += state == hosts::HostState::Degraded;
+        unreachable += state == hosts::HostState::Unreachable;
+        connecting += state == hosts::HostState::Connecting || state == hosts::HostState::Idle;
     }
-    m_status->setText(parts.join(QStringLiteral("  ·  ")));
+    QStringList parts;
+    parts << tr("%n host(s)", nullptr, int(m_registry->hosts().size()));
+    if (connected)
+        parts << tr("%n connected", nullptr, connected);
+    if (connecting)
+        parts << tr("%n connecting", nullptr, connecting);
+    if (degraded)
+        parts << tr("%n degraded", nullptr, degraded);
+    if (unreachable)
+        parts << tr("%n unreachable", nullptr, unreachable);
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+    m_view->setPlaceholderText(
+        connected + degraded == 0
+            ? tr("No host is connected yet.\nAdd a host or a Docker context in the Hosts panel.")
+            : tr("No labelled services or gateways on the connected hosts.\nLabel containers with "
+                 "mcp.service.name and mcp.service.port (gateways: mcp.gateway and mcp.gateway.driver),\n"
+                 "or start the demo stack: ./scripts/demo-stack up"));
 }
 
 } // namespace mcp::ui

@@ -9,44 +9,47 @@ class QLineEdit;
 class QPlainTextEdit;
 
 namespace mcp::hosts {
-class HostConnection;
-class ContainerInventory;
+class HostFleet;
+class HostRegistry;
 } // namespace mcp::hosts
 namespace mcp::topology {
 class TopologyModel;
 }
-namespace mcp::endpoint {
-struct Endpoint;
-}
 
 namespace mcp::ui {
 
+class HostsPanel;
 class TopologyScene;
 class TopologyView;
 
-// The console's window: the live topology of the hosts in the middle, search and fit in the
-// tool bar, the selected node's details on the right, the hosts' states in the status bar.
-// It owns the host connections (std::unique_ptr) and the topology model; widgets belong to
-// the window through Qt parents.
+// The console's window: the live topology of the hosts in the middle, the hosts panel on
+// the left, search and fit in the tool bar, the selected node's details on the right, a
+// summary of the hosts' states in the status bar. It owns the fleet of host connections and
+// the topology model (std::unique_ptr); widgets belong to the window through Qt parents.
+// The registry (the configured hosts) belongs to the caller.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(hosts::HostRegistry *registry, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Connects to a host and adds it to the topology (name shown in the graph and status).
-    void addHost(const QString &name, const endpoint::Endpoint &endpoint);
+    // Connects every host of the registry (and those added later).
+    void start();
     TopologyView *topologyView() const { return m_view; }
+    HostsPanel *hostsPanel() const { return m_hostsPanel; }
+    hosts::HostFleet *fleet() const { return m_fleet.get(); }
+    topology::TopologyModel *topologyModel() const { return m_model.get(); }
 
 private:
-    struct Host;
     void showDetails(const QString &nodeId);
     void updateStatus();
 
+    hosts::HostRegistry *m_registry;
     std::unique_ptr<topology::TopologyModel> m_model;
-    std::vector<std::unique_ptr<Host>> m_hosts;
+    std::unique_ptr<hosts::HostFleet> m_fleet;
+    HostsPanel *m_hostsPanel = nullptr;
     TopologyScene *m_scene = nullptr;
     TopologyView *m_view = nullptr;
     QLineEdit *m_search = nullptr;

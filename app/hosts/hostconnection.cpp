@@ -64,6 +64,13 @@ void HostConnection::stop()
     setState(HostState::Idle);
 }
 
+void HostConnection::reconnectNow()
+{
+    stop();
+    m_connector->reset();
+    start();
+}
+
 void HostConnection::connectOnce()
 {
     if (!m_running)

@@ -43,6 +43,9 @@ public:
 
     void start();
     void stop();
+    // Drops the current attempt and any SSH session and connects again now (after the user
+    // trusted a host key or fixed a file), with the backoff reset.
+    void reconnectNow();
 
     QString name() const { return m_name; }
     const endpoint::Endpoint &endpoint() const { return m_endpoint; }
@@ -52,6 +55,7 @@ public:
     const docker::PingInfo &pingInfo() const { return m_ping; }
     QString pathDescription() const;
     docker::DockerClient *client() const { return m_client.get(); }
+    transport::Connector *connector() const { return m_connector.get(); }
     qint64 lastEventNs() const { return m_lastEventNs; }
     int reconnects() const { return m_reconnects; }
 

@@ -78,6 +78,7 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
     info->keyType = QString::fromLatin1(kt.name);
     info->fingerprint = fingerprint(blob);
     info->knownHostsFile = target.knownHostsFile;
+    info->keyBlob = blob;
 
     KnownHostsHandle kh{libssh2_knownhost_init(session)};
     if (!kh.kh)

@@ -2,6 +2,7 @@
 
 #include "endpoint/endpoint.h"
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -69,6 +70,7 @@ struct SshHostKeyInfo
     QString fingerprint;      // offered key
     QString knownFingerprint; // the key known_hosts has for the host (mismatch only)
     QString knownHostsFile;
+    QByteArray keyBlob; // the offered public key, so "trust" writes exactly the key the user saw
     enum class Status
     {
         None,

@@ -1,5 +1,7 @@
 #include "topologyview.h"
 
+#include <QPainter>
+
 #include "nodeitem.h"
 #include "topologyscene.h"
 
@@ -108,6 +110,31 @@ void TopologyView::moveSelection(int dx, int dy)
     }
     if (best)
         selectNode(best->node().id);
+}
+
+} // namespace mcp::ui
+
+namespace mcp::ui {
+
+void TopologyView::setPlaceholderText(const QString &text)
+{
+    if (text == m_placeholder)
+        return;
+    m_placeholder = text;
+    viewport()->update();
+}
+
+void TopologyView::paintEvent(QPaintEvent *event)
+{
+    QGraphicsView::paintEvent(event);
+    if (m_placeholder.isEmpty() || !m_scene->nodeItems().isEmpty())
+        return;
+    QPainter p(viewport());
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    p.setFont(f);
+    p.drawText(viewport()->rect().adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
 }
 
 } // namespace mcp::ui

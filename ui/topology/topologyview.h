@@ -20,6 +20,8 @@ public:
     qreal zoom() const { return transform().m11(); }
     QString selectedNodeId() const;
     void selectNode(const QString &id);
+    // Shown in the middle of an empty scene: what to do to see something.
+    void setPlaceholderText(const QString &text);
 
 Q_SIGNALS:
     void nodeSelected(const QString &id);
@@ -27,10 +29,12 @@ Q_SIGNALS:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void moveSelection(int dx, int dy);
     TopologyScene *m_scene;
+    QString m_placeholder;
 };
 
 } // namespace mcp::ui

@@ -1,17 +1,27 @@
 #include "mainwindow.h"
 
+#include "common/whenready.h"
+#include "containers/containerconsolewindow.h"
+#include "containers/containerlogwindow.h"
+#include "docker/dockerclient.h"
 #include "hosts/hostconnection.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
 #include "hosts/hostspanel.h"
 #include "hosts/passphrasedialog.h"
+#include "topology/detailspanel.h"
+#include "topology/inventorypanel.h"
 #include "topology/legendwidget.h"
 #include "topology/nodeitem.h"
 #include "topology/topologymodel.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
+#include <QClipboard>
 #include <QDockWidget>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QMessageBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,9 +45,16 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     auto *tools = addToolBar(tr("Topology"));
     tools->setObjectName(QStringLiteral("topologyToolBar"));
     m_search = new QLineEdit(tools);
-    m_search->setPlaceholderText(tr("Search name, label, health…"));
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search: name, health:down, app=users, host:…"));
+    m_search->setToolTip(tr("<p>Filters the graph and the tables. Terms must all match:</p>"
+                            "<p><tt>users</tt> name, address, image…<br><tt>health:down</tt> or "
+                            "<tt>health:degraded,down</tt> or <tt>health:bad</tt><br><tt>host:prod</tt> Docker host"
+                            "<br><tt>kind:instance</tt> node kind<br><tt>app=users</tt> label value<br>"
+                            "<tt>problem:</tt> any problem, <tt>problem:doctor.port</tt> by code</p>"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(320);
+    m_search->setMaximumWidth(360);
+    m_search->setMinimumWidth(260);
     tools->addWidget(m_search);
     tools->addAction(tr("Fit"), m_view, &TopologyView::fitAll);
     tools->addAction(tr("Zoom in"), this, [this] { m_view->zoomBy(1.25); });
@@ -45,18 +62,30 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     tools->addSeparator();
     tools->addWidget(new LegendWidget(tools));
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        const int n = m_scene->highlight(text);
-        statusBar()->showMessage(text.isEmpty() ? QString() : tr("%n match(es)", nullptr, n), 4000);
+        const int n = m_scene->applyFilter(text);
+        m_inventory->setFilterText(text);
+        statusBar()->showMessage(text.isEmpty() ? QString() : tr("%n match(es) in the graph", nullptr, n), 4000);
     });
 
     auto *dock = new QDockWidget(tr("Details"), this);
     dock->setObjectName(QStringLiteral("detailsDock"));
-    m_details = new QPlainTextEdit(dock);
-    m_details->setReadOnly(true);
-    m_details->setPlaceholderText(tr("Select a node to see its labels, health and problems."));
+    m_details = new DetailsPanel(dock);
     dock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     resizeDocks({dock}, {340}, Qt::Horizontal);
+
+    auto *inventoryDock = new QDockWidget(tr("Services and instances"), this);
+    inventoryDock->setObjectName(QStringLiteral("inventoryDock"));
+    m_inventory = new InventoryPanel(m_model.get(), inventoryDock);
+    inventoryDock->setWidget(m_inventory);
+    addDockWidget(Qt::BottomDockWidgetArea, inventoryDock);
+    resizeDocks({inventoryDock}, {220}, Qt::Vertical);
+    connect(m_inventory, &InventoryPanel::nodeActivated, this, [this](const QString &id) {
+        m_view->selectNode(id);
+        showDetails(id);
+    });
+    connect(m_inventory, &InventoryPanel::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
+    connect(m_view, &TopologyView::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
 
     auto *hostsDock = new QDockWidget(tr("Hosts"), this);
     hostsDock->setObjectName(QStringLiteral("hostsDock"));
@@ -77,7 +106,11 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
 
-    connect(m_view, &TopologyView::nodeSelected, this, &MainWindow::showDetails);
+    connect(m_view, &TopologyView::nodeSelected, this, [this](const QString &id) {
+        showDetails(id);
+        if (!id.isEmpty())
+            m_inventory->selectNode(id);
+    });
     connect(m_model.get(), &topology::TopologyModel::changed, this, [this] {
         const bool first = m_scene->nodeItems().isEmpty();
         m_scene->sync(m_model->graph());
@@ -94,6 +127,9 @@ MainWindow::~MainWindow()
     // the topology model: it must not rebuild from connections the fleet is tearing down.
     delete m_hostsPanel;
     m_hostsPanel = nullptr;
+    // The scene, destroyed with the window's children, deselects as it deletes its items.
+    m_view->disconnect(this);
+    m_inventory->disconnect(this);
     m_fleet->disconnect(this);
     m_model.reset();
     m_fleet.reset();
@@ -108,18 +144,83 @@ void MainWindow::start()
 void MainWindow::showDetails(const QString &nodeId)
 {
     const auto it = m_model->graph().nodes.constFind(nodeId);
-    if (it == m_model->graph().nodes.constEnd()) {
-        m_details->clear();
+    m_details->showNode(it == m_model->graph().nodes.constEnd() ? nullptr : &*it);
+}
+
+void MainWindow::showNodeMenu(const QString &nodeId, const QPoint &globalPos)
+{
+    const auto it = m_model->graph().nodes.constFind(nodeId);
+    if (it == m_model->graph().nodes.constEnd())
         return;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("nodeMenu"));
+    const topology::Node node = *it;
+    if (node.kind == topology::NodeKind::Instance) {
+        menu.addAction(tr("Logs"), this, [this, node] { openLogs(node); })->setObjectName(QStringLiteral("logsAction"));
+        menu.addAction(tr("Console (attach)"), this, [this, node] { openConsole(node); })
+            ->setObjectName(QStringLiteral("consoleAction"));
+        menu.addSeparator();
+        menu.addAction(tr("Restart…"), this, [this, node] { restartInstance(node, true); })
+            ->setObjectName(QStringLiteral("restartAction"));
     }
-    QString text = QStringLiteral("%1  (%2)\n%3: %4\n").arg(it->name, topology::nodeKindName(it->kind), tr("Health"),
-                                                            topology::healthName(it->health));
-    if (!it->healthReason.isEmpty())
-        text += QStringLiteral("  %1\n").arg(it->healthReason);
-    for (const auto &p : it->problems)
-        text += QStringLiteral("\n⚠ %1 [%2]\n  %3\n  %4: %5\n").arg(topology::severityName(p.severity), p.code, p.message, tr("Fix"), p.fix);
-    text += QLatin1Char('\n') + QString::fromUtf8(QJsonDocument(it->attributes).toJson(QJsonDocument::Indented));
-    m_details->setPlainText(text);
+    menu.addAction(tr("Show only this and related"), this, [this, node] {
+        m_search->setText(node.kind == topology::NodeKind::Instance
+                              ? node.attributes.value(QLatin1String("service")).toString()
+                              : node.name);
+    });
+    menu.addAction(tr("Copy id"), this, [node] { QGuiApplication::clipboard()->setText(node.id); });
+    menu.exec(globalPos);
+}
+
+hosts::HostConnection *MainWindow::connectionFor(const topology::Node &node) const
+{
+    auto *connection = m_fleet->connection(node.host);
+    if (!connection || !connection->client() ||
+        (connection->state() != hosts::HostState::Connected && connection->state() != hosts::HostState::Degraded)) {
+        statusBar()->showMessage(tr("Host %1 is not connected").arg(node.host), 6000);
+        return nullptr;
+    }
+    return connection;
+}
+
+ContainerLogWindow *MainWindow::openLogs(const topology::Node &node)
+{
+    auto *connection = connectionFor(node);
+    if (!connection)
+        return nullptr;
+    auto *window = new ContainerLogWindow(connection, node.attributes.value(QLatin1String("id")).toString(), node.name, this);
+    window->show();
+    return window;
+}
+
+ContainerConsoleWindow *MainWindow::openConsole(const topology::Node &node)
+{
+    auto *connection = connectionFor(node);
+    if (!connection)
+        return nullptr;
+    auto *window =
+        new ContainerConsoleWindow(connection, node.attributes.value(QLatin1String("id")).toString(), node.name, this);
+    window->show();
+    return window;
+}
+
+void MainWindow::restartInstance(const topology::Node &node, bool confirm)
+{
+    auto *connection = connectionFor(node);
+    if (!connection)
+        return;
+    if (confirm && QMessageBox::question(this, tr("Restart container"),
+                                         tr("Restart %1 on %2? Requests it is serving will fail while it restarts.")
+                                             .arg(node.name, node.host)) != QMessageBox::Yes)
+        return;
+    statusBar()->showMessage(tr("Restarting %1…").arg(node.name));
+    const QString name = node.name;
+    whenReady(connection->client()->restartContainer(node.attributes.value(QLatin1String("id")).toString()), this,
+              [this, name](Status done) {
+                  statusBar()->showMessage(done ? tr("Restarted %1").arg(name)
+                                                : tr("Restarting %1 failed: %2").arg(name, done.error().detail),
+                                           8000);
+              });
 }
 
 void MainWindow::updateStatus()

@@ -6,19 +6,24 @@
 
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 
 namespace mcp::hosts {
+class HostConnection;
 class HostFleet;
 class HostRegistry;
 } // namespace mcp::hosts
 namespace mcp::topology {
 class TopologyModel;
-}
+struct Node;
+} // namespace mcp::topology
 
 namespace mcp::ui {
 
+class ContainerConsoleWindow;
+class ContainerLogWindow;
+class DetailsPanel;
 class HostsPanel;
+class InventoryPanel;
 class TopologyScene;
 class TopologyView;
 
@@ -41,9 +46,19 @@ public:
     HostsPanel *hostsPanel() const { return m_hostsPanel; }
     hosts::HostFleet *fleet() const { return m_fleet.get(); }
     topology::TopologyModel *topologyModel() const { return m_model.get(); }
+    InventoryPanel *inventoryPanel() const { return m_inventory; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    QLineEdit *searchField() const { return m_search; }
+
+    // The node actions (context menu of the graph and the tables), public for tests.
+    ContainerLogWindow *openLogs(const topology::Node &node);
+    ContainerConsoleWindow *openConsole(const topology::Node &node);
+    void restartInstance(const topology::Node &node, bool confirm);
 
 private:
     void showDetails(const QString &nodeId);
+    void showNodeMenu(const QString &nodeId, const QPoint &globalPos);
+    hosts::HostConnection *connectionFor(const topology::Node &node) const;
     void updateStatus();
 
     hosts::HostRegistry *m_registry;
@@ -53,7 +68,8 @@ private:
     TopologyScene *m_scene = nullptr;
     TopologyView *m_view = nullptr;
     QLineEdit *m_search = nullptr;
-    QPlainTextEdit *m_details = nullptr;
+    DetailsPanel *m_details = nullptr;
+    InventoryPanel *m_inventory = nullptr;
     QLabel *m_status = nullptr;
 };
 

@@ -57,6 +57,8 @@ void rollUp(Node &parent, const QList<const Node *> &children, const QString &wh
     int healthy = 0;
     for (const Node *c : children)
         healthy += c->health == Health::Healthy ? 1 : 0;
+    parent.attributes.insert(QStringLiteral("instances"), int(children.size()));
+    parent.attributes.insert(QStringLiteral("healthyInstances"), healthy);
     if (healthy == children.size()) {
         parent.health = Health::Healthy;
         parent.healthReason = QStringLiteral("%1 of %1 %2 healthy").arg(healthy).arg(what);
@@ -154,6 +156,7 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
                                           {QStringLiteral("published"), publishedJson(f)}};
             if (!labels.composeService.isEmpty())
                 inst.attributes.insert(QStringLiteral("composeService"), labels.composeService);
+            inst.attributes.insert(QStringLiteral("labels"), f.labels); // details panel, label: search
             inst.problems = labels.problems;
 
             for (const auto &n : f.networks) {
@@ -228,8 +231,8 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
             for (const QString &instId : versionInstances.value(versionNodeId(service, version)))
                 allInstances << &g.nodes[instId];
         }
-        rollUp(svc, allInstances, QStringLiteral("instances"));
         svc.attributes = QJsonObject{{QStringLiteral("versions"), QJsonArray::fromStringList(versionNames)}};
+        rollUp(svc, allInstances, QStringLiteral("instances"));
         const auto ports = servicePorts.value(service);
         if (ports.size() > 1) {
             QStringList detail;

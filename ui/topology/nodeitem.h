@@ -22,6 +22,7 @@ public:
     void setNode(const topology::Node &node);
     const topology::Node &node() const { return m_node; }
     void setHighlighted(bool on);
+    bool isHighlighted() const { return m_highlighted; }
     void addEdge(EdgeItem *edge) { m_edges << edge; }
     void removeEdge(EdgeItem *edge) { m_edges.removeAll(edge); }
 

@@ -1,5 +1,7 @@
 #include "topologyscene.h"
 
+#include "topology/nodefilter.h"
+
 #include "edgeitem.h"
 #include "layeredlayout.h"
 #include "nodeitem.h"
@@ -66,23 +68,23 @@ void TopologyScene::sync(const topology::Graph &graph)
         m_edges.insert(it.key(), edge);
     }
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
+    if (!m_filterText.isEmpty()) // new and changed nodes follow the active filter
+        applyFilter(m_filterText);
 }
 
-int TopologyScene::highlight(const QString &text)
+int TopologyScene::applyFilter(const QString &text)
 {
+    m_filterText = text;
+    const auto filter = topology::NodeFilter::parse(text);
     int matches = 0;
     for (NodeItem *item : std::as_const(m_nodes)) {
-        const auto &n = item->node();
-        bool match = !text.isEmpty() &&
-                     (n.name.contains(text, Qt::CaseInsensitive) || n.id.contains(text, Qt::CaseInsensitive) ||
-                      topology::healthName(n.health).compare(text, Qt::CaseInsensitive) == 0);
-        if (!match && !text.isEmpty()) {
-            for (auto a = n.attributes.begin(); a != n.attributes.end() && !match; ++a)
-                match = a.value().isString() && a.value().toString().contains(text, Qt::CaseInsensitive);
-        }
+        const bool match = !filter.isEmpty() && filter.matches(item->node());
         item->setHighlighted(match);
+        item->setOpacity(filter.isEmpty() || match ? 1.0 : 0.3);
         matches += match ? 1 : 0;
     }
+    for (EdgeItem *edge : std::as_const(m_edges))
+        edge->setOpacity(filter.isEmpty() ? 1.0 : 0.3);
     return matches;
 }
 

@@ -25,12 +25,16 @@ public:
     NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
     const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
     int edgeCount() const { return int(m_edges.size()); }
-    // Highlights nodes whose name, id, health or labels contain the text; returns how many.
-    int highlight(const QString &text);
+    // Applies the search language (topology::NodeFilter): matching nodes are highlighted,
+    // the others dimmed, nothing moves. An empty text restores every node. Returns the
+    // number of matches. The filter stays applied across syncs.
+    int applyFilter(const QString &text);
+    int highlight(const QString &text) { return applyFilter(text); }
 
 private:
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, EdgeItem *> m_edges;
+    QString m_filterText;
 };
 
 } // namespace mcp::ui

@@ -5,6 +5,7 @@
 #include "nodeitem.h"
 #include "topologyscene.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QWheelEvent>
 
@@ -122,6 +123,18 @@ void TopologyView::setPlaceholderText(const QString &text)
         return;
     m_placeholder = text;
     viewport()->update();
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent *event)
+{
+    for (QGraphicsItem *item : items(event->pos())) {
+        if (auto *node = dynamic_cast<NodeItem *>(item)) {
+            selectNode(node->node().id);
+            Q_EMIT nodeContextMenuRequested(node->node().id, event->globalPos());
+            return;
+        }
+    }
+    QGraphicsView::contextMenuEvent(event);
 }
 
 void TopologyView::paintEvent(QPaintEvent *event)

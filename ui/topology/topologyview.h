@@ -25,11 +25,13 @@ public:
 
 Q_SIGNALS:
     void nodeSelected(const QString &id);
+    void nodeContextMenuRequested(const QString &id, const QPoint &globalPos);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void moveSelection(int dx, int dy);

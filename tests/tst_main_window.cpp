@@ -1,0 +1,318 @@
+// The main window as an operator uses it, on the real engine with the demo stack: the
+// search box filters the graph and the services/instances tables alike; a table row selects
+// the node in the graph and fills the details panel; sorting uses raw values; the table
+// adapter passes QAbstractItemModelTester and batches updates; the node actions open a live
+// log, a console attached to the container's stdin/stdout, and restart the container.
+// Screenshots of the window, the logs and the console go to MCP_SCREENSHOT_DIR.
+
+#include "support/await.h"
+#include "support/testbed.h"
+
+#include "containers/containerconsolewindow.h"
+#include "containers/containerlogwindow.h"
+#include "docker/dockerclient.h"
+#include "hosts/hostconnection.h"
+#include "hosts/hostfleet.h"
+#include "hosts/hostregistry.h"
+#include "mainwindow.h"
+#include "topology/detailspanel.h"
+#include "topology/graphbuilder.h"
+#include "topology/inventorypanel.h"
+#include "topology/nodefilterproxy.h"
+#include "topology/nodeitem.h"
+#include "topology/nodetablemodel.h"
+#include "topology/topologymodel.h"
+#include "topology/topologyscene.h"
+#include "topology/topologyview.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLineEdit>
+#include <QProcess>
+#include <QTableView>
+#include <QtTest>
+
+using namespace mcp;
+using topology::NodeTableModel;
+
+namespace {
+
+bool demoStack(const QString &action)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {action});
+    return p.waitForFinished(180000) && p.exitCode() == 0;
+}
+
+void saveScreenshot(QWidget *w, const QString &name)
+{
+    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
+    const QString path = QStringLiteral(MCP_SCREENSHOT_DIR "/%1.png").arg(name);
+    QVERIFY(w->grab().save(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+QStringList column(const QAbstractItemModel *model, int col)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, col).data().toString();
+    return out;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void tablesShowTheDemoStack();
+    void searchFiltersGraphAndTables();
+    void rowSelectsNodeAndShowsDetails();
+    void tableAdapterBatchesUpdates();
+    void logsConsoleAndRestart();
+
+private:
+    QString startConsoleContainer();
+    const topology::Node *node(const QString &id) const;
+
+    std::unique_ptr<hosts::HostRegistry> m_registry;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_servicesTester, m_instancesTester;
+    QString m_consoleId;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(demoStack(QStringLiteral("up")));
+    m_registry = std::make_unique<hosts::HostRegistry>();
+    hosts::HostConfig local;
+    local.name = QStringLiteral("local");
+    local.url = test::Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST"));
+    QVERIFY(m_registry->add(local));
+    m_window = std::make_unique<ui::MainWindow>(m_registry.get());
+    m_window->resize(1440, 900);
+    auto *inventory = m_window->inventoryPanel();
+    m_servicesTester = std::make_unique<QAbstractItemModelTester>(
+        inventory->servicesProxy()->sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_instancesTester = std::make_unique<QAbstractItemModelTester>(
+        inventory->instancesProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_window->show();
+    m_window->start();
+    // The unhealthy orders instance needs its HEALTHCHECK to fail twice (5 s apart).
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto *orders = node(topology::serviceNodeId(QStringLiteral("orders")));
+            return orders && orders->health == topology::Health::Degraded;
+        },
+        60000));
+    QTest::qWait(200);
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    if (!m_consoleId.isEmpty() && m_window) {
+        auto *client = m_window->fleet()->connection(QStringLiteral("local"))->client();
+        (void)test::await(client->removeContainer(m_consoleId, true));
+    }
+    m_instancesTester.reset();
+    m_servicesTester.reset();
+    m_window.reset();
+    m_registry.reset();
+    demoStack(QStringLiteral("down"));
+}
+
+const topology::Node *TestMainWindow::node(const QString &id) const
+{
+    const auto &nodes = m_window->topologyModel()->graph().nodes;
+    const auto it = nodes.constFind(id);
+    return it == nodes.constEnd() ? nullptr : &*it;
+}
+
+void TestMainWindow::tablesShowTheDemoStack()
+{
+    // Other tests may run containers on the same engine: look at the demo stack's rows only.
+    auto *services = m_window->inventoryPanel()->servicesProxy();
+    auto *instances = m_window->inventoryPanel()->instancesProxy();
+    m_window->searchField()->setText(QStringLiteral("mcp-demo"));
+    QCOMPARE(instances->rowCount(), 8); // 6 service instances + 2 gateway containers
+    m_window->searchField()->clear();
+
+    // Sorting by health uses the raw rank: worst first (payments down before the degraded).
+    services->sort(NodeTableModel::SvcHealth, Qt::AscendingOrder);
+    QStringList byHealth = column(services, NodeTableModel::SvcName);
+    QVERIFY(byHealth.indexOf(QStringLiteral("payments")) >= 0);
+    QVERIFY(byHealth.indexOf(QStringLiteral("payments")) < byHealth.indexOf(QStringLiteral("orders")));
+    QVERIFY(byHealth.indexOf(QStringLiteral("payments")) < byHealth.indexOf(QStringLiteral("users")));
+    services->sort(NodeTableModel::SvcName, Qt::AscendingOrder);
+    const QStringList byName = column(services, NodeTableModel::SvcName);
+    QVERIFY(byName.indexOf(QStringLiteral("orders")) < byName.indexOf(QStringLiteral("payments")));
+    QVERIFY(byName.indexOf(QStringLiteral("payments")) < byName.indexOf(QStringLiteral("users")));
+    const QModelIndex users = services->index(int(byName.indexOf(QStringLiteral("users"))), NodeTableModel::SvcInstances);
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-3]/3$")).match(users.data().toString()).hasMatch(),
+             qPrintable(users.data().toString()));
+    QCOMPARE(users.data(NodeTableModel::SortRole).toInt(), 3);
+    QCOMPARE(users.siblingAtColumn(NodeTableModel::SvcVersions).data().toString(), QStringLiteral("v1, v2"));
+    // The broken label on payments is shown on its instance.
+    instances->sort(NodeTableModel::InstName, Qt::AscendingOrder);
+    bool paymentsProblem = false;
+    for (int r = 0; r < instances->rowCount(); ++r) {
+        if (instances->index(r, 0).data().toString().contains(QLatin1String("payments")))
+            paymentsProblem = instances->index(r, NodeTableModel::InstProblems).data().toString().contains(QLatin1String("label"));
+    }
+    QVERIFY(paymentsProblem);
+}
+
+void TestMainWindow::searchFiltersGraphAndTables()
+{
+    auto *search = m_window->searchField();
+    auto *instances = m_window->inventoryPanel()->instancesProxy();
+    auto *scene = static_cast<ui::TopologyScene *>(m_window->topologyView()->scene());
+
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("mcp-demo-users"));
+    QCOMPARE(instances->rowCount(), 3);
+    const auto opacityOf = [&](const QString &id) { return scene->nodeItem(id)->opacity(); };
+    const QString usersV2 = instances->index(0, 0).data(NodeTableModel::NodeIdRole).toString();
+    QCOMPARE(opacityOf(usersV2), 1.0);
+    QVERIFY(scene->nodeItem(usersV2)->isHighlighted());
+    QVERIFY(opacityOf(topology::serviceNodeId(QStringLiteral("orders"))) < 1.0);
+
+    search->setText(QStringLiteral("health:bad kind:instance"));
+    for (int r = 0; r < instances->rowCount(); ++r)
+        QVERIFY(instances->index(r, 0).data(NodeTableModel::HealthRole).toInt() != int(topology::Health::Healthy));
+    QVERIFY(instances->rowCount() >= 2); // the unhealthy orders instance, users v2, payments
+
+    search->setText(QStringLiteral("mcp.service.version=v2 mcp-demo"));
+    QCOMPARE(instances->rowCount(), 1);
+    QVERIFY(instances->index(0, 0).data().toString().contains(QLatin1String("users-v2")));
+    saveScreenshot(m_window.get(), QStringLiteral("main-window-search"));
+
+    search->clear();
+    QCOMPARE(instances->rowCount(), instances->sourceModel()->rowCount());
+    QCOMPARE(opacityOf(topology::serviceNodeId(QStringLiteral("orders"))), 1.0);
+}
+
+void TestMainWindow::rowSelectsNodeAndShowsDetails()
+{
+    auto *inventory = m_window->inventoryPanel();
+    auto *table = inventory->servicesView();
+    auto *proxy = inventory->servicesProxy();
+    proxy->sort(NodeTableModel::SvcName, Qt::AscendingOrder);
+    const int payments = int(column(proxy, NodeTableModel::SvcName).indexOf(QStringLiteral("payments")));
+    QVERIFY(payments >= 0);
+    table->setCurrentIndex(proxy->index(payments, 0));
+    QCOMPARE(m_window->topologyView()->selectedNodeId(), topology::serviceNodeId(QStringLiteral("payments")));
+    const QString details = m_window->detailsPanel()->toPlainText();
+    QVERIFY2(details.contains(QLatin1String("payments")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("down")), qPrintable(details));
+
+    // And the other way: selecting an instance in the graph selects its row and shows its
+    // labels, networks and address.
+    const QString instanceId = [&] {
+        for (const auto &n : m_window->topologyModel()->graph().nodes) {
+            if (n.kind == topology::NodeKind::Instance && n.name == QLatin1String("mcp-demo-users-v2-1"))
+                return n.id;
+        }
+        return QString();
+    }();
+    QVERIFY(!instanceId.isEmpty());
+    m_window->topologyView()->selectNode(instanceId);
+    QCOMPARE(inventory->instancesView()->currentIndex().data(NodeTableModel::NodeIdRole).toString(), instanceId);
+    const QString instanceDetails = m_window->detailsPanel()->toPlainText();
+    QVERIFY2(instanceDetails.contains(QLatin1String("mcp.service.version")), qPrintable(instanceDetails));
+    QVERIFY(instanceDetails.contains(QLatin1String("mcp-demo")));
+    QVERIFY(instanceDetails.contains(node(instanceId)->attributes.value(QLatin1String("address")).toString()));
+    saveScreenshot(m_window.get(), QStringLiteral("main-window-details"));
+}
+
+QString TestMainWindow::startConsoleContainer()
+{
+    auto *client = m_window->fleet()->connection(QStringLiteral("local"))->client();
+    // Leftovers of an earlier, interrupted run would show up as extra instances.
+    const auto leftovers = test::await(client->listContainers(
+        true, QJsonObject{{QStringLiteral("name"), QJsonArray{QStringLiteral("mcp-tst-window-console-")}}}));
+    if (leftovers) {
+        for (const auto &c : *leftovers)
+            (void)test::await(client->removeContainer(c.toObject().value(QLatin1String("Id")).toString(), true));
+    }
+    const QString name = QStringLiteral("mcp-tst-window-console-%1").arg(QCoreApplication::applicationPid());
+    const QJsonObject config{
+        {QStringLiteral("Image"), test::Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))},
+        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
+                                           QStringLiteral("echo ready-line; while read l; do echo got:$l; done")}},
+        {QStringLiteral("OpenStdin"), true},
+        {QStringLiteral("AttachStdin"), true},
+        {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("mcp.test"), QStringLiteral("1")},
+                                               {QStringLiteral("mcp.service.name"), QStringLiteral("console-test")},
+                                               {QStringLiteral("mcp.service.port"), QStringLiteral("8080")}}}};
+    const auto id = test::await(client->createContainer(name, config));
+    if (!id)
+        return {};
+    if (!test::await(client->startContainer(*id)))
+        return {};
+    return *id;
+}
+
+void TestMainWindow::tableAdapterBatchesUpdates()
+{
+    auto *source = static_cast<NodeTableModel *>(m_window->inventoryPanel()->instancesProxy()->sourceModel());
+    const int rebuildsBefore = m_window->topologyModel()->rebuildCount();
+    const int signalsBefore = source->dataChangedSignals();
+    m_consoleId = startConsoleContainer();
+    QVERIFY(!m_consoleId.isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return source->indexOfNode(topology::instanceNodeId(QStringLiteral("local"), m_consoleId)).isValid(); }, 15000));
+    // Restart the two users v1 instances at once: at most one dataChanged per rebuild.
+    auto *client = m_window->fleet()->connection(QStringLiteral("local"))->client();
+    (void)test::await(client->restartContainer(QStringLiteral("mcp-demo-users-v1-1"), 1));
+    (void)test::await(client->restartContainer(QStringLiteral("mcp-demo-users-v1-2"), 1));
+    QTest::qWait(1500);
+    const int rebuilds = m_window->topologyModel()->rebuildCount() - rebuildsBefore;
+    const int signalCount = source->dataChangedSignals() - signalsBefore;
+    QVERIFY(rebuilds > 0);
+    QVERIFY2(signalCount <= rebuilds, qPrintable(QStringLiteral("%1 dataChanged for %2 rebuilds").arg(signalCount).arg(rebuilds)));
+}
+
+void TestMainWindow::logsConsoleAndRestart()
+{
+    QVERIFY(!m_consoleId.isEmpty());
+    const QString id = topology::instanceNodeId(QStringLiteral("local"), m_consoleId);
+    QVERIFY(QTest::qWaitFor([&] { return node(id) != nullptr; }, 15000));
+    const topology::Node consoleNode = *node(id);
+
+    QPointer<ui::ContainerLogWindow> logs = m_window->openLogs(consoleNode);
+    QVERIFY(logs);
+    QVERIFY(QTest::qWaitFor([&] { return logs->text().contains(QLatin1String("ready-line")); }, 15000));
+
+    QPointer<ui::ContainerConsoleWindow> console = m_window->openConsole(consoleNode);
+    QVERIFY(console);
+    QVERIFY(QTest::qWaitFor([&] { return console->isAttached(); }, 15000));
+    console->sendLine(QStringLiteral("hello console"));
+    QVERIFY(QTest::qWaitFor([&] { return console->output().contains(QLatin1String("got:hello console")); }, 15000));
+    // The log window follows: the same line arrives there too.
+    QVERIFY(QTest::qWaitFor([&] { return logs->text().contains(QLatin1String("got:hello console")); }, 15000));
+    saveScreenshot(logs, QStringLiteral("container-logs"));
+    saveScreenshot(console, QStringLiteral("container-console"));
+
+    // Restart: the engine reports a new start time; the console sees its process end.
+    auto *client = m_window->fleet()->connection(QStringLiteral("local"))->client();
+    const auto before = test::await(client->inspectContainer(m_consoleId));
+    QVERIFY(before);
+    const QString startedBefore = before->value(QLatin1String("State")).toObject().value(QLatin1String("StartedAt")).toString();
+    m_window->restartInstance(consoleNode, false);
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto after = test::await(client->inspectContainer(m_consoleId));
+        return after && after->value(QLatin1String("State")).toObject().value(QLatin1String("StartedAt")).toString() != startedBefore &&
+               after->value(QLatin1String("State")).toObject().value(QLatin1String("Running")).toBool();
+    }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return !console->isAttached(); }, 15000));
+    logs->close();
+    console->close();
+    QVERIFY(QTest::qWaitFor([&] { return logs.isNull() && console.isNull(); }, 5000)); // WA_DeleteOnClose
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -11,6 +11,7 @@
 #include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
 #include "transport/unixconnector.h"
+#include "hosts/connectorfactory.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -68,6 +69,7 @@ private slots:
     void liveUpdates();
     void burstOfEventsIsOneRebuild();
     void doctorFindsPitfalls();
+    void twoHostsInOneModel();
 
 private:
     const Node *instanceNamed(const QString &name) const;
@@ -325,6 +327,68 @@ void TestTopology::doctorFindsPitfalls()
         QVERIFY(!p.fix.isEmpty());
         QVERIFY(m_model->graph().nodes.contains(p.subject));
     }
+}
+
+
+// A unix host and an SSH host in one model. Both reach the test bed's engine, so every
+// container shows up twice: once per host, with its own node id, while a service is one node
+// that gathers its instances from both hosts.
+void TestTopology::twoHostsInOneModel()
+{
+    const auto &tb = Testbed::instance();
+    auto ep = endpoint::Endpoint::parse(QStringLiteral("ssh://%1@%2:%3")
+                                            .arg(tb.require(QStringLiteral("MCP_TB_SSH_USER")),
+                                                 tb.require(QStringLiteral("MCP_TB_SSH_HOST")),
+                                                 tb.require(QStringLiteral("MCP_TB_SSH_PORT"))));
+    QVERIFY(ep.ok());
+    hosts::ConnectOptions options;
+    options.identityFiles = {tb.require(QStringLiteral("MCP_TB_SSH_KEY_ED25519"))};
+    options.identitiesOnly = true;
+    options.knownHostsFile = tb.require(QStringLiteral("MCP_TB_SSH_KNOWN_HOSTS"));
+    options.sshConfigFile = QStringLiteral("none");
+    hosts::HostConnection remote(QStringLiteral("remote"), *ep, hosts::makeConnector(*ep, options));
+    hosts::ContainerInventory remoteInventory(&remote);
+    m_model->addHost(&remote, &remoteInventory);
+    remote.start();
+    QVERIFY(QTest::qWaitFor([&] { return remoteInventory.isSynced(); }, 30000));
+    m_model->rebuildNow();
+    const Graph &g = m_model->graph();
+    QVERIFY(g.nodes.contains(hostNodeId(QStringLiteral("local"))));
+    QVERIFY(g.nodes.contains(hostNodeId(QStringLiteral("remote"))));
+    QCOMPARE(g.nodes.value(hostNodeId(QStringLiteral("remote"))).attributes.value(QLatin1String("transport")).toString(),
+             QStringLiteral("SSH (libssh2)"));
+
+    QString containerId;
+    for (const Node &n : g.nodes) {
+        if (n.kind == NodeKind::Instance && n.host == QLatin1String("local") && n.name == QLatin1String("mcp-tst-topo-users-v1-a"))
+            containerId = n.attributes.value(QLatin1String("id")).toString();
+    }
+    QVERIFY(!containerId.isEmpty());
+    const QString localId = instanceNodeId(QStringLiteral("local"), containerId);
+    const QString remoteId = instanceNodeId(QStringLiteral("remote"), containerId);
+    QVERIFY(g.nodes.contains(localId));
+    QVERIFY(g.nodes.contains(remoteId));
+    QCOMPARE(g.nodes.value(remoteId).host, QStringLiteral("remote"));
+    // users/v1 now gathers its instance from both hosts.
+    const QString v1 = versionNodeId(QStringLiteral("users"), QStringLiteral("v1"));
+    QVERIFY(g.edges.contains(Edge{v1, localId, EdgeKind::Serves}.id()));
+    QVERIFY(g.edges.contains(Edge{v1, remoteId, EdgeKind::Serves}.id()));
+
+    // A change seen by both hosts updates both instance nodes.
+    dockerCli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("mcp-tst-topo-users-v1-a")});
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto &nodes = m_model->graph().nodes;
+        return nodes.value(localId).attributes.value(QLatin1String("state")).toString() == QLatin1String("exited") &&
+               nodes.value(remoteId).attributes.value(QLatin1String("state")).toString() == QLatin1String("exited");
+    }, 20000));
+    dockerCli({QStringLiteral("start"), QStringLiteral("mcp-tst-topo-users-v1-a")});
+
+    // Removing the remote host takes its nodes away and leaves the local ones.
+    m_model->removeHost(&remote);
+    m_model->rebuildNow();
+    QVERIFY(!m_model->graph().nodes.contains(remoteId));
+    QVERIFY(!m_model->graph().nodes.contains(hostNodeId(QStringLiteral("remote"))));
+    QVERIFY(m_model->graph().nodes.contains(localId));
 }
 
 QTEST_GUILESS_MAIN(TestTopology)

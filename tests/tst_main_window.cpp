@@ -26,7 +26,9 @@
 #include "topology/topologyview.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDir>
+#include <QGraphicsRectItem>
 #include <QLineEdit>
 #include <QProcess>
 #include <QTableView>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void tablesShowTheDemoStack();
     void searchFiltersGraphAndTables();
     void rowSelectsNodeAndShowsDetails();
+    void groupingMakesLanes();
     void tableAdapterBatchesUpdates();
     void logsConsoleAndRestart();
 
@@ -227,6 +230,37 @@ void TestMainWindow::rowSelectsNodeAndShowsDetails()
     QVERIFY(instanceDetails.contains(QLatin1String("mcp-demo")));
     QVERIFY(instanceDetails.contains(node(instanceId)->attributes.value(QLatin1String("address")).toString()));
     saveScreenshot(m_window.get(), QStringLiteral("main-window-details"));
+}
+
+void TestMainWindow::groupingMakesLanes()
+{
+    auto *scene = static_cast<ui::TopologyScene *>(m_window->topologyView()->scene());
+    auto *box = m_window->groupByBox();
+    QVERIFY(scene->laneTitles().isEmpty());
+    box->setCurrentIndex(box->findData(int(ui::GroupBy::Host)));
+    QVERIFY(scene->laneTitles().contains(QStringLiteral("local")));
+    box->setCurrentIndex(box->findData(int(ui::GroupBy::Project)));
+    const QStringList lanes = scene->laneTitles();
+    QVERIFY2(lanes.contains(QStringLiteral("shop")), qPrintable(lanes.join(QLatin1Char(','))));
+    // Every users node sits inside the shop lane.
+    const QRectF shop = [&] {
+        for (auto *item : scene->items()) {
+            if (auto *rect = dynamic_cast<QGraphicsRectItem *>(item)) {
+                for (auto *child : rect->childItems()) {
+                    if (auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(child); t && t->text().startsWith(QLatin1String("shop")))
+                        return rect->rect();
+                }
+            }
+        }
+        return QRectF();
+    }();
+    QVERIFY(!shop.isEmpty());
+    const auto *users = scene->nodeItem(topology::serviceNodeId(QStringLiteral("users")));
+    QVERIFY(users && shop.contains(users->pos()));
+    QTest::qWait(100);
+    saveScreenshot(m_window.get(), QStringLiteral("main-window-grouped"));
+    box->setCurrentIndex(box->findData(int(ui::GroupBy::None)));
+    QVERIFY(scene->laneTitles().isEmpty());
 }
 
 QString TestMainWindow::startConsoleContainer()

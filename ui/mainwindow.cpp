@@ -18,6 +18,7 @@
 #include "topology/topologyview.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QMenu>
@@ -56,6 +57,17 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_search->setMaximumWidth(360);
     m_search->setMinimumWidth(260);
     tools->addWidget(m_search);
+    m_groupBy = new QComboBox(tools);
+    m_groupBy->setObjectName(QStringLiteral("groupBy"));
+    m_groupBy->addItem(tr("No grouping"), int(GroupBy::None));
+    m_groupBy->addItem(tr("Group by host"), int(GroupBy::Host));
+    m_groupBy->addItem(tr("Group by Compose project"), int(GroupBy::Project));
+    tools->addWidget(m_groupBy);
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] {
+        m_scene->setGroupBy(GroupBy(m_groupBy->currentData().toInt()));
+        m_scene->sync(m_model->graph());
+        m_view->fitAll();
+    });
     tools->addAction(tr("Fit"), m_view, &TopologyView::fitAll);
     tools->addAction(tr("Zoom in"), this, [this] { m_view->zoomBy(1.25); });
     tools->addAction(tr("Zoom out"), this, [this] { m_view->zoomBy(0.8); });

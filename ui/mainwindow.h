@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 
@@ -49,6 +50,7 @@ public:
     InventoryPanel *inventoryPanel() const { return m_inventory; }
     DetailsPanel *detailsPanel() const { return m_details; }
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *groupByBox() const { return m_groupBy; }
 
     // The node actions (context menu of the graph and the tables), public for tests.
     ContainerLogWindow *openLogs(const topology::Node &node);
@@ -68,6 +70,7 @@ private:
     TopologyScene *m_scene = nullptr;
     TopologyView *m_view = nullptr;
     QLineEdit *m_search = nullptr;
+    QComboBox *m_groupBy = nullptr;
     DetailsPanel *m_details = nullptr;
     InventoryPanel *m_inventory = nullptr;
     QLabel *m_status = nullptr;

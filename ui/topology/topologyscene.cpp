@@ -19,11 +19,15 @@ TopologyScene::~TopologyScene()
     // an order of its own.
     qDeleteAll(m_edges);
     m_edges.clear();
+    qDeleteAll(m_lanes);
+    m_lanes.clear();
 }
 
 void TopologyScene::sync(const topology::Graph &graph)
 {
-    const QHash<QString, QPointF> positions = layeredLayout(graph);
+    const LayoutResult layout = layeredLayout(graph, m_groupBy);
+    const QHash<QString, QPointF> &positions = layout.positions;
+    syncLanes(layout.lanes);
 
     // Edges first: an edge must go before either of its nodes does.
     for (auto it = m_edges.begin(); it != m_edges.end();) {
@@ -70,6 +74,40 @@ void TopologyScene::sync(const topology::Graph &graph)
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
     if (!m_filterText.isEmpty()) // new and changed nodes follow the active filter
         applyFilter(m_filterText);
+}
+
+void TopologyScene::syncLanes(const QList<LayoutLane> &lanes)
+{
+    // A handful of items: rebuilt on every sync rather than diffed.
+    qDeleteAll(m_lanes);
+    m_lanes.clear();
+    for (const LayoutLane &lane : lanes) {
+        auto *rect = new QGraphicsRectItem(lane.rect);
+        rect->setPen(QPen(QColor(0xc8, 0xcf, 0xd8), 1, Qt::DashLine));
+        rect->setBrush(QColor(0xee, 0xf1, 0xf5, 150));
+        rect->setZValue(-10);
+        auto *title = new QGraphicsSimpleTextItem(QStringLiteral("%1  ·  %2").arg(lane.title).arg(lane.nodes), rect);
+        QFont f = title->font();
+        f.setBold(true);
+        f.setPointSizeF(f.pointSizeF() * 1.1);
+        title->setFont(f);
+        title->setBrush(QColor(0x44, 0x4c, 0x56));
+        title->setPos(lane.rect.left() + 12, lane.rect.top() + 8);
+        addItem(rect);
+        m_lanes << rect;
+    }
+}
+
+QStringList TopologyScene::laneTitles() const
+{
+    QStringList out;
+    for (const auto *lane : m_lanes) {
+        for (const auto *child : lane->childItems()) {
+            if (const auto *text = dynamic_cast<const QGraphicsSimpleTextItem *>(child))
+                out << text->text().section(QStringLiteral("  ·  "), 0, 0);
+        }
+    }
+    return out;
 }
 
 int TopologyScene::applyFilter(const QString &text)

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "layeredlayout.h"
 #include "topology/graph.h"
 
 #include <QGraphicsScene>
+#include <QGraphicsRectItem>
 #include <QHash>
 
 namespace mcp::ui {
@@ -22,6 +24,10 @@ public:
     ~TopologyScene() override;
 
     void sync(const topology::Graph &graph);
+    // Lanes per Docker host or Compose project; takes effect at the next sync.
+    void setGroupBy(GroupBy groupBy) { m_groupBy = groupBy; }
+    GroupBy groupBy() const { return m_groupBy; }
+    QStringList laneTitles() const;
     NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
     const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
     int edgeCount() const { return int(m_edges.size()); }
@@ -32,9 +38,13 @@ public:
     int highlight(const QString &text) { return applyFilter(text); }
 
 private:
+    void syncLanes(const QList<LayoutLane> &lanes);
+
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, EdgeItem *> m_edges;
     QString m_filterText;
+    GroupBy m_groupBy = GroupBy::None;
+    QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
 };
 
 } // namespace mcp::ui

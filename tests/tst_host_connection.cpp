@@ -84,6 +84,7 @@ private slots:
     void unreachableHostIsAStateNotAHang();
     void startedDuringResyncIsNotMissed();
     void survivesEngineKillAndReconcilesExactly();
+    void killIsReflectedWithoutFurtherEvents();
     void cleanupTestCase();
 };
 
@@ -95,7 +96,7 @@ void TestHostConnection::initTestCase()
 void TestHostConnection::cleanupTestCase()
 {
     engine2(QStringLiteral("start"));
-    for (const char *name : {"mcp-tst-hc-a", "mcp-tst-hc-b", "mcp-tst-hc-c", "mcp-tst-hc-d", "mcp-tst-hc-e"})
+    for (const char *name : {"mcp-tst-hc-a", "mcp-tst-hc-b", "mcp-tst-hc-c", "mcp-tst-hc-d", "mcp-tst-hc-e", "mcp-tst-hc-k"})
         dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QString::fromLatin1(name)});
 }
 
@@ -150,6 +151,42 @@ void TestHostConnection::startedDuringResyncIsNotMissed()
         15000));
     QVERIFY(inventory.containers().value(startedDuringList).value(QLatin1String("State")).toString() ==
             QLatin1String("running"));
+}
+
+// The engine updates the view /containers/json reads only after it has emitted "die", so a
+// list taken on the event can still say "running"; nothing else happens afterwards to
+// correct it. The inventory must show the stop anyway, every time, with no further event.
+void TestHostConnection::killIsReflectedWithoutFurtherEvents()
+{
+    // The main engine and its default bridge: network teardown between "die" and the
+    // engine's view update is what widens the window.
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection host(QStringLiteral("local"), *ep, std::make_unique<transport::UnixConnector>(ep->socketPath));
+    hosts::ContainerInventory inventory(&host);
+    docker::DockerClient &client = *host.client();
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced(); }, 30000));
+    const QString name = QStringLiteral("mcp-tst-hc-k-%1").arg(QCoreApplication::applicationPid());
+    const auto created = await(client.createContainer(
+        name, QJsonObject{{QStringLiteral("Image"), Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))},
+                          {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("mcp.test"), QStringLiteral("1")}}}}));
+    QVERIFY2(created.ok(), qPrintable(created.errorText()));
+    const QString id = *created;
+    const auto stateOf = [&] { return inventory.containers().value(id).value(QLatin1String("State")).toString(); };
+    for (int round = 0; round < 5; ++round) {
+        QVERIFY(await(client.startContainer(id)).ok());
+        QVERIFY(QTest::qWaitFor([&] { return stateOf() == QLatin1String("running"); }, 15000));
+        QVERIFY(await(client.killContainer(id)).ok());
+        QVERIFY2(QTest::qWaitFor([&] { return stateOf() == QLatin1String("exited"); }, 10000),
+                 qPrintable(QStringLiteral("round %1: still %2").arg(round).arg(stateOf())));
+        // And the entry settles on the engine's own text, not the event's placeholder.
+        QVERIFY(QTest::qWaitFor([&] {
+            return !inventory.containers().value(id).value(QLatin1String("Status")).toString().contains(QLatin1String("from event"));
+        }, 10000));
+    }
+    qInfo("list contradicted the event and was taken again %d time(s)", inventory.staleListRechecks());
+    QVERIFY(await(client.removeContainer(id, true)).ok());
 }
 
 void TestHostConnection::survivesEngineKillAndReconcilesExactly()

@@ -35,12 +35,110 @@ void ContainerInventory::onEvent(const QJsonObject &event)
         id = actor.value(QLatin1String("Attributes")).toObject().value(QLatin1String("container")).toString();
     if (id.isEmpty())
         return;
+    if (type == QLatin1String("container"))
+        expectFromEvent(id, event);
     m_dirty.insert(id);
     // Coalesce: everything that arrives in this turn of the event loop goes in one call.
-    if (!m_pumpQueued) {
-        m_pumpQueued = true;
-        QTimer::singleShot(0, this, [this] {
-            m_pumpQueued = false;
+    schedulePump();
+}
+
+void ContainerInventory::schedulePump()
+{
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpQueued = false;
+        pump();
+    });
+}
+
+void ContainerInventory::expectFromEvent(const QString &id, const QJsonObject &event)
+{
+    const QString action = event.value(QLatin1String("Action")).toString();
+    std::optional<Expect> expect;
+    if (action == QLatin1String("die") || action == QLatin1String("stop"))
+        expect = Expect::NotRunning;
+    else if (action == QLatin1String("start") || action == QLatin1String("restart") || action == QLatin1String("unpause"))
+        expect = Expect::Running;
+    else if (action == QLatin1String("pause"))
+        expect = Expect::Paused;
+    else if (action == QLatin1String("destroy"))
+        expect = Expect::Gone;
+    if (expect)
+        m_expect.insert(id, Expectation{*expect,
+                                        event.value(QLatin1String("Actor")).toObject().value(QLatin1String("Attributes"))
+                                            .toObject().value(QLatin1String("exitCode")).toString(),
+                                        0});
+}
+
+void ContainerInventory::checkExpectations(const QStringList &ids)
+{
+    static constexpr int kMaxAttempts = 6; // 25, 50, ... 800 ms: about 1.6 s in all
+    int delay = 0;
+    InventoryDelta patchedDelta;
+    for (const QString &id : ids) {
+        const auto it = m_expect.find(id);
+        if (it == m_expect.end())
+            continue;
+        const auto c = m_containers.constFind(id);
+        const QString state = c == m_containers.constEnd() ? QString() : c->value(QLatin1String("State")).toString();
+        bool agrees = false;
+        switch (it->state) {
+        case Expect::Running:
+            // A container that exits at once is legitimately not running any more; only a
+            // "created" entry after a start event is stale.
+            agrees = c == m_containers.constEnd() || state != QLatin1String("created");
+            break;
+        case Expect::NotRunning:
+            agrees = c == m_containers.constEnd() || (state != QLatin1String("running") && state != QLatin1String("paused"));
+            break;
+        case Expect::Paused:
+            agrees = c == m_containers.constEnd() || state == QLatin1String("paused");
+            break;
+        case Expect::Gone:
+            agrees = c == m_containers.constEnd();
+            break;
+        }
+        if (agrees || it->attempts >= kMaxAttempts) {
+            m_expect.erase(it);
+            continue;
+        }
+        ++m_rechecks;
+        if (it->attempts == 0 && c != m_containers.constEnd() && it->state != Expect::Gone) {
+            // Show what the event said until the list catches up.
+            QJsonObject patched = *c;
+            switch (it->state) {
+            case Expect::Running:
+                patched.insert(QStringLiteral("State"), QStringLiteral("running"));
+                patched.insert(QStringLiteral("Status"), QStringLiteral("Up (from event)"));
+                break;
+            case Expect::NotRunning:
+                patched.insert(QStringLiteral("State"), QStringLiteral("exited"));
+                patched.insert(QStringLiteral("Status"), it->exitCode.isEmpty()
+                                                             ? QStringLiteral("Exited (from event)")
+                                                             : QStringLiteral("Exited (%1) (from event)").arg(it->exitCode));
+                break;
+            case Expect::Paused:
+                patched.insert(QStringLiteral("State"), QStringLiteral("paused"));
+                break;
+            case Expect::Gone:
+                break;
+            }
+            m_containers.insert(id, patched);
+            patchedDelta.updated << id;
+        }
+        delay = std::max(delay, 25 << it->attempts);
+        ++it->attempts;
+        m_recheck.insert(id);
+    }
+    if (!patchedDelta.isEmpty())
+        Q_EMIT changed(patchedDelta);
+    if (delay > 0) {
+        QTimer::singleShot(delay, this, [this] {
+            for (const QString &id : std::as_const(m_recheck))
+                m_dirty.insert(id);
+            m_recheck.clear();
             pump();
         });
     }
@@ -82,6 +180,7 @@ void ContainerInventory::pump()
                 return;
             }
             applyPartial(ids, *r);
+            checkExpectations(ids);
             pump();
         });
 }
@@ -106,6 +205,7 @@ void ContainerInventory::applyFull(const QJsonArray &list)
             delta.removed << it.key();
     }
     m_containers = std::move(next);
+    m_expect.clear(); // a full list taken after the events is the truth
     m_synced = true;
     ++m_resyncs;
     if (!delta.isEmpty())

@@ -48,6 +48,25 @@ private:
     void pump();
     void applyFull(const QJsonArray &list);
     void applyPartial(const QStringList &ids, const QJsonArray &list);
+    void expectFromEvent(const QString &id, const QJsonObject &event);
+    void checkExpectations(const QStringList &ids);
+    void schedulePump();
+
+    // What an event says the list must show next: the engine updates the view that
+    // /containers/json reads AFTER it emits die/stop/destroy (and start), so a list taken
+    // right after the event can still show the old state. An id whose list entry
+    // contradicts its last event is re-listed with a short backoff until they agree, and in
+    // the meantime its entry shows the state the event announced (State and a Status text
+    // marked as "from event"), so the view does not lag the engine's own event.
+    enum class Expect { Running, NotRunning, Paused, Gone };
+    struct Expectation
+    {
+        Expect state;
+        QString exitCode; // die: the event's exitCode attribute
+        int attempts = 0;
+    };
+    QHash<QString, Expectation> m_expect;
+    QSet<QString> m_recheck; // ids to list again when the recheck timer fires
 
     HostConnection *m_host;
     QHash<QString, QJsonObject> m_containers;
@@ -57,6 +76,11 @@ private:
     bool m_synced = false;
     bool m_pumpQueued = false;
     int m_resyncs = 0;
+    int m_rechecks = 0;
+
+public:
+    // How many times a list contradicted the event before it and was taken again (tests).
+    int staleListRechecks() const { return m_rechecks; }
 };
 
 } // namespace mcp::hosts

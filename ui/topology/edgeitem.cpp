@@ -5,12 +5,16 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace mcp::ui {
 
 EdgeItem::EdgeItem(NodeItem *from, NodeItem *to) : m_from(from), m_to(to)
 {
     setZValue(-1);
+    // exposedRect in paint(): long edges' boxes cover much of a big scene while the curve
+    // itself crosses little of it; those are skipped before any stroking.
+    setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
     m_from->addEdge(this);
     m_to->addEdge(this);
     adjust();
@@ -44,13 +48,35 @@ QRectF EdgeItem::boundingRect() const
     return QRectF(m_a, m_b).normalized().adjusted(-4, -4, 4, 4);
 }
 
-void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+namespace {
+bool crossesExposed(const QPainterPath &path, const QRectF &exposed)
+{
+    if (exposed.isEmpty())
+        return true;
+    const QRectF area = exposed.adjusted(-3, -3, 3, 3);
+    constexpr int kSamples = 24;
+    QPointF prev = path.pointAtPercent(0);
+    for (int i = 1; i <= kSamples; ++i) {
+        const QPointF next = path.pointAtPercent(qreal(i) / kSamples);
+        if (QRectF(prev, next).normalized().adjusted(-2, -2, 2, 2).intersects(area))
+            return true;
+        prev = next;
+    }
+    return false;
+}
+} // namespace
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (!m_from || !m_to)
         return;
     const qreal dx = (m_b.x() - m_a.x()) / 2;
     QPainterPath path(m_a);
     path.cubicTo(m_a + QPointF(dx, 0), m_b - QPointF(dx, 0), m_b);
+    // Only the part of a long curve that crosses the exposed area is worth stroking: sample
+    // the curve and skip it when no sample segment's box meets that area.
+    if (!crossesExposed(path, option->exposedRect))
+        return;
     painter->setRenderHint(QPainter::Antialiasing);
     QColor c = healthColor(m_to->node().health);
     c.setAlpha(170);

@@ -2,7 +2,11 @@
 
 #include "topology/nodefilter.h"
 
+#include <QMap>
+
+#include "bundleitem.h"
 #include "edgeitem.h"
+#include "healthstyle.h"
 #include "layeredlayout.h"
 #include "nodeitem.h"
 
@@ -21,6 +25,8 @@ TopologyScene::~TopologyScene()
     m_edges.clear();
     qDeleteAll(m_lanes);
     m_lanes.clear();
+    qDeleteAll(m_bundles);
+    m_bundles.clear();
 }
 
 void TopologyScene::sync(const topology::Graph &graph)
@@ -28,11 +34,23 @@ void TopologyScene::sync(const topology::Graph &graph)
     const LayoutResult layout = layeredLayout(graph, m_groupBy);
     const QHash<QString, QPointF> &positions = layout.positions;
     syncLanes(layout.lanes);
+    // Big fan-outs (a version's many instances) become bundles instead of single edges.
+    QHash<QString, int> fanOut;
+    for (const auto &e : graph.edges) {
+        if (positions.contains(e.from) && positions.contains(e.to))
+            ++fanOut[e.from];
+    }
+    QSet<QString> bundled; // edge ids drawn by bundles
+    for (auto it = graph.edges.constBegin(); it != graph.edges.constEnd(); ++it) {
+        if (fanOut.value(it->from) > kBundleThreshold)
+            bundled.insert(it.key());
+    }
 
     // Edges first: an edge must go before either of its nodes does.
     for (auto it = m_edges.begin(); it != m_edges.end();) {
         const auto e = graph.edges.constFind(it.key());
-        if (e == graph.edges.constEnd() || !positions.contains(e->from) || !positions.contains(e->to)) {
+        if (e == graph.edges.constEnd() || !positions.contains(e->from) || !positions.contains(e->to) ||
+            bundled.contains(it.key())) {
             delete it.value();
             it = m_edges.erase(it);
         } else {
@@ -61,7 +79,7 @@ void TopologyScene::sync(const topology::Graph &graph)
             item->setPos(it.value());
     }
     for (auto it = graph.edges.constBegin(); it != graph.edges.constEnd(); ++it) {
-        if (m_edges.contains(it.key()))
+        if (m_edges.contains(it.key()) || bundled.contains(it.key()))
             continue;
         NodeItem *from = m_nodes.value(it->from);
         NodeItem *to = m_nodes.value(it->to);
@@ -71,6 +89,7 @@ void TopologyScene::sync(const topology::Graph &graph)
         addItem(edge);
         m_edges.insert(it.key(), edge);
     }
+    syncBundles(graph, bundled);
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
     if (!m_filterText.isEmpty()) // new and changed nodes follow the active filter
         applyFilter(m_filterText);
@@ -95,6 +114,35 @@ void TopologyScene::syncLanes(const QList<LayoutLane> &lanes)
         title->setPos(lane.rect.left() + 12, lane.rect.top() + 8);
         addItem(rect);
         m_lanes << rect;
+    }
+}
+
+void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString> &bundled)
+{
+    qDeleteAll(m_bundles);
+    m_bundles.clear();
+    if (bundled.isEmpty())
+        return;
+    // Group the bundled edges by source and target column.
+    QHash<QString, QMap<qreal, QList<QPointF>>> targets; // source -> column x -> points
+    for (const QString &id : bundled) {
+        const auto &e = graph.edges[id];
+        const NodeItem *to = m_nodes.value(e.to);
+        if (!to || !m_nodes.contains(e.from))
+            continue;
+        targets[e.from][to->pos().x()].append(to->pos() + QPointF(0, NodeItem::kHeight / 2));
+    }
+    for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
+        const NodeItem *from = m_nodes.value(it.key());
+        const QPointF source = from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
+        int total = 0;
+        for (const auto &points : it.value())
+            total += int(points.size());
+        for (const auto &points : it.value()) {
+            auto *bundle = new BundleItem(source, points, healthColor(from->node().health), total);
+            addItem(bundle);
+            m_bundles << bundle;
+        }
     }
 }
 
@@ -123,6 +171,8 @@ int TopologyScene::applyFilter(const QString &text)
     }
     for (EdgeItem *edge : std::as_const(m_edges))
         edge->setOpacity(filter.isEmpty() ? 1.0 : 0.3);
+    for (BundleItem *bundle : std::as_const(m_bundles))
+        bundle->setOpacity(filter.isEmpty() ? 1.0 : 0.3);
     return matches;
 }
 

@@ -6,9 +6,11 @@
 #include <QGraphicsScene>
 #include <QGraphicsRectItem>
 #include <QHash>
+#include <QSet>
 
 namespace mcp::ui {
 
+class BundleItem;
 class NodeItem;
 class EdgeItem;
 
@@ -31,6 +33,9 @@ public:
     NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
     const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
     int edgeCount() const { return int(m_edges.size()); }
+    int bundleCount() const { return int(m_bundles.size()); }
+    // A node with more out-edges than this into one kind of target is drawn with bundles.
+    static constexpr int kBundleThreshold = 12;
     // Applies the search language (topology::NodeFilter): matching nodes are highlighted,
     // the others dimmed, nothing moves. An empty text restores every node. Returns the
     // number of matches. The filter stays applied across syncs.
@@ -39,12 +44,14 @@ public:
 
 private:
     void syncLanes(const QList<LayoutLane> &lanes);
+    void syncBundles(const topology::Graph &graph, const QSet<QString> &bundled);
 
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, EdgeItem *> m_edges;
     QString m_filterText;
     GroupBy m_groupBy = GroupBy::None;
     QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
+    QList<BundleItem *> m_bundles;      // fan-outs above the threshold, rebuilt each sync
 };
 
 } // namespace mcp::ui

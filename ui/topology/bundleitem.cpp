@@ -1,0 +1,55 @@
+#include "bundleitem.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace mcp::ui {
+
+namespace {
+constexpr qreal kBusGap = 14; // the bus runs this far left of the targets
+}
+
+BundleItem::BundleItem(QPointF source, QList<QPointF> targets, QColor color, int count)
+    : m_source(source), m_targets(std::move(targets)), m_color(color), m_count(count)
+{
+    setZValue(-1);
+    m_busX = m_targets.first().x() - kBusGap;
+    m_top = m_bottom = m_targets.first().y();
+    for (const QPointF &t : std::as_const(m_targets)) {
+        m_top = std::min(m_top, t.y());
+        m_bottom = std::max(m_bottom, t.y());
+    }
+    setToolTip(QObject::tr("%n connection(s), drawn as one bundle", nullptr, m_count));
+}
+
+QRectF BundleItem::boundingRect() const
+{
+    const qreal left = std::min(m_source.x(), m_busX);
+    const qreal right = std::max(m_source.x(), m_targets.first().x());
+    const qreal top = std::min(m_source.y(), m_top);
+    const qreal bottom = std::max(m_source.y(), m_bottom);
+    return QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-4, -4, 4, 4);
+}
+
+void BundleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor c = m_color;
+    c.setAlpha(190);
+    painter->setPen(QPen(c, 2.4));
+    painter->setBrush(Qt::NoBrush);
+    // Source to the middle of the bus.
+    const QPointF join(m_busX, std::clamp(m_source.y(), m_top, m_bottom));
+    const qreal dx = (join.x() - m_source.x()) / 2;
+    QPainterPath path(m_source);
+    path.cubicTo(m_source + QPointF(dx, 0), join - QPointF(dx, 0), join);
+    painter->drawPath(path);
+    painter->drawLine(QPointF(m_busX, m_top), QPointF(m_busX, m_bottom));
+    painter->setPen(QPen(c, 1.4));
+    for (const QPointF &t : std::as_const(m_targets))
+        painter->drawLine(QPointF(m_busX, t.y()), t);
+}
+
+} // namespace mcp::ui

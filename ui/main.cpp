@@ -4,6 +4,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QSettings>
 #include <QTimer>
 
@@ -75,8 +79,21 @@ int main(int argc, char *argv[])
     QCommandLineOption settingsOption(QStringLiteral("settings"),
                                       QStringLiteral("Settings file (default: the platform's per-user location)"),
                                       QStringLiteral("file"));
-    parser.addOptions({hostOption, contextOption, screenshotOption, settingsOption});
+    QCommandLineOption langOption(QStringLiteral("lang"),
+                                  QStringLiteral("User interface language, e.g. zh_CN or en (default: the system's)"),
+                                  QStringLiteral("code"));
+    parser.addOptions({hostOption, contextOption, screenshotOption, settingsOption, langOption});
     parser.process(app);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcp-console.svg")));
+
+    // Ours from the embedded :/i18n, Qt's own (dialog buttons) from the system when present.
+    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    QLocale::setDefault(locale);
+    QTranslator ours, qt;
+    if (ours.load(locale, QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&ours);
+    if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qt);
 
     auto settings = parser.isSet(settingsOption)
                         ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)

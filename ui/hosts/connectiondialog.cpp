@@ -58,7 +58,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, const hosts::H
     m_useUrl->setObjectName(QStringLiteral("useUrl"));
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("url"));
-    m_url->setPlaceholderText(QStringLiteral("ssh://user@host · tcp://host:2376 · unix:///var/run/docker.sock"));
+    m_url->setPlaceholderText(QStringLiteral("ssh://user@host · tcp://host:2376 · unix:///var/run/docker.sock")); // notr: URL syntax
     grid->addWidget(m_useUrl, 2, 0);
     grid->addWidget(m_url, 2, 1);
     grid->setColumnStretch(1, 1);
@@ -75,7 +75,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, const hosts::H
     m_sshBox->setLayout(new QFormLayout);
     m_sshIdentity = fileField(m_sshBox, QStringLiteral("sshIdentity"), tr("Identity file:"));
     m_sshKnownHosts = fileField(m_sshBox, QStringLiteral("sshKnownHosts"), tr("known_hosts file:"));
-    m_sshKnownHosts->setPlaceholderText(QStringLiteral("~/.ssh/known_hosts"));
+    m_sshKnownHosts->setPlaceholderText(QStringLiteral("~/.ssh/known_hosts")); // notr: a path
     layout->addWidget(m_sshBox);
 
     m_problem = new QLabel(this);

@@ -110,6 +110,8 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     connect(m_fleet.get(), &hosts::HostFleet::hostAttached, this,
             [this](hosts::HostConnection *connection, hosts::ContainerInventory *inventory) {
                 m_model->addHost(connection, inventory);
+                if (auto *prober = m_fleet->prober(connection->name()))
+                    m_model->setProber(connection, prober);
             });
     connect(m_fleet.get(), &hosts::HostFleet::hostDetaching, this,
             [this](hosts::HostConnection *connection) { m_model->removeHost(connection); });

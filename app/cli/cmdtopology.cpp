@@ -4,6 +4,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "session.h"
+#include "health/healthprober.h"
 #include "topology/doctor.h"
 #include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
@@ -84,9 +85,20 @@ int runTopology(const GlobalOptions &options, const Output &out)
     hosts::ContainerInventory inventory(&host);
     topology::TopologyModel model;
     model.addHost(&host, &inventory);
+    // One round of active health probes (from the gateways' side) before printing.
+    health::HealthProber prober(&host, &inventory);
+    prober.setTimeout(options.probeTimeoutMs);
+    model.setProber(&host, &prober);
 
     int exitCode = ExitOk;
-    QObject::connect(&inventory, &hosts::ContainerInventory::resynced, &host, [] { QCoreApplication::exit(ExitOk); });
+    QObject::connect(&inventory, &hosts::ContainerInventory::resynced, &host, [&] {
+        if (!options.probe || prober.rounds() > 0) {
+            QCoreApplication::exit(ExitOk);
+            return;
+        }
+        QObject::connect(&prober, &health::HealthProber::roundFinished, &host, [] { QCoreApplication::exit(ExitOk); });
+        prober.probeNow();
+    });
     QObject::connect(&host, &hosts::HostConnection::stateChanged, &host, [&](hosts::HostState state, const Error &reason) {
         if (state == hosts::HostState::Unreachable) {
             exitCode = out.fail(reason);

@@ -73,6 +73,17 @@ Result<GlobalOptions> GlobalOptions::parse(const QStringList &argv)
             if (!ok || s <= 0)
                 return usage(QStringLiteral("--timeout takes seconds > 0, not '%1'").arg(*v));
             o.timeoutMs = int(s * 1000);
+        } else if (arg == QLatin1String("--no-probe")) {
+            o.probe = false;
+        } else if (arg == QLatin1String("--probe-timeout")) {
+            auto v = value(arg);
+            if (!v)
+                return v.error();
+            bool ok = false;
+            const int ms = v->toInt(&ok);
+            if (!ok || ms <= 0)
+                return usage(QStringLiteral("--probe-timeout takes milliseconds > 0, not '%1'").arg(*v));
+            o.probeTimeoutMs = ms;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             o.help = true;
         } else if (arg == QLatin1String("--version")) {

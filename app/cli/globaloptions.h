@@ -19,6 +19,8 @@ struct GlobalOptions
     QStringList identityFiles;     // --identity / -i (repeatable)
     QString knownHostsFile;        // --known-hosts
     int timeoutMs = 15000;         // --timeout SECONDS
+    bool probe = true;             // topology, doctor: --no-probe skips the active health probes
+    int probeTimeoutMs = 3000;     // --probe-timeout MS
     bool help = false;
     bool version = false;
     QString command;

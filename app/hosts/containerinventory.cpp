@@ -35,6 +35,16 @@ void ContainerInventory::onEvent(const QJsonObject &event)
         id = actor.value(QLatin1String("Attributes")).toObject().value(QLatin1String("container")).toString();
     if (id.isEmpty())
         return;
+    // Events about processes inside the container or file copies change nothing a list
+    // shows but the uptime text; health probes exec every few seconds, so re-listing on
+    // them would repaint the gateways for nothing.
+    const QString action = event.value(QLatin1String("Action")).toString();
+    static const QStringList quiet{QStringLiteral("exec_create"), QStringLiteral("exec_start"), QStringLiteral("exec_detach"),
+                                   QStringLiteral("exec_die"),    QStringLiteral("attach"),     QStringLiteral("detach"),
+                                   QStringLiteral("resize"),      QStringLiteral("top"),        QStringLiteral("archive-path"),
+                                   QStringLiteral("extract-to-dir"), QStringLiteral("copy"),    QStringLiteral("export")};
+    if (type == QLatin1String("container") && (quiet.contains(action) || action.startsWith(QLatin1String("exec_"))))
+        return;
     if (type == QLatin1String("container"))
         expectFromEvent(id, event);
     m_dirty.insert(id);

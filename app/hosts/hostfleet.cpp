@@ -1,6 +1,7 @@
 #include "hostfleet.h"
 
 #include "containerinventory.h"
+#include "health/healthprober.h"
 #include "hostconnection.h"
 #include "hostregistry.h"
 #include "transport/sshautoconnector.h"
@@ -14,6 +15,7 @@ struct HostFleet::Member
     QString name;
     std::unique_ptr<HostConnection> connection;
     std::unique_ptr<ContainerInventory> inventory;
+    std::unique_ptr<health::HealthProber> prober;
     std::optional<Error> configError;
 };
 
@@ -63,6 +65,12 @@ HostConnection *HostFleet::connection(const QString &name) const
     return m ? m->connection.get() : nullptr;
 }
 
+health::HealthProber *HostFleet::prober(const QString &name) const
+{
+    const Member *m = member(name);
+    return m ? m->prober.get() : nullptr;
+}
+
 ContainerInventory *HostFleet::inventory(const QString &name) const
 {
     const Member *m = member(name);
@@ -96,12 +104,15 @@ void HostFleet::create(const QString &name)
         connect(ssh, &transport::SshAutoConnector::pathChanged, this, [this, name] { Q_EMIT hostUpdated(name); });
     m->connection = std::make_unique<HostConnection>(name, *endpoint, std::move(connector));
     m->inventory = std::make_unique<ContainerInventory>(m->connection.get());
+    m->prober = std::make_unique<health::HealthProber>(m->connection.get(), m->inventory.get());
     connect(m->connection.get(), &HostConnection::stateChanged, this, [this, name] { Q_EMIT hostUpdated(name); });
     HostConnection *connection = m->connection.get();
     ContainerInventory *inventory = m->inventory.get();
     m_members.push_back(std::move(m));
+    health::HealthProber *prober = m_members.back()->prober.get();
     Q_EMIT hostAttached(connection, inventory);
     connection->start();
+    prober->start();
     Q_EMIT hostUpdated(name);
 }
 
@@ -116,6 +127,7 @@ void HostFleet::destroy(const QString &name)
         Q_EMIT hostDetaching(m->connection.get());
         m->connection->stop();
     }
+    m->prober.reset();
     m->inventory.reset();
     m->connection.reset();
     Q_EMIT hostUpdated(name);

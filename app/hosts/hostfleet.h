@@ -12,6 +12,10 @@
 #include <optional>
 #include <vector>
 
+namespace mcp::health {
+class HealthProber;
+}
+
 namespace mcp::hosts {
 
 class HostRegistry;
@@ -38,6 +42,8 @@ public:
 
     HostConnection *connection(const QString &name) const;
     ContainerInventory *inventory(const QString &name) const;
+    // The active health prober of a host (probes every 10 s from its gateways).
+    health::HealthProber *prober(const QString &name) const;
     // Why the host has no connection (invalid config, unresolvable context).
     std::optional<Error> configError(const QString &name) const;
 

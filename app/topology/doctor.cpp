@@ -67,10 +67,44 @@ QList<Problem> diagnose(const Graph &g)
                            QStringLiteral("%1 is running but its Docker HEALTHCHECK fails").arg(n.name),
                            QStringLiteral("read the health log (docker inspect %1) and the container's logs; the gateway should not send it traffic")
                                .arg(n.name));
+        else if (state == QLatin1String("restarting"))
+            out << finding(QStringLiteral("doctor.restart-loop"), Severity::Error, n.id,
+                           QStringLiteral("%1 keeps restarting (%2): its process exits and the restart policy starts it again")
+                               .arg(n.name, n.attributes.value(QLatin1String("status")).toString()),
+                           QStringLiteral("read its last logs (docker logs %1) for why the process exits; fix the cause before "
+                                          "the gateway sends it traffic")
+                               .arg(n.name));
         else if (state != QLatin1String("running") && state != QLatin1String("created"))
             out << finding(QStringLiteral("doctor.instance-stopped"), Severity::Warning, n.id,
                            QStringLiteral("%1 is %2").arg(n.name, n.attributes.value(QLatin1String("status")).toString()),
                            QStringLiteral("start it again or remove it, and look at its last logs for why it stopped"));
+
+        // What the active probe found from the gateway's side.
+        const QJsonObject probe = n.attributes.value(QLatin1String("probe")).toObject();
+        const QString outcome = probe.value(QLatin1String("outcome")).toString();
+        const QString path = n.attributes.value(QLatin1String("healthPath")).toString();
+        const int port = n.attributes.value(QLatin1String("port")).toInt();
+        const QString vantage = probe.value(QLatin1String("vantage")).toString();
+        if (state == QLatin1String("running") && outcome == QLatin1String("http-error") &&
+            probe.value(QLatin1String("status")).toInt() == 404)
+            out << finding(QStringLiteral("doctor.health-path-404"), Severity::Error, n.id,
+                           QStringLiteral("the health path %1 of %2 answers 404 (probed from %3)").arg(path, n.name, vantage),
+                           QStringLiteral("set the label mcp.health.path to the path the service really serves its health on"));
+        else if (state == QLatin1String("running") && outcome == QLatin1String("timeout"))
+            out << finding(QStringLiteral("doctor.health-timeout"), Severity::Error, n.id,
+                           QStringLiteral("the health path %1 of %2 does not answer in time (%3, probed from %4)")
+                               .arg(path, n.name, probe.value(QLatin1String("detail")).toString(), vantage),
+                           QStringLiteral("check that the service is not overloaded or blocked, and that the health check is cheap"));
+        else if (state == QLatin1String("running") && outcome == QLatin1String("refused"))
+            out << finding(QStringLiteral("doctor.port-not-listening"), Severity::Error, n.id,
+                           QStringLiteral("nothing accepts connections on %1:%2 of %3 (probed from %4): the label "
+                                          "mcp.service.port does not match the port the process listens on, or it listens "
+                                          "only on 127.0.0.1 inside the container")
+                               .arg(n.attributes.value(QLatin1String("address")).toString())
+                               .arg(port)
+                               .arg(n.name, vantage),
+                           QStringLiteral("make mcp.service.port the port the service listens on, and have it bind 0.0.0.0, "
+                                          "not 127.0.0.1"));
 
         if (nets.contains(QStringLiteral("bridge")))
             out << finding(QStringLiteral("doctor.default-bridge-no-dns"), Severity::Warning, n.id,

@@ -46,6 +46,25 @@ void judgeInstance(Node &node, const ContainerFacts &f)
     }
 }
 
+// The active probe overrides a running instance's verdict when the health path fails from
+// the gateway's vantage point: Docker may call it healthy while the traffic cannot reach it.
+void applyProbe(Node &node, const QJsonObject &probes)
+{
+    if (probes.isEmpty())
+        return;
+    const QJsonObject probe = probes.value(QLatin1String("probe")).toObject();
+    node.attributes.insert(QStringLiteral("probe"), probe);
+    node.attributes.insert(QStringLiteral("probeHistory"), probes.value(QLatin1String("probeHistory")));
+    if (node.attributes.value(QLatin1String("state")).toString() != QLatin1String("running"))
+        return;
+    const QString outcome = probe.value(QLatin1String("outcome")).toString();
+    if (outcome == QLatin1String("ok") || outcome == QLatin1String("no-vantage"))
+        return;
+    node.health = Health::Down;
+    node.healthReason = QStringLiteral("health probe from %1: %2")
+                            .arg(probe.value(QLatin1String("vantage")).toString(), probe.value(QLatin1String("detail")).toString());
+}
+
 // A parent's health from its children's: all healthy, some, none, or nothing to judge.
 void rollUp(Node &parent, const QList<const Node *> &children, const QString &what)
 {
@@ -158,6 +177,8 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
                 inst.attributes.insert(QStringLiteral("composeService"), labels.composeService);
             inst.attributes.insert(QStringLiteral("labels"), f.labels); // details panel, label: search
             inst.problems = labels.problems;
+            if (labels.isService)
+                applyProbe(inst, host.probes.value(f.id));
 
             for (const auto &n : f.networks) {
                 const QString netId = networkNodeId(host.name, n.network);

@@ -18,6 +18,9 @@ struct HostSnapshot
     QString transport;   // pathDescription()
     int resyncs = 0;     // full re-lists so far: more than one means the event stream had a gap
     QHash<QString, QJsonObject> containers;
+    // Active health probes by container id: {"probe": {...}, "probeHistory": [...]}
+    // (health::HealthProber::snapshot()); empty when the host is not probed.
+    QHash<QString, QJsonObject> probes;
 };
 
 // Builds the whole graph from the hosts' containers: hosts, networks, gateways and their

@@ -1,6 +1,7 @@
 #include "topologymodel.h"
 
 #include "graphbuilder.h"
+#include "health/healthprober.h"
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 
@@ -25,6 +26,17 @@ void TopologyModel::removeHost(hosts::HostConnection *host)
     m_sources.removeIf([host](const Source &s) { return s.host == host; });
     host->disconnect(this);
     markStale();
+}
+
+void TopologyModel::setProber(hosts::HostConnection *host, health::HealthProber *prober)
+{
+    for (Source &s : m_sources) {
+        if (s.host == host) {
+            s.prober = prober;
+            connect(prober, &health::HealthProber::changed, this, &TopologyModel::markStale);
+            markStale();
+        }
+    }
 }
 
 void TopologyModel::markStale()
@@ -53,6 +65,8 @@ void TopologyModel::rebuildNow()
         snap.transport = s.host->pathDescription();
         snap.containers = s.inventory->containers();
         snap.resyncs = s.inventory->resyncCount();
+        if (s.prober)
+            snap.probes = s.prober->snapshot();
         snapshots << snap;
     }
     Graph next = buildGraph(snapshots);

@@ -11,6 +11,10 @@ class HostConnection;
 class ContainerInventory;
 } // namespace mcp::hosts
 
+namespace mcp::health {
+class HealthProber;
+}
+
 namespace mcp::topology {
 
 // The live topology across hosts: the one owner of the truth that views project. Every
@@ -27,6 +31,8 @@ public:
     // The model does not own hosts or inventories; it stops using them when they are gone.
     void addHost(hosts::HostConnection *host, hosts::ContainerInventory *inventory);
     void removeHost(hosts::HostConnection *host);
+    // Adds the host's active health probes to its instances (the model does not own it).
+    void setProber(hosts::HostConnection *host, health::HealthProber *prober);
 
     const Graph &graph() const { return m_graph; }
     int rebuildCount() const { return m_rebuilds; }
@@ -41,6 +47,7 @@ private:
     {
         QPointer<hosts::HostConnection> host;
         QPointer<hosts::ContainerInventory> inventory;
+        QPointer<health::HealthProber> prober;
     };
     void markStale();
 

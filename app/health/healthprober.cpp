@@ -1,0 +1,334 @@
+#include "healthprober.h"
+
+#include "common/whenready.h"
+#include "docker/dockerclient.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "topology/containerfacts.h"
+#include "topology/labels.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <memory>
+
+namespace mcp::health {
+
+namespace {
+constexpr int kMaxInFlight = 8;
+constexpr int kHistory = 20;
+} // namespace
+
+QString outcomeName(ProbeResult::Outcome outcome)
+{
+    switch (outcome) {
+    case ProbeResult::Outcome::Ok: return QStringLiteral("ok");
+    case ProbeResult::Outcome::HttpError: return QStringLiteral("http-error");
+    case ProbeResult::Outcome::Refused: return QStringLiteral("refused");
+    case ProbeResult::Outcome::Timeout: return QStringLiteral("timeout");
+    case ProbeResult::Outcome::NoVantage: return QStringLiteral("no-vantage");
+    case ProbeResult::Outcome::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+QJsonObject ProbeResult::toJson() const
+{
+    return QJsonObject{{QStringLiteral("outcome"), outcomeName(outcome)},
+                       {QStringLiteral("status"), status},
+                       {QStringLiteral("latencyMs"), qRound(latencyMs * 10) / 10.0},
+                       {QStringLiteral("checkedAt"), double(checkedAtMs)},
+                       {QStringLiteral("vantage"), vantage},
+                       {QStringLiteral("detail"), detail}};
+}
+
+ProbeResult parseWget(int exitCode, const QByteArray &output)
+{
+    ProbeResult r;
+    static const QRegularExpression statusLine(QStringLiteral("HTTP/\\d(?:\\.\\d)? (\\d{3})"));
+    const QString text = QString::fromUtf8(output);
+    QRegularExpressionMatch last;
+    for (auto it = statusLine.globalMatch(text); it.hasNext();)
+        last = it.next(); // after redirects, the final status counts
+    if (last.hasMatch())
+        r.status = last.captured(1).toInt();
+    if (r.status >= 200 && r.status < 400) {
+        r.outcome = ProbeResult::Outcome::Ok;
+    } else if (r.status >= 400) {
+        r.outcome = ProbeResult::Outcome::HttpError;
+        r.detail = QStringLiteral("HTTP %1").arg(r.status);
+    } else if (text.contains(QLatin1String("refused"), Qt::CaseInsensitive)) {
+        r.outcome = ProbeResult::Outcome::Refused;
+        r.detail = QStringLiteral("connection refused");
+    } else if (text.contains(QLatin1String("timed out"), Qt::CaseInsensitive)) {
+        r.outcome = ProbeResult::Outcome::Timeout;
+        r.detail = QStringLiteral("timed out");
+    } else {
+        r.outcome = ProbeResult::Outcome::Failed;
+        r.detail = text.trimmed().left(200);
+    }
+    return r;
+}
+
+HealthProber::HealthProber(hosts::HostConnection *host, hosts::ContainerInventory *inventory, QObject *parent)
+    : QObject(parent), m_host(host), m_inventory(inventory), m_network(new QNetworkAccessManager(this))
+{
+    m_timer.setInterval(10000);
+    connect(&m_timer, &QTimer::timeout, this, &HealthProber::probeNow);
+    // First results as soon as the host's containers are known.
+    connect(inventory, &hosts::ContainerInventory::resynced, this, [this] {
+        if (m_timer.isActive())
+            probeNow();
+    });
+}
+
+HealthProber::~HealthProber() = default;
+
+void HealthProber::start()
+{
+    m_timer.start();
+    if (m_inventory && m_inventory->isSynced())
+        probeNow();
+}
+
+void HealthProber::stop()
+{
+    m_timer.stop();
+    m_queue.clear();
+}
+
+QList<HealthProber::Target> HealthProber::plan() const
+{
+    QList<Target> out;
+    if (!m_inventory)
+        return out;
+    // Running gateways by network.
+    QHash<QString, std::pair<QString, QString>> gatewayOnNetwork; // network -> (id, name)
+    QList<topology::ContainerFacts> instances;
+    for (const QJsonObject &entry : m_inventory->containers()) {
+        const auto facts = topology::ContainerFacts::fromListEntry(entry);
+        if (facts.state != QLatin1String("running"))
+            continue;
+        const auto labels = topology::readLabels(facts.labels, facts.exposedPorts);
+        if (labels.isGateway) {
+            for (const auto &n : facts.networks)
+                gatewayOnNetwork.insert(n.network, {facts.id, facts.name});
+        } else if (labels.isService && labels.servicePort > 0) {
+            instances << facts;
+        }
+    }
+    for (const auto &facts : std::as_const(instances)) {
+        const auto labels = topology::readLabels(facts.labels, facts.exposedPorts);
+        Target t;
+        t.containerId = facts.id;
+        t.port = labels.servicePort;
+        t.path = labels.healthPath.startsWith(QLatin1Char('/')) ? labels.healthPath : QLatin1Char('/') + labels.healthPath;
+        for (const auto &n : facts.networks) {
+            if (n.ipAddress.isEmpty())
+                continue;
+            if (t.address.isEmpty())
+                t.address = n.ipAddress;
+            const auto gw = gatewayOnNetwork.constFind(n.network);
+            if (gw != gatewayOnNetwork.constEnd()) {
+                t.address = n.ipAddress; // the address on the network the gateway shares
+                t.gatewayId = gw->first;
+                t.gatewayName = gw->second;
+                break;
+            }
+        }
+        out << t;
+    }
+    return out;
+}
+
+void HealthProber::probeNow()
+{
+    if (!m_host || !m_inventory || m_host->state() != hosts::HostState::Connected || roundRunning())
+        return;
+    m_queue = plan();
+    m_verdictChanged = false;
+    // Forget containers that are gone or no longer probed.
+    QSet<QString> planned;
+    for (const auto &t : std::as_const(m_queue))
+        planned.insert(t.containerId);
+    for (auto it = m_results.begin(); it != m_results.end();) {
+        if (!planned.contains(it.key())) {
+            it = m_results.erase(it);
+            m_verdictChanged = true;
+        } else {
+            ++it;
+        }
+    }
+    if (m_queue.isEmpty()) {
+        ++m_rounds;
+        if (m_verdictChanged)
+            Q_EMIT changed();
+        Q_EMIT roundFinished();
+        return;
+    }
+    pumpQueue();
+}
+
+void HealthProber::pumpQueue()
+{
+    while (m_inFlight < kMaxInFlight && !m_queue.isEmpty()) {
+        const Target t = m_queue.takeFirst();
+        ++m_inFlight;
+        if (t.address.isEmpty()) {
+            ProbeResult r;
+            r.outcome = ProbeResult::Outcome::NoVantage;
+            r.detail = QStringLiteral("the container has no network address");
+            record(t.containerId, r);
+            finishOne();
+        } else if (!t.gatewayId.isEmpty()) {
+            probeViaGateway(t);
+        } else {
+            probeDirect(t);
+        }
+    }
+}
+
+void HealthProber::probeViaGateway(const Target &t)
+{
+    const QString url = QStringLiteral("http://%1:%2%3").arg(t.address).arg(t.port).arg(t.path);
+    const int seconds = std::max(1, (m_timeoutMs + 999) / 1000);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    // Whatever HTTP client the gateway image has: nc (a raw HTTP/1.0 request; busybox's
+    // static wget crashes in some images), curl, or wget. Only the status line and errors
+    // come back; exit 127 means none of them exists.
+    const QString request = QStringLiteral("GET %1 HTTP/1.0\\r\\nHost: %2:%3\\r\\nUser-Agent: mcp-console-probe\\r\\n"
+                                           "Connection: close\\r\\n\\r\\n")
+                                .arg(t.path, t.address)
+                                .arg(t.port);
+    const QString script =
+        QStringLiteral("if command -v nc >/dev/null 2>&1; then printf '%1' | nc -w %2 %3 %4 2>&1 | head -n 1; "
+                       "elif command -v curl >/dev/null 2>&1; then curl -s -o /dev/null -m %2 -w 'HTTP/1.1 %{http_code}\\n' '%5' 2>&1; "
+                       "elif command -v wget >/dev/null 2>&1; then wget -q -S -O /dev/null -T %2 '%5' 2>&1; "
+                       "else exit 127; fi")
+            .arg(request)
+            .arg(seconds)
+            .arg(t.address)
+            .arg(t.port)
+            .arg(url);
+    const QStringList command{QStringLiteral("sh"), QStringLiteral("-c"), script};
+    whenReady(m_host->client()->exec(t.gatewayId, command), this,
+              [this, t, timer](Result<docker::ExecResult> r) {
+                  ProbeResult result;
+                  if (!r) {
+                      result.outcome = ProbeResult::Outcome::Failed;
+                      result.detail = QStringLiteral("exec in gateway %1 failed: %2").arg(t.gatewayName, r.error().detail);
+                  } else if (r->exitCode == 127) {
+                      result.outcome = ProbeResult::Outcome::NoVantage;
+                      result.detail = QStringLiteral("gateway %1 has no wget to probe with").arg(t.gatewayName);
+                  } else {
+                      result = parseWget(r->exitCode, r->out + r->err);
+                      // No status and no error: the peer accepted and said nothing in time.
+                      if (result.outcome == ProbeResult::Outcome::Failed && result.detail.isEmpty()) {
+                          result.outcome = ProbeResult::Outcome::Timeout;
+                          result.detail = QStringLiteral("no answer within %1 ms").arg(m_timeoutMs);
+                      }
+                      // The clients' timeouts bound each read, not the whole request: ours decides.
+                      if (result.outcome == ProbeResult::Outcome::Ok && timer->elapsed() > m_timeoutMs) {
+                          result.outcome = ProbeResult::Outcome::Timeout;
+                          result.detail = QStringLiteral("answered after %1 ms, over the %2 ms timeout")
+                                              .arg(timer->elapsed())
+                                              .arg(m_timeoutMs);
+                      }
+                  }
+                  result.latencyMs = double(timer->nsecsElapsed()) / 1e6;
+                  result.vantage = QStringLiteral("gateway %1").arg(t.gatewayName);
+                  record(t.containerId, result);
+                  finishOne();
+              });
+}
+
+void HealthProber::probeDirect(const Target &t)
+{
+    const bool local = m_host && m_host->endpoint().kind == endpoint::Endpoint::Kind::Unix;
+    if (!local) {
+        ProbeResult r;
+        r.outcome = ProbeResult::Outcome::NoVantage;
+        r.detail = QStringLiteral("no running gateway shares a network with it, and the host is remote");
+        record(t.containerId, r);
+        finishOne();
+        return;
+    }
+    QNetworkRequest request(QUrl(QStringLiteral("http://%1:%2%3").arg(t.address).arg(t.port).arg(t.path)));
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, t, timer] {
+        reply->deleteLater();
+        ProbeResult r;
+        r.latencyMs = double(timer->nsecsElapsed()) / 1e6;
+        r.vantage = QStringLiteral("console");
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (r.status >= 200 && r.status < 400) {
+            r.outcome = ProbeResult::Outcome::Ok;
+        } else if (r.status >= 400) {
+            r.outcome = ProbeResult::Outcome::HttpError;
+            r.detail = QStringLiteral("HTTP %1").arg(r.status);
+        } else if (reply->error() == QNetworkReply::ConnectionRefusedError) {
+            r.outcome = ProbeResult::Outcome::Refused;
+            r.detail = QStringLiteral("connection refused");
+        } else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
+            r.outcome = ProbeResult::Outcome::Timeout;
+            r.detail = QStringLiteral("timed out after %1 ms").arg(m_timeoutMs);
+        } else {
+            r.outcome = ProbeResult::Outcome::Failed;
+            r.detail = reply->errorString();
+        }
+        record(t.containerId, r);
+        finishOne();
+    });
+}
+
+void HealthProber::record(const QString &containerId, ProbeResult result)
+{
+    result.checkedAtMs = QDateTime::currentMSecsSinceEpoch();
+    auto &history = m_results[containerId];
+    if (history.isEmpty() || !history.last().sameVerdict(result))
+        m_verdictChanged = true;
+    history.append(result);
+    while (history.size() > kHistory)
+        history.removeFirst();
+}
+
+void HealthProber::finishOne()
+{
+    --m_inFlight;
+    if (!m_queue.isEmpty()) {
+        pumpQueue();
+        return;
+    }
+    if (m_inFlight > 0)
+        return;
+    ++m_rounds;
+    if (m_verdictChanged)
+        Q_EMIT changed();
+    Q_EMIT roundFinished();
+}
+
+QHash<QString, QJsonObject> HealthProber::snapshot() const
+{
+    QHash<QString, QJsonObject> out;
+    for (auto it = m_results.constBegin(); it != m_results.constEnd(); ++it) {
+        if (it->isEmpty())
+            continue;
+        QJsonArray history;
+        for (const auto &r : *it)
+            history.append(r.toJson());
+        out.insert(it.key(), QJsonObject{{QStringLiteral("probe"), it->last().toJson()},
+                                         {QStringLiteral("probeHistory"), history}});
+    }
+    return out;
+}
+
+} // namespace mcp::health

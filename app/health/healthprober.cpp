@@ -205,11 +205,15 @@ void HealthProber::probeViaGateway(const Target &t)
                                            "Connection: close\\r\\n\\r\\n")
                                 .arg(t.path, t.address)
                                 .arg(t.port);
+    // The request is timed inside the gateway (date +%s%N where it has nanoseconds, else
+    // /proc/uptime's centiseconds), so the latency is the service's, not the exec's.
     const QString script =
-        QStringLiteral("if command -v nc >/dev/null 2>&1; then printf '%1' | nc -w %2 %3 %4 2>&1 | head -n 1; "
+        QStringLiteral("now() { t=$(date +%s%N 2>/dev/null); case $t in ''|*N*) t=$(cut -d' ' -f1 /proc/uptime | tr -d .)0000000;; esac; echo $t; }; "
+                       "s=$(now); "
+                       "if command -v nc >/dev/null 2>&1; then printf '%1' | nc -w %2 %3 %4 2>&1 | head -n 1; "
                        "elif command -v curl >/dev/null 2>&1; then curl -s -o /dev/null -m %2 -w 'HTTP/1.1 %{http_code}\\n' '%5' 2>&1; "
                        "elif command -v wget >/dev/null 2>&1; then wget -q -S -O /dev/null -T %2 '%5' 2>&1; "
-                       "else exit 127; fi")
+                       "else exit 127; fi; e=$(now); echo \"mcp-probe-ns=$((e - s))\" 2>/dev/null")
             .arg(request)
             .arg(seconds)
             .arg(t.address)
@@ -241,6 +245,12 @@ void HealthProber::probeViaGateway(const Target &t)
                       }
                   }
                   result.latencyMs = double(timer->nsecsElapsed()) / 1e6;
+                  if (r) { // measured in the gateway, when its date has nanoseconds
+                      static const QRegularExpression inside(QStringLiteral("mcp-probe-ns=(\\d+)"));
+                      const auto m = inside.match(QString::fromUtf8(r->out));
+                      if (m.hasMatch() && m.captured(1).toLongLong() >= 0 && m.captured(1).toLongLong() < 600'000'000'000LL)
+                          result.latencyMs = m.captured(1).toDouble() / 1e6;
+                  }
                   result.vantage = QStringLiteral("gateway %1").arg(t.gatewayName);
                   record(t.containerId, result);
                   finishOne();

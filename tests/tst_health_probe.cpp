@@ -179,6 +179,21 @@ void TestHealthProbe::parsesWgetOutput()
     QCOMPARE(r.outcome, health::ProbeResult::Outcome::Timeout);
     r = health::parseWget(0, "  HTTP/1.1 302 Found\n  Location: /x\n  HTTP/1.1 200 OK\n");
     QCOMPARE(r.status, 200); // the last status after redirects
+
+    // /proc/net/tcp: 127.0.0.1:8080 listening, 0.0.0.0:9090 listening, an established one.
+    const QByteArray proc =
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+        "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1\n"
+        "   1: 00000000:2382 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2\n"
+        "   2: 0200A8C0:1F90 0300A8C0:D431 01 00000000:00000000 00:00000000 00000000     0        0 3\n";
+    health::ProbeResult l;
+    health::classifyListening(proc, 8080, l);
+    QCOMPARE(l.listening, QStringLiteral("loopback"));
+    health::classifyListening(proc, 9090, l);
+    QCOMPARE(l.listening, QStringLiteral("all"));
+    health::classifyListening(proc, 7000, l);
+    QCOMPARE(l.listening, QStringLiteral("other-ports"));
+    QCOMPARE(l.listeningPorts, (QList<int>{8080, 9090}));
 }
 
 void TestHealthProbe::probesFromTheGatewayAndFindsEachFault()
@@ -202,9 +217,12 @@ void TestHealthProbe::probesFromTheGatewayAndFindsEachFault()
     QCOMPARE(instance(QStringLiteral("p404"))->health, Health::Down);
     QVERIFY(instance(QStringLiteral("p404"))->healthReason.contains(QLatin1String("404")));
 
-    QVERIFY2(findingsFor(QStringLiteral("wrongport")).contains(QStringLiteral("doctor.port-not-listening")),
+    // A refused connection is explained from the instance's own socket table.
+    QVERIFY2(findingsFor(QStringLiteral("wrongport")).contains(QStringLiteral("doctor.port-mismatch")),
              qPrintable(findingsFor(QStringLiteral("wrongport")).join(QLatin1Char(','))));
-    QVERIFY2(findingsFor(QStringLiteral("loopback")).contains(QStringLiteral("doctor.port-not-listening")),
+    const QJsonObject wrong = instance(QStringLiteral("wrongport"))->attributes.value(QLatin1String("probe")).toObject();
+    QVERIFY(wrong.value(QLatin1String("listeningPorts")).toArray().contains(8080));
+    QVERIFY2(findingsFor(QStringLiteral("loopback")).contains(QStringLiteral("doctor.listens-on-loopback")),
              qPrintable(findingsFor(QStringLiteral("loopback")).join(QLatin1Char(','))));
     QVERIFY2(findingsFor(QStringLiteral("slow")).contains(QStringLiteral("doctor.health-timeout")),
              qPrintable(findingsFor(QStringLiteral("slow")).join(QLatin1Char(','))));

@@ -36,9 +36,50 @@ QString outcomeName(ProbeResult::Outcome outcome)
     return {};
 }
 
+void classifyListening(const QByteArray &procNetTcp, int port, ProbeResult &result)
+{
+    // "  sl  local_address rem_address   st ..." ; local "0100007F:1F90" (IPv4, little-endian
+    // hex) or 32 hex digits for IPv6; st 0A = LISTEN.
+    bool onPortAny = false, onPortLoopback = false;
+    QSet<int> ports;
+    for (const QByteArray &raw : procNetTcp.split('\n')) {
+        const QList<QByteArray> f = raw.simplified().split(' ');
+        if (f.size() < 4 || f.at(3) != "0A")
+            continue;
+        const QList<QByteArray> local = f.at(1).split(':');
+        if (local.size() != 2)
+            continue;
+        bool ok = false;
+        const int p = local.at(1).toInt(&ok, 16);
+        if (!ok)
+            continue;
+        ports.insert(p);
+        if (p != port)
+            continue;
+        const QByteArray addr = local.at(0);
+        const bool loopback = addr == "0100007F" || addr == "00000000000000000000000001000000";
+        if (loopback)
+            onPortLoopback = true;
+        else
+            onPortAny = true;
+    }
+    result.listeningPorts = QList<int>(ports.begin(), ports.end());
+    std::sort(result.listeningPorts.begin(), result.listeningPorts.end());
+    if (onPortAny)
+        result.listening = QStringLiteral("all");
+    else if (onPortLoopback)
+        result.listening = QStringLiteral("loopback");
+    else
+        result.listening = QStringLiteral("other-ports");
+}
+
 QJsonObject ProbeResult::toJson() const
 {
-    return QJsonObject{{QStringLiteral("outcome"), outcomeName(outcome)},
+    QJsonArray ports;
+    for (int p : listeningPorts)
+        ports.append(p);
+    return QJsonObject{{QStringLiteral("listening"), listening},
+                       {QStringLiteral("listeningPorts"), ports},{QStringLiteral("outcome"), outcomeName(outcome)},
                        {QStringLiteral("status"), status},
                        {QStringLiteral("latencyMs"), qRound(latencyMs * 10) / 10.0},
                        {QStringLiteral("checkedAt"), double(checkedAtMs)},
@@ -252,8 +293,7 @@ void HealthProber::probeViaGateway(const Target &t)
                           result.latencyMs = m.captured(1).toDouble() / 1e6;
                   }
                   result.vantage = QStringLiteral("gateway %1").arg(t.gatewayName);
-                  record(t.containerId, result);
-                  finishOne();
+                  conclude(t, result);
               });
 }
 
@@ -295,9 +335,39 @@ void HealthProber::probeDirect(const Target &t)
             r.outcome = ProbeResult::Outcome::Failed;
             r.detail = reply->errorString();
         }
-        record(t.containerId, r);
-        finishOne();
+        conclude(t, r);
     });
+}
+
+void HealthProber::conclude(const Target &t, ProbeResult result)
+{
+    if (result.outcome != ProbeResult::Outcome::Refused || !m_host) {
+        record(t.containerId, result);
+        finishOne();
+        return;
+    }
+    whenReady(m_host->client()->exec(t.containerId, {QStringLiteral("cat"), QStringLiteral("/proc/net/tcp"),
+                                                     QStringLiteral("/proc/net/tcp6")}),
+              this, [this, t, result](Result<docker::ExecResult> r) mutable {
+                  // No cat in the image, or no /proc: the refusal stands on its own.
+                  if (r && !r->out.isEmpty()) {
+                      classifyListening(r->out, t.port, result);
+                      if (result.listening == QLatin1String("loopback"))
+                          result.detail = QStringLiteral("connection refused: the process listens on port %1 on 127.0.0.1 only").arg(t.port);
+                      else if (result.listening == QLatin1String("other-ports")) {
+                          QStringList ports;
+                          for (int p : std::as_const(result.listeningPorts))
+                              ports << QString::number(p);
+                          result.detail = ports.isEmpty()
+                                              ? QStringLiteral("connection refused: nothing listens in the container")
+                                              : QStringLiteral("connection refused: nothing listens on %1; the container listens on %2")
+                                                    .arg(t.port)
+                                                    .arg(ports.join(QStringLiteral(", ")));
+                      }
+                  }
+                  record(t.containerId, result);
+                  finishOne();
+              });
 }
 
 void HealthProber::record(const QString &containerId, ProbeResult result)

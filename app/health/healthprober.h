@@ -27,9 +27,17 @@ struct ProbeResult
     qint64 checkedAtMs = 0;
     QString vantage;       // "gateway <container name>" or "console"
     QString detail;        // for people: what failed
+    // After a refused connection, what the instance's own /proc/net/tcp says it listens on:
+    // "loopback" (only 127.0.0.1/::1 on the port), "other-ports" (not on the port; see
+    // listeningPorts), "all" (on the port on every address), or "" (not checked / unknown).
+    QString listening;
+    QList<int> listeningPorts;
 
     QJsonObject toJson() const;
-    bool sameVerdict(const ProbeResult &other) const { return outcome == other.outcome && status == other.status; }
+    bool sameVerdict(const ProbeResult &other) const
+    {
+        return outcome == other.outcome && status == other.status && listening == other.listening;
+    }
 };
 
 QString outcomeName(ProbeResult::Outcome outcome); // ok, http-error, refused, timeout, no-vantage, failed
@@ -86,6 +94,9 @@ private:
     void probeViaGateway(const Target &t);
     void probeDirect(const Target &t);
     void record(const QString &containerId, ProbeResult result);
+    // Records the result and finishes the probe; a refused one first asks the instance
+    // what it listens on.
+    void conclude(const Target &t, ProbeResult result);
     void finishOne();
 
     QPointer<hosts::HostConnection> m_host;
@@ -103,5 +114,7 @@ private:
 // Parses `wget -S` output (the server's status line on stderr) and its exit code into a
 // result; exposed for tests.
 ProbeResult parseWget(int exitCode, const QByteArray &output);
+// From /proc/net/tcp{,6} text: fills listening/listeningPorts for the labelled port.
+void classifyListening(const QByteArray &procNetTcp, int port, ProbeResult &result);
 
 } // namespace mcp::health

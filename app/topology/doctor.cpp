@@ -95,7 +95,31 @@ QList<Problem> diagnose(const Graph &g)
                            QStringLiteral("the health path %1 of %2 does not answer in time (%3, probed from %4)")
                                .arg(path, n.name, probe.value(QLatin1String("detail")).toString(), vantage),
                            QStringLiteral("check that the service is not overloaded or blocked, and that the health check is cheap"));
-        else if (state == QLatin1String("running") && outcome == QLatin1String("refused"))
+        else if (state == QLatin1String("running") && outcome == QLatin1String("refused") &&
+                 probe.value(QLatin1String("listening")).toString() == QLatin1String("loopback"))
+            out << finding(QStringLiteral("doctor.listens-on-loopback"), Severity::Error, n.id,
+                           QStringLiteral("%1 listens on port %2 only on 127.0.0.1 inside its container: nothing outside the "
+                                          "container, no gateway included, can reach it")
+                               .arg(n.name)
+                               .arg(port),
+                           QStringLiteral("make the service bind 0.0.0.0 (or ::) instead of 127.0.0.1/localhost"));
+        else if (state == QLatin1String("running") && outcome == QLatin1String("refused") &&
+                 probe.value(QLatin1String("listening")).toString() == QLatin1String("other-ports")) {
+            QStringList ports;
+            for (const auto &p : probe.value(QLatin1String("listeningPorts")).toArray())
+                ports << QString::number(p.toInt());
+            out << finding(QStringLiteral("doctor.port-mismatch"), Severity::Error, n.id,
+                           ports.isEmpty()
+                               ? QStringLiteral("the label mcp.service.port of %1 says %2, but nothing listens in the container")
+                                     .arg(n.name)
+                                     .arg(port)
+                               : QStringLiteral("the label mcp.service.port of %1 says %2, but the process listens on %3")
+                                     .arg(n.name)
+                                     .arg(port)
+                                     .arg(ports.join(QStringLiteral(", "))),
+                           ports.isEmpty() ? QStringLiteral("check that the service started; read its logs")
+                                           : QStringLiteral("set mcp.service.port to %1").arg(ports.first()));
+        } else if (state == QLatin1String("running") && outcome == QLatin1String("refused"))
             out << finding(QStringLiteral("doctor.port-not-listening"), Severity::Error, n.id,
                            QStringLiteral("nothing accepts connections on %1:%2 of %3 (probed from %4): the label "
                                           "mcp.service.port does not match the port the process listens on, or it listens "

@@ -21,6 +21,7 @@ Commands:
                          (--format text|json|dot)
   watch                one line per topology change as it happens
   doctor               known pitfalls with their fixes (exit 1 when any is an error)
+  validate SPEC        check a GatewayConfig spec offline (file:line:column findings; exit 1 on errors)
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -70,6 +71,8 @@ int run(const QStringList &arguments)
         return runTopology(options, out);
     if (options.command == QLatin1String("watch"))
         return runWatch(options, out);
+    if (options.command == QLatin1String("validate"))
+        return runValidate(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

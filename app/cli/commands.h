@@ -11,5 +11,6 @@ int runEvents(const GlobalOptions &options, const Output &out);
 int runContexts(const GlobalOptions &options, const Output &out);
 int runTopology(const GlobalOptions &options, const Output &out);
 int runWatch(const GlobalOptions &options, const Output &out);
+int runValidate(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

@@ -1,0 +1,29 @@
+#include "finding.h"
+
+namespace mcp::gateway {
+
+QString Finding::severityName() const
+{
+    switch (severity) {
+    case Severity::Error: return QStringLiteral("error");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Info: return QStringLiteral("info");
+    }
+    return {};
+}
+
+QString Finding::toString() const
+{
+    return QStringLiteral("%1:%2:%3: %4: %5 [%6]").arg(file).arg(pos.line).arg(pos.column).arg(severityName(), message, code);
+}
+
+bool hasErrors(const Findings &findings)
+{
+    for (const auto &f : findings) {
+        if (f.severity == Finding::Severity::Error)
+            return true;
+    }
+    return false;
+}
+
+} // namespace mcp::gateway

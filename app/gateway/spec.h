@@ -1,0 +1,99 @@
+#pragma once
+
+#include "finding.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace mcp::gateway {
+
+// The GatewayConfig spec (docs/spec.md), as read from YAML, with the position of every
+// value for findings. Durations are milliseconds; a field that was absent keeps its
+// default and an invalid position (line 0).
+template <typename T>
+struct Located
+{
+    T value{};
+    SourcePos pos;
+    bool present = false;
+};
+
+struct Listener
+{
+    SourcePos pos;
+    Located<QString> name;
+    Located<int> port;
+    Located<QString> protocol; // http | https
+    Located<QString> certificate;
+};
+
+struct Certificate
+{
+    SourcePos pos;
+    Located<QString> name;
+    Located<QString> certFile; // as written (relative to the spec file)
+    Located<QString> keyFile;
+};
+
+struct Backend
+{
+    SourcePos pos;
+    Located<QString> service;
+    Located<QString> version;
+    Located<int> weight;
+};
+
+struct Timeouts
+{
+    SourcePos pos;
+    Located<qint64> connectMs, readMs, sendMs;
+};
+
+struct Retries
+{
+    SourcePos pos;
+    Located<int> attempts;
+    Located<QStringList> on;
+};
+
+struct PassiveHealth
+{
+    SourcePos pos;
+    Located<int> maxFails;
+    Located<qint64> failTimeoutMs;
+};
+
+struct Route
+{
+    SourcePos pos;
+    Located<QString> name;
+    Located<QStringList> listeners; // absent: all
+    Located<QStringList> hosts;
+    Located<QString> pathPrefix;
+    QList<Backend> backends;
+    SourcePos backendsPos;
+    std::optional<Timeouts> timeouts;
+    std::optional<Retries> retries;
+    std::optional<PassiveHealth> passiveHealth;
+};
+
+struct GatewaySpec
+{
+    QString file; // absolute path; relative certificate files resolve against its directory
+    Located<QString> apiVersion;
+    Located<QString> kind;
+    Located<QString> name;   // metadata.name: the mcp.gateway label value
+    Located<QString> driver; // nginx | haproxy
+    QList<Listener> listeners;
+    QList<Certificate> certificates;
+    QList<Route> routes;
+    SourcePos listenersPos, routesPos;
+};
+
+// Parses "250ms", "5s", "1m", "1h" (also "1.5s"); std::nullopt when malformed.
+std::optional<qint64> parseDurationMs(const QString &text);
+
+} // namespace mcp::gateway

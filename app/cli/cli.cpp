@@ -22,6 +22,7 @@ Commands:
   watch                one line per topology change as it happens
   doctor               known pitfalls with their fixes (exit 1 when any is an error)
   validate SPEC        check a GatewayConfig spec offline (file:line:column findings; exit 1 on errors)
+  render SPEC          the files the gateway driver would write (upstreams from --host when given)
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -73,6 +74,8 @@ int run(const QStringList &arguments)
         return runWatch(options, out);
     if (options.command == QLatin1String("validate"))
         return runValidate(options, out);
+    if (options.command == QLatin1String("render"))
+        return runRender(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

@@ -12,5 +12,6 @@ int runContexts(const GlobalOptions &options, const Output &out);
 int runTopology(const GlobalOptions &options, const Output &out);
 int runWatch(const GlobalOptions &options, const Output &out);
 int runValidate(const GlobalOptions &options, const Output &out);
+int runRender(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

@@ -23,6 +23,12 @@ Commands:
   doctor               known pitfalls with their fixes (exit 1 when any is an error)
   validate SPEC        check a GatewayConfig spec offline (file:line:column findings; exit 1 on errors)
   render SPEC          the files the gateway driver would write (upstreams from --host when given)
+  diff SPEC            what a push would change on the gateway's running config
+  push SPEC [--dry-run] [--expect-version HASH]
+                       validate, render, check in the gateway, apply, reload, verify; restore on failure
+  rollback --gateway NAME
+                       push back the config that ran before the last push
+  history              the local audit log of pushes, rollbacks and conflicts
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -76,6 +82,12 @@ int run(const QStringList &arguments)
         return runValidate(options, out);
     if (options.command == QLatin1String("render"))
         return runRender(options, out);
+    if (options.command == QLatin1String("push") || options.command == QLatin1String("diff"))
+        return runPush(options, out);
+    if (options.command == QLatin1String("rollback"))
+        return runRollback(options, out);
+    if (options.command == QLatin1String("history"))
+        return runHistory(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

@@ -4,6 +4,7 @@
 #include "gateway/render.h"
 #include "gateway/specreader.h"
 #include "gateway/specvalidator.h"
+#include "discover.h"
 #include "session.h"
 
 #include "hosts/connectorfactory.h"
@@ -17,38 +18,6 @@
 
 namespace mcp::cli {
 
-namespace {
-// The live instances behind the spec's gateway, from one topology snapshot of --host.
-Result<gateway::EndpointMap> discover(const GlobalOptions &options, const QString &gatewayName)
-{
-    auto endpoint = resolveEndpoint(options);
-    if (!endpoint)
-        return endpoint.error();
-    hosts::HostConnection host(QStringLiteral("target"), *endpoint, hosts::makeConnector(*endpoint, connectOptions(options)));
-    hosts::ContainerInventory inventory(&host);
-    topology::TopologyModel model;
-    model.addHost(&host, &inventory);
-    std::optional<Error> failure;
-    QObject::connect(&inventory, &hosts::ContainerInventory::resynced, &host, [] { QCoreApplication::exit(0); });
-    QObject::connect(&host, &hosts::HostConnection::stateChanged, &host, [&](hosts::HostState state, const Error &reason) {
-        if (state == hosts::HostState::Unreachable) {
-            failure = reason;
-            QCoreApplication::exit(1);
-        }
-    });
-    QTimer::singleShot(options.timeoutMs, &host, [&] {
-        failure = Error::make(ErrorKind::Timeout, QStringLiteral("timeout"), QStringLiteral("no answer from %1").arg(endpoint->url()));
-        QCoreApplication::exit(1);
-    });
-    host.start();
-    QCoreApplication::exec();
-    if (failure)
-        return *failure;
-    model.rebuildNow();
-    host.stop();
-    return gateway::endpointsFromGraph(model.graph(), gatewayName);
-}
-} // namespace
 
 // `mcpctl render SPEC [--host URL]`: the files the driver would write, without private keys.
 // With --host, upstreams are the live instances; without, each backend is a placeholder.

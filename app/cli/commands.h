@@ -13,5 +13,8 @@ int runTopology(const GlobalOptions &options, const Output &out);
 int runWatch(const GlobalOptions &options, const Output &out);
 int runValidate(const GlobalOptions &options, const Output &out);
 int runRender(const GlobalOptions &options, const Output &out);
+int runPush(const GlobalOptions &options, const Output &out);
+int runRollback(const GlobalOptions &options, const Output &out);
+int runHistory(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

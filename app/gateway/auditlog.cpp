@@ -1,0 +1,52 @@
+#include "auditlog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+namespace mcp::gateway {
+
+QString auditLogPath()
+{
+    const QString over = qEnvironmentVariable("MCP_AUDIT_LOG");
+    if (!over.isEmpty())
+        return over;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/mcp-console/audit.jsonl");
+}
+
+bool appendAudit(QJsonObject entry)
+{
+    const QString path = auditLogPath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!entry.contains(QLatin1String("time")))
+        entry.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!entry.contains(QLatin1String("user")))
+        entry.insert(QStringLiteral("user"), qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"))));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Append))
+        return false;
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return f.write(QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n') > 0;
+}
+
+QJsonArray readAudit(int last)
+{
+    QFile f(auditLogPath());
+    QJsonArray all;
+    if (!f.open(QIODevice::ReadOnly))
+        return all;
+    while (!f.atEnd()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readLine());
+        if (doc.isObject())
+            all.append(doc.object());
+    }
+    QJsonArray out;
+    for (qsizetype i = std::max<qsizetype>(0, all.size() - last); i < all.size(); ++i)
+        out.append(all.at(i));
+    return out;
+}
+
+} // namespace mcp::gateway

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void rollbackRestoresThePrevious();
     void haproxyReloadsAndSplits();
     void mcpctlPushReportsAndAudits();
+    void liveChecksStopAPush();
 
 private:
     RenderedConfig render(const QString &text, const EndpointMap &endpoints);
@@ -292,6 +293,42 @@ void TestGatewayPush::mcpctlPushReportsAndAudits()
     // (only mcpctl writes the log); the file is private to its owner.
     QVERIFY(QFile(m_dir.filePath(QStringLiteral("audit.jsonl"))).permissions() & QFileDevice::ReadOwner);
     QVERIFY(!(QFile(m_dir.filePath(QStringLiteral("audit.jsonl"))).permissions() & QFileDevice::ReadOther));
+}
+
+// The running system contradicts the spec: `validate --host` names it, `push` refuses.
+void TestGatewayPush::liveChecksStopAPush()
+{
+    QString text = spec(QStringLiteral("tst-push-nowhere"), QStringLiteral("nginx"), 10);
+    text.replace(QStringLiteral("version: v2"), QStringLiteral("version: v9"));
+    text += QStringLiteral("    - name: other\n      match: {pathPrefix: /other}\n      backends:\n        - {service: no-such-service}\n");
+    const QString file = m_dir.filePath(QStringLiteral("live.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text.toUtf8());
+    f.close();
+    const QString host = Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST"));
+    QProcess p;
+    p.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("validate"), file, QStringLiteral("--host"), host, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    QStringList codes;
+    QMap<QString, int> lines;
+    for (const auto &v : QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QLatin1String("findings")).toArray()) {
+        codes << v.toObject().value(QLatin1String("code")).toString();
+        lines.insert(codes.last(), v.toObject().value(QLatin1String("line")).toInt());
+    }
+    QVERIFY2(codes.contains(QStringLiteral("live.gateway-missing")), qPrintable(codes.join(QLatin1Char(','))));
+    QVERIFY(codes.contains(QStringLiteral("live.unknown-version")));
+    QVERIFY(codes.contains(QStringLiteral("live.unknown-service")));
+    QCOMPARE(lines.value(QStringLiteral("live.unknown-version")), 13);
+    const int auditBefore = int(readAudit(1000).size());
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MCP_AUDIT_LOG"), m_dir.filePath(QStringLiteral("audit.jsonl")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("push"), file, QStringLiteral("--host"), host});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(int(readAudit(1000).size()), auditBefore); // nothing was attempted
 }
 
 QTEST_GUILESS_MAIN(TestGatewayPush)

@@ -6,6 +6,8 @@
 #include "common/whenready.h"
 #include "docker/dockerclient.h"
 #include "gateway/auditlog.h"
+#include "gateway/discovery.h"
+#include "gateway/livecheck.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
 #include "gateway/specreader.h"
@@ -144,9 +146,15 @@ int runPush(const GlobalOptions &options, const Output &out)
             std::fprintf(stderr, "%s\n", qPrintable(x.toString()));
         return ExitProblem; // nothing reaches a gateway unvalidated
     }
-    auto endpoints = discover(options, reading.spec.name.value);
-    if (!endpoints)
-        return out.fail(endpoints.error());
+    auto graph = snapshotGraph(options);
+    if (!graph)
+        return out.fail(graph.error());
+    const gateway::Findings live = gateway::liveFindings(reading.spec, *graph);
+    for (const auto &x : live)
+        std::fprintf(stderr, "%s\n", qPrintable(x.toString()));
+    if (gateway::hasErrors(live))
+        return ExitProblem; // the running system contradicts the spec: nothing is pushed
+    const auto endpoints = std::optional<gateway::EndpointMap>(gateway::endpointsFromGraph(*graph, reading.spec.name.value));
     const gateway::RenderedConfig config = gateway::renderConfig(reading.spec, text, *endpoints);
     return runPipeline(options, out, reading.spec.name.value, config, args->expect, diffOnly || args->dryRun,
                        QStringLiteral("push"));

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "discover.h"
+#include "gateway/livecheck.h"
 #include "gateway/specreader.h"
 #include "gateway/specvalidator.h"
 
@@ -8,7 +10,7 @@
 
 namespace mcp::cli {
 
-// `mcpctl validate SPEC`: the spec's offline checks, each finding with file:line:column.
+// `mcpctl validate SPEC [--host URL]`: the spec's offline checks (and live ones with a host), each finding with file:line:column.
 // Exit 0 clean or warnings only, 1 errors, 2 when the file cannot be read.
 int runValidate(const GlobalOptions &options, const Output &out)
 {
@@ -21,6 +23,13 @@ int runValidate(const GlobalOptions &options, const Output &out)
         return out.fail(Error::make(ErrorKind::Config, QStringLiteral("spec.unreadable"), findings.first().message));
     if (reading.parsed)
         findings << gateway::validateSpec(reading.spec);
+    // With a host: what the running system says about the spec's services and gateway.
+    if (reading.parsed && (!options.host.isEmpty() || !options.context.isEmpty())) {
+        auto graph = snapshotGraph(options);
+        if (!graph)
+            return out.fail(graph.error());
+        findings << gateway::liveFindings(reading.spec, *graph);
+    }
     std::stable_sort(findings.begin(), findings.end(), [](const gateway::Finding &a, const gateway::Finding &b) {
         return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
     });

@@ -15,7 +15,7 @@
 namespace mcp::cli {
 
 // The live instances behind the spec's gateway, from one topology snapshot of --host.
-Result<gateway::EndpointMap> discover(const GlobalOptions &options, const QString &gatewayName)
+Result<topology::Graph> snapshotGraph(const GlobalOptions &options)
 {
     auto endpoint = resolveEndpoint(options);
     if (!endpoint)
@@ -42,7 +42,15 @@ Result<gateway::EndpointMap> discover(const GlobalOptions &options, const QStrin
         return *failure;
     model.rebuildNow();
     host.stop();
-    return gateway::endpointsFromGraph(model.graph(), gatewayName);
+    return model.graph();
+}
+
+Result<gateway::EndpointMap> discover(const GlobalOptions &options, const QString &gatewayName)
+{
+    auto graph = snapshotGraph(options);
+    if (!graph)
+        return graph.error();
+    return gateway::endpointsFromGraph(*graph, gatewayName);
 }
 
 } // namespace mcp::cli

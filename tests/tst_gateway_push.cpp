@@ -7,11 +7,13 @@
 #include "support/await.h"
 #include "support/testbed.h"
 
+#include "common/tarwriter.h"
 #include "docker/dockerclient.h"
 #include "endpoint/endpoint.h"
 #include "gateway/auditlog.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
+#include "gateway/runtimeweights.h"
 #include "gateway/specreader.h"
 #include "gateway/specvalidator.h"
 #include "transport/unixconnector.h"
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void rejectedConfigKeepsThePreviousServing();
     void rollbackRestoresThePrevious();
     void haproxyReloadsAndSplits();
+    void haproxyWeightsChangeWithoutReload();
     void mcpctlPushReportsAndAudits();
     void liveChecksStopAPush();
 
@@ -259,6 +262,40 @@ void TestGatewayPush::haproxyReloadsAndSplits()
     const int ok = int(QString::fromUtf8(r->out).count(QStringLiteral("status=200")));
     QCOMPARE(ok, n);
     QVERIFY2(v2 >= 10 && v2 <= 30, qPrintable(QStringLiteral("v2 answered %1 of %2").arg(v2).arg(n))); // 10% of 200, roundrobin
+}
+
+void TestGatewayPush::haproxyWeightsChangeWithoutReload()
+{
+    const auto workerPid = [&] {
+        const auto r = await(m_client->exec(QStringLiteral("mcp-tst-push-hap"),
+                                            {QStringLiteral("sh"), QStringLiteral("-c"),
+                                             QStringLiteral("echo 'show info' | nc -w 2 127.0.0.1 9999 | grep '^Pid:'")}));
+        return r ? QString::fromUtf8(r->out).trimmed() : QString();
+    };
+    const QString pidBefore = workerPid();
+    QVERIFY2(pidBefore.startsWith(QLatin1String("Pid:")), qPrintable(pidBefore));
+    const QString text = spec(QStringLiteral("tst-push-hap"), QStringLiteral("haproxy"), 50);
+    const RenderedConfig config = render(text, m_endpoints);
+    const SpecReading reading = readSpecFile(m_dir.filePath(QStringLiteral("spec.yaml")));
+    RuntimeWeightChange change(m_client.get(), QStringLiteral("tst-push-hap"), reading.spec, config, m_endpoints);
+    QSignalSpy done(&change, &RuntimeWeightChange::finished);
+    change.start();
+    QVERIFY(done.wait(30000));
+    QVERIFY2(change.outcome().ok, qPrintable(change.outcome().error.toString()));
+    QCOMPARE(change.outcome().commands, 2);
+    QCOMPARE(workerPid(), pidBefore); // no reload: the same worker serves
+    const auto r = await(m_client->exec(
+        QStringLiteral("mcp-tst-push-hap"),
+        {QStringLiteral("sh"), QStringLiteral("-c"),
+         QStringLiteral("i=0; while [ $i -lt 200 ]; do printf 'GET /cgi-bin/app HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n' | nc -w 2 127.0.0.1 8080 | tail -n 1; i=$((i+1)); done")}));
+    QVERIFY(r.ok());
+    const int v2 = int(QString::fromUtf8(r->out).count(QStringLiteral("version=v2")));
+    QVERIFY2(v2 >= 80 && v2 <= 120, qPrintable(QStringLiteral("v2 answered %1 of 200").arg(v2)));
+    // The file carries the new weights and version too, so a reload keeps them.
+    QVERIFY(served(QStringLiteral("mcp-tst-push-hap"), QStringLiteral("/.mcp/version")).size() > 0);
+    const auto file = await(m_client->getArchive(QStringLiteral("mcp-tst-push-hap"), QStringLiteral("/etc/haproxy/mcp/version")));
+    QVERIFY(file.ok());
+    QVERIFY(QString::fromUtf8(readTar(*file).first().second).trimmed() == config.version);
 }
 
 void TestGatewayPush::mcpctlPushReportsAndAudits()

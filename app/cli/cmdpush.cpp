@@ -10,6 +10,7 @@
 #include "gateway/livecheck.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
+#include "gateway/runtimeweights.h"
 #include "gateway/specreader.h"
 #include "gateway/specvalidator.h"
 #include "hosts/connectorfactory.h"
@@ -35,6 +36,7 @@ struct PushArgs
     QString gateway;
     QString expect;
     bool dryRun = false;
+    bool weightsOnly = false;
 };
 
 Result<PushArgs> parseArgs(const QStringList &args, bool needSpec)
@@ -44,6 +46,8 @@ Result<PushArgs> parseArgs(const QStringList &args, bool needSpec)
         const QString a = args[i];
         if (a == QLatin1String("--dry-run"))
             out.dryRun = true;
+        else if (a == QLatin1String("--weights-only"))
+            out.weightsOnly = true;
         else if ((a == QLatin1String("--expect-version") || a == QLatin1String("--gateway")) && i + 1 < args.size())
             (a == QLatin1String("--gateway") ? out.gateway : out.expect) = args[++i];
         else if (!a.startsWith(QLatin1Char('-')) && out.spec.isEmpty())
@@ -124,6 +128,38 @@ int runPipeline(const GlobalOptions &options, const Output &out, const QString &
     return o.ok ? ExitOk : ExitProblem;
 }
 
+// `push --weights-only` on HAProxy: the runtime API, no reload.
+int runWeights(const GlobalOptions &options, const Output &out, const gateway::GatewaySpec &spec, const gateway::RenderedConfig &config,
+               const gateway::EndpointMap &endpoints)
+{
+    auto endpoint = resolveEndpoint(options);
+    if (!endpoint)
+        return out.fail(endpoint.error());
+    auto connector = hosts::makeConnector(*endpoint, connectOptions(options));
+    docker::DockerClient client(connector.get());
+    gateway::RuntimeWeightChange change(&client, spec.name.value, spec, config, endpoints);
+    QObject::connect(&change, &gateway::RuntimeWeightChange::finished, &change, [] { QCoreApplication::exit(0); });
+    change.start();
+    QCoreApplication::exec();
+    const auto &o = change.outcome();
+    gateway::appendAudit(QJsonObject{{QStringLiteral("kind"), QStringLiteral("weights")},
+                                     {QStringLiteral("host"), endpoint->url()},
+                                     {QStringLiteral("gateway"), spec.name.value},
+                                     {QStringLiteral("to"), config.version},
+                                     {QStringLiteral("ok"), o.ok},
+                                     {QStringLiteral("error"), o.error.detail},
+                                     {QStringLiteral("replicas"), QJsonArray::fromStringList(o.replicas)}});
+    if (out.isJson())
+        out.jsonPretty(QJsonObject{{QStringLiteral("ok"), o.ok},
+                                   {QStringLiteral("version"), config.version},
+                                   {QStringLiteral("replicas"), QJsonArray::fromStringList(o.replicas)},
+                                   {QStringLiteral("error"), o.error.detail}});
+    else
+        out.line(o.ok ? QStringLiteral("%1: weights applied at run time on %2 (no reload)").arg(spec.name.value, o.replicas.join(QStringLiteral(", ")))
+                      : QStringLiteral("weights failed: %1").arg(o.error.detail));
+    return o.ok ? ExitOk : ExitProblem;
+}
+
 } // namespace
 
 // `mcpctl push SPEC --host URL [--dry-run] [--expect-version HASH]` and `mcpctl diff SPEC`.
@@ -156,6 +192,8 @@ int runPush(const GlobalOptions &options, const Output &out)
         return ExitProblem; // the running system contradicts the spec: nothing is pushed
     const auto endpoints = std::optional<gateway::EndpointMap>(gateway::endpointsFromGraph(*graph, reading.spec.name.value));
     const gateway::RenderedConfig config = gateway::renderConfig(reading.spec, text, *endpoints);
+    if (args->weightsOnly && !diffOnly && !args->dryRun)
+        return runWeights(options, out, reading.spec, config, *endpoints);
     return runPipeline(options, out, reading.spec.name.value, config, args->expect, diffOnly || args->dryRun,
                        QStringLiteral("push"));
 }

@@ -46,6 +46,8 @@ RenderedConfig renderHaproxy(const GatewaySpec &spec, const QString &version, co
         "global\n"
         "    log stdout format raw local0 info\n"
         "    stats socket /run/haproxy.sock mode 600 level admin expose-fd listeners\n"
+        "    # the runtime API inside the container only, for weight changes without a reload\n"
+        "    stats socket ipv4@127.0.0.1:9999 level admin\n"
         "    stats timeout 2m\n\n"
         "defaults\n"
         "    mode http\n"

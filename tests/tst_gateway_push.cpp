@@ -11,6 +11,11 @@
 #include "docker/dockerclient.h"
 #include "endpoint/endpoint.h"
 #include "gateway/auditlog.h"
+#include "gateway/deployedroutes.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "topology/graphbuilder.h"
+#include "topology/topologymodel.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
 #include "gateway/runtimeweights.h"
@@ -91,6 +96,7 @@ private Q_SLOTS:
     void haproxyWeightsChangeWithoutReload();
     void mcpctlPushReportsAndAudits();
     void liveChecksStopAPush();
+    void topologyShowsDeployedRoutes();
 
 private:
     RenderedConfig render(const QString &text, const EndpointMap &endpoints);
@@ -366,6 +372,40 @@ void TestGatewayPush::liveChecksStopAPush()
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 1);
     QCOMPARE(int(readAudit(1000).size()), auditBefore); // nothing was attempted
+}
+
+// What a gateway runs becomes part of the graph: gateway -> route -> versions, with weights.
+void TestGatewayPush::topologyShowsDeployedRoutes()
+{
+    const auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")));
+    hosts::HostConnection host(QStringLiteral("local"), *ep, std::make_unique<transport::UnixConnector>(ep->socketPath));
+    hosts::ContainerInventory inventory(&host);
+    gateway::DeployedRoutes routes(&host, &inventory);
+    topology::TopologyModel model;
+    model.addHost(&host, &inventory);
+    model.setDeployedRoutes(&host, &routes);
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced(); }, 30000));
+    QSignalSpy refreshed(&routes, &gateway::DeployedRoutes::refreshed);
+    routes.refreshNow();
+    QVERIFY(refreshed.count() > 0 || refreshed.wait(30000));
+    model.rebuildNow();
+    const topology::Graph &g = model.graph();
+    const QString route = topology::routeNodeId(QStringLiteral("tst-push-ng"), QStringLiteral("app"));
+    QVERIFY2(g.nodes.contains(route), qPrintable(QStringList(g.nodes.keys()).filter(QStringLiteral("route:")).join(QLatin1Char(','))));
+    QCOMPARE(g.nodes.value(route).kind, topology::NodeKind::Route);
+    QVERIFY(g.edges.contains(topology::Edge{topology::gatewayNodeId(QStringLiteral("tst-push-ng")), route, topology::EdgeKind::Contains}.id()));
+    for (const char *v : {"v1", "v2"})
+        QVERIFY(g.edges.contains(topology::Edge{route, topology::versionNodeId(QStringLiteral("push-app"), QLatin1String(v)),
+                                                topology::EdgeKind::Serves}.id()));
+    const QJsonArray backends = g.nodes.value(route).attributes.value(QLatin1String("backends")).toArray();
+    QCOMPARE(backends.size(), 2);
+    int sum = 0;
+    for (const auto &b : backends)
+        sum += b.toObject().value(QLatin1String("weight")).toInt();
+    QCOMPARE(sum, 100);
+    QCOMPARE(g.nodes.value(route).health, topology::Health::Healthy);
+    QVERIFY(!g.nodes.value(topology::gatewayNodeId(QStringLiteral("tst-push-ng"))).attributes.value(QLatin1String("configVersion")).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestGatewayPush)

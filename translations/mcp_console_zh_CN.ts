@@ -44,6 +44,10 @@
       <source>version · %1</source>
       <translation>版本 · %1</translation>
     </message>
+    <message>
+      <source>route · %1 · %2</source>
+      <translation>路由 · %1 · %2</translation>
+    </message>
   </context>
   <context>
     <name>mcp::topology::NodeTableModel</name>

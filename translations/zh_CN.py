@@ -56,6 +56,7 @@ T = {
  'No labelled services or gateways on the connected hosts.\nLabel containers with mcp.service.name and mcp.service.port (gateways: mcp.gateway and mcp.gateway.driver),\nor start the demo stack: ./scripts/demo-stack up':
    '已连接的主机上没有带标签的服务或网关。\n请为容器添加 mcp.service.name 和 mcp.service.port 标签（网关：mcp.gateway 和 mcp.gateway.driver），\n或启动演示环境：./scripts/demo-stack up',
  'SSH key passphrase': 'SSH 密钥口令',
+ 'route · %1 · %2': '路由 · %1 · %2',
  'The SSH key <b>%1</b> is encrypted. Enter its passphrase to connect.<br><small>It is used for this connection only and never saved.</small>':
    'SSH 密钥 <b>%1</b> 已加密。请输入口令以连接。<br><small>口令仅用于本次连接，不会被保存。</small>',
 }

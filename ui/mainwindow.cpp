@@ -112,6 +112,8 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
                 m_model->addHost(connection, inventory);
                 if (auto *prober = m_fleet->prober(connection->name()))
                     m_model->setProber(connection, prober);
+                if (auto *routes = m_fleet->deployedRoutes(connection->name()))
+                    m_model->setDeployedRoutes(connection, routes);
             });
     connect(m_fleet.get(), &hosts::HostFleet::hostDetaching, this,
             [this](hosts::HostConnection *connection) { m_model->removeHost(connection); });

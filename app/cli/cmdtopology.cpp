@@ -4,6 +4,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "session.h"
+#include "gateway/deployedroutes.h"
 #include "health/healthprober.h"
 #include "topology/doctor.h"
 #include "topology/topologyjson.h"
@@ -89,15 +90,23 @@ int runTopology(const GlobalOptions &options, const Output &out)
     health::HealthProber prober(&host, &inventory);
     prober.setTimeout(options.probeTimeoutMs);
     model.setProber(&host, &prober);
+    gateway::DeployedRoutes routes(&host, &inventory);
+    model.setDeployedRoutes(&host, &routes);
 
     int exitCode = ExitOk;
+    // After the list: the deployed routes, then (unless --no-probe) one probe round.
     QObject::connect(&inventory, &hosts::ContainerInventory::resynced, &host, [&] {
-        if (!options.probe || prober.rounds() > 0) {
-            QCoreApplication::exit(ExitOk);
+        if (routes.refreshes() > 0)
             return;
-        }
-        QObject::connect(&prober, &health::HealthProber::roundFinished, &host, [] { QCoreApplication::exit(ExitOk); });
-        prober.probeNow();
+        QObject::connect(&routes, &gateway::DeployedRoutes::refreshed, &host, [&] {
+            if (!options.probe || prober.rounds() > 0) {
+                QCoreApplication::exit(ExitOk);
+                return;
+            }
+            QObject::connect(&prober, &health::HealthProber::roundFinished, &host, [] { QCoreApplication::exit(ExitOk); });
+            prober.probeNow();
+        });
+        routes.refreshNow();
     });
     QObject::connect(&host, &hosts::HostConnection::stateChanged, &host, [&](hosts::HostState state, const Error &reason) {
         if (state == hosts::HostState::Unreachable) {

@@ -1,6 +1,7 @@
 #include "hostfleet.h"
 
 #include "containerinventory.h"
+#include "gateway/deployedroutes.h"
 #include "health/healthprober.h"
 #include "hostconnection.h"
 #include "hostregistry.h"
@@ -16,6 +17,7 @@ struct HostFleet::Member
     std::unique_ptr<HostConnection> connection;
     std::unique_ptr<ContainerInventory> inventory;
     std::unique_ptr<health::HealthProber> prober;
+    std::unique_ptr<gateway::DeployedRoutes> routes;
     std::optional<Error> configError;
 };
 
@@ -65,6 +67,12 @@ HostConnection *HostFleet::connection(const QString &name) const
     return m ? m->connection.get() : nullptr;
 }
 
+gateway::DeployedRoutes *HostFleet::deployedRoutes(const QString &name) const
+{
+    const Member *m = member(name);
+    return m ? m->routes.get() : nullptr;
+}
+
 health::HealthProber *HostFleet::prober(const QString &name) const
 {
     const Member *m = member(name);
@@ -105,6 +113,7 @@ void HostFleet::create(const QString &name)
     m->connection = std::make_unique<HostConnection>(name, *endpoint, std::move(connector));
     m->inventory = std::make_unique<ContainerInventory>(m->connection.get());
     m->prober = std::make_unique<health::HealthProber>(m->connection.get(), m->inventory.get());
+    m->routes = std::make_unique<gateway::DeployedRoutes>(m->connection.get(), m->inventory.get());
     connect(m->connection.get(), &HostConnection::stateChanged, this, [this, name] { Q_EMIT hostUpdated(name); });
     HostConnection *connection = m->connection.get();
     ContainerInventory *inventory = m->inventory.get();
@@ -113,6 +122,7 @@ void HostFleet::create(const QString &name)
     Q_EMIT hostAttached(connection, inventory);
     connection->start();
     prober->start();
+    m_members.back()->routes->start();
     Q_EMIT hostUpdated(name);
 }
 
@@ -128,6 +138,7 @@ void HostFleet::destroy(const QString &name)
         m->connection->stop();
     }
     m->prober.reset();
+    m->routes.reset();
     m->inventory.reset();
     m->connection.reset();
     Q_EMIT hostUpdated(name);

@@ -15,6 +15,9 @@
 namespace mcp::health {
 class HealthProber;
 }
+namespace mcp::gateway {
+class DeployedRoutes;
+}
 
 namespace mcp::hosts {
 
@@ -44,6 +47,8 @@ public:
     ContainerInventory *inventory(const QString &name) const;
     // The active health prober of a host (probes every 10 s from its gateways).
     health::HealthProber *prober(const QString &name) const;
+    // The routes its gateways run (read from the gateway containers every 15 s).
+    gateway::DeployedRoutes *deployedRoutes(const QString &name) const;
     // Why the host has no connection (invalid config, unresolvable context).
     std::optional<Error> configError(const QString &name) const;
 

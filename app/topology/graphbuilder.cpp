@@ -12,6 +12,11 @@ QString networkNodeId(const QString &host, const QString &network) { return QStr
 QString gatewayNodeId(const QString &gateway) { return QStringLiteral("gw:") + gateway; }
 QString serviceNodeId(const QString &service) { return QStringLiteral("svc:") + service; }
 QString versionNodeId(const QString &service, const QString &version) { return QStringLiteral("ver:%1/%2").arg(service, version); }
+QString routeNodeId(const QString &gateway, const QString &route)
+{
+    return QStringLiteral("route:") + gateway + QLatin1Char('/') + route;
+}
+
 QString instanceNodeId(const QString &host, const QString &containerId)
 {
     return QStringLiteral("inst:%1/%2").arg(host, containerId.left(12));
@@ -281,6 +286,49 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
         }
         rollUp(gw, instances, QStringLiteral("gateway containers"));
         g.addNode(gw);
+    }
+
+    // Routes, from the specs the gateways run: gateway -> route -> version (or service).
+    QSet<QString> seenGateways;
+    for (const HostSnapshot &host : hosts) {
+        for (auto it = host.routes.constBegin(); it != host.routes.constEnd(); ++it) {
+            const QString gwId = gatewayNodeId(it.key());
+            if (!g.nodes.contains(gwId) || seenGateways.contains(it.key()))
+                continue;
+            seenGateways.insert(it.key());
+            g.nodes[gwId].attributes.insert(QStringLiteral("configVersion"), it->value(QLatin1String("version")));
+            for (const auto &rv : it->value(QLatin1String("routes")).toArray()) {
+                const QJsonObject r = rv.toObject();
+                Node route;
+                route.id = routeNodeId(it.key(), r.value(QLatin1String("name")).toString());
+                route.kind = NodeKind::Route;
+                route.name = r.value(QLatin1String("name")).toString();
+                route.attributes = r;
+                route.attributes.insert(QStringLiteral("gateway"), it.key());
+                QList<const Node *> targets;
+                for (const auto &bv : r.value(QLatin1String("backends")).toArray()) {
+                    const QJsonObject b = bv.toObject();
+                    const QString service = b.value(QLatin1String("service")).toString();
+                    const QString version = b.value(QLatin1String("version")).toString();
+                    const QString target = version.isEmpty() ? serviceNodeId(service) : versionNodeId(service, version);
+                    if (!g.nodes.contains(target)) {
+                        route.problems << Problem{QStringLiteral("route.backend-missing"), Severity::Error, {},
+                                                  QStringLiteral("route %1 sends %2% to %3%4, which has no instance")
+                                                      .arg(route.name)
+                                                      .arg(b.value(QLatin1String("weight")).toInt())
+                                                      .arg(service, version.isEmpty() ? QString() : QLatin1Char(' ') + version),
+                                                  QStringLiteral("start it, or push a spec without it")};
+                        continue;
+                    }
+                    g.addEdge(route.id, target, EdgeKind::Serves);
+                    if (b.value(QLatin1String("weight")).toInt() > 0)
+                        targets << &g.nodes[target];
+                }
+                rollUp(route, targets, QStringLiteral("weighted backends"));
+                g.addEdge(gwId, route.id, EdgeKind::Contains);
+                g.addNode(route);
+            }
+        }
     }
     return g;
 }

@@ -21,6 +21,8 @@ struct HostSnapshot
     // Active health probes by container id: {"probe": {...}, "probeHistory": [...]}
     // (health::HealthProber::snapshot()); empty when the host is not probed.
     QHash<QString, QJsonObject> probes;
+    // The routes each gateway runs, by gateway name (gateway::DeployedRoutes::routes()).
+    QHash<QString, QJsonObject> routes;
 };
 
 // Builds the whole graph from the hosts' containers: hosts, networks, gateways and their
@@ -35,5 +37,6 @@ QString gatewayNodeId(const QString &gateway);
 QString serviceNodeId(const QString &service);
 QString versionNodeId(const QString &service, const QString &version);
 QString instanceNodeId(const QString &host, const QString &containerId);
+QString routeNodeId(const QString &gateway, const QString &route);
 
 } // namespace mcp::topology

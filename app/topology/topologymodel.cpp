@@ -1,6 +1,7 @@
 #include "topologymodel.h"
 
 #include "graphbuilder.h"
+#include "gateway/deployedroutes.h"
 #include "health/healthprober.h"
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
@@ -39,6 +40,17 @@ void TopologyModel::setProber(hosts::HostConnection *host, health::HealthProber 
     }
 }
 
+void TopologyModel::setDeployedRoutes(hosts::HostConnection *host, gateway::DeployedRoutes *routes)
+{
+    for (Source &s : m_sources) {
+        if (s.host == host) {
+            s.routes = routes;
+            connect(routes, &gateway::DeployedRoutes::changed, this, &TopologyModel::markStale);
+            markStale();
+        }
+    }
+}
+
 void TopologyModel::markStale()
 {
     if (m_rebuildQueued)
@@ -67,6 +79,8 @@ void TopologyModel::rebuildNow()
         snap.resyncs = s.inventory->resyncCount();
         if (s.prober)
             snap.probes = s.prober->snapshot();
+        if (s.routes)
+            snap.routes = s.routes->routes();
         snapshots << snap;
     }
     Graph next = buildGraph(snapshots);

@@ -14,6 +14,9 @@ class ContainerInventory;
 namespace mcp::health {
 class HealthProber;
 }
+namespace mcp::gateway {
+class DeployedRoutes;
+}
 
 namespace mcp::topology {
 
@@ -33,6 +36,8 @@ public:
     void removeHost(hosts::HostConnection *host);
     // Adds the host's active health probes to its instances (the model does not own it).
     void setProber(hosts::HostConnection *host, health::HealthProber *prober);
+    // Adds the routes the host's gateways run (the model does not own it).
+    void setDeployedRoutes(hosts::HostConnection *host, gateway::DeployedRoutes *routes);
 
     const Graph &graph() const { return m_graph; }
     int rebuildCount() const { return m_rebuilds; }
@@ -48,6 +53,7 @@ private:
         QPointer<hosts::HostConnection> host;
         QPointer<hosts::ContainerInventory> inventory;
         QPointer<health::HealthProber> prober;
+        QPointer<gateway::DeployedRoutes> routes;
     };
     void markStale();
 

@@ -1,5 +1,7 @@
 #include "nodeitem.h"
 
+#include <QJsonArray>
+
 #include "edgeitem.h"
 #include "healthstyle.h"
 
@@ -49,6 +51,17 @@ QString NodeItem::subtitle() const
         return QObject::tr("service · %1").arg(m_node.healthReason);
     case NodeKind::Version:
         return QObject::tr("version · %1").arg(m_node.healthReason);
+    case NodeKind::Route: {
+        // "route · /users · v1 90 / v2 10"
+        QStringList split;
+        for (const auto &b : a.value(QLatin1String("backends")).toArray()) {
+            const QJsonObject o = b.toObject();
+            const QString v = o.value(QLatin1String("version")).toString();
+            split << QStringLiteral("%1 %2").arg(v.isEmpty() ? o.value(QLatin1String("service")).toString() : v)
+                         .arg(o.value(QLatin1String("weight")).toInt());
+        }
+        return QObject::tr("route · %1 · %2").arg(a.value(QLatin1String("pathPrefix")).toString(), split.join(QStringLiteral(" / ")));
+    }
     case NodeKind::Instance: {
         const QString addr = a.value(QLatin1String("address")).toString();
         const int port = a.value(QLatin1String("port")).toInt();

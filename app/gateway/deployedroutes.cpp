@@ -55,8 +55,12 @@ void DeployedRoutes::start()
 
 void DeployedRoutes::refreshNow()
 {
-    if (m_busy || !m_host || !m_inventory || m_host->state() != hosts::HostState::Connected)
+    if (m_busy)
+        return; // the running refresh will signal
+    if (!m_host || !m_inventory || m_host->state() != hosts::HostState::Connected) {
+        Q_EMIT refreshed(); // nothing to read now; waiters must not hang
         return;
+    }
     // One running container per gateway: (name -> (container id, driver)).
     QHash<QString, std::pair<QString, QString>> gateways;
     for (const QJsonObject &c : m_inventory->containers()) {

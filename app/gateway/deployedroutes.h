@@ -33,6 +33,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    // After every refreshNow(), also when there was nothing to read (host not connected).
     void refreshed();
 
 private:

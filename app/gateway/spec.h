@@ -73,6 +73,7 @@ struct Route
     Located<QStringList> listeners; // absent: all
     Located<QStringList> hosts;
     Located<QString> pathPrefix;
+    SourcePos matchPos; // the match mapping (the route's own position when it is absent)
     QList<Backend> backends;
     SourcePos backendsPos;
     std::optional<Timeouts> timeouts;

@@ -274,10 +274,12 @@ public:
         stringList(n, "listeners", p, r.listeners);
         const YAML::Node match = n["match"];
         const QString mp = p + QStringLiteral(".match");
+        r.matchPos = r.pos;
         if (!match || match.IsNull()) {
             add(QStringLiteral("spec.missing-field"), at(n, p), QStringLiteral("%1 is required").arg(mp),
                 QStringLiteral("add `match: {pathPrefix: /...}`"));
         } else if (expectMap(match, mp)) {
+            r.matchPos = at(match, mp);
             checkKeys(match, mp, {QStringLiteral("hosts"), QStringLiteral("pathPrefix")});
             stringList(match, "hosts", mp, r.hosts);
             string(match, "pathPrefix", mp, r.pathPrefix, true);

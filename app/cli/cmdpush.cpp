@@ -9,6 +9,7 @@
 #include "gateway/discovery.h"
 #include "gateway/livecheck.h"
 #include "gateway/pusher.h"
+#include "gateway/pushplan.h"
 #include "gateway/render.h"
 #include "gateway/runtimeweights.h"
 #include "gateway/specreader.h"
@@ -27,7 +28,7 @@ namespace {
 
 QString stepName(gateway::GatewayPush::Step step)
 {
-    return QString::fromLatin1(QMetaEnum::fromType<gateway::GatewayPush::Step>().valueToKey(int(step))).toLower();
+    return gateway::pushStepName(step);
 }
 
 struct PushArgs
@@ -101,16 +102,7 @@ int runPipeline(const GlobalOptions &options, const Output &out, const QString &
         result.insert(QStringLiteral("rolledBack"), o.rolledBack);
     }
     if (!dryRun || !o.ok)
-        gateway::appendAudit(QJsonObject{{QStringLiteral("kind"), o.error.code == QLatin1String("push.conflict") ? QStringLiteral("conflict") : kind},
-                                         {QStringLiteral("host"), endpoint->url()},
-                                         {QStringLiteral("gateway"), gatewayName},
-                                         {QStringLiteral("from"), o.previousVersion},
-                                         {QStringLiteral("to"), o.newVersion},
-                                         {QStringLiteral("ok"), o.ok},
-                                         {QStringLiteral("failedStep"), o.ok ? QString() : stepName(o.failedStep)},
-                                         {QStringLiteral("error"), o.error.detail},
-                                         {QStringLiteral("replicas"), QJsonArray::fromStringList(o.replicas)},
-                                         {QStringLiteral("diff"), o.diff}});
+        gateway::appendAudit(gateway::pushAuditRecord(kind, endpoint->url(), gatewayName, o, dryRun));
     if (out.isJson()) {
         out.jsonPretty(result);
     } else {
@@ -173,28 +165,27 @@ int runPush(const GlobalOptions &options, const Output &out)
     if (!f.open(QIODevice::ReadOnly))
         return out.fail(Error::make(ErrorKind::Config, QStringLiteral("spec.unreadable"), QStringLiteral("cannot read %1").arg(args->spec)));
     const QByteArray text = f.readAll();
-    const gateway::SpecReading reading = gateway::readSpecFile(args->spec);
-    gateway::Findings findings = reading.findings;
-    if (reading.parsed)
-        findings << gateway::validateSpec(reading.spec);
-    if (gateway::hasErrors(findings)) {
-        for (const auto &x : findings)
+    // Offline checks first: a spec with errors never needs the host.
+    const gateway::PushPlan offline = gateway::planPush(text, args->spec, nullptr);
+    if (gateway::hasErrors(offline.findings)) {
+        for (const auto &x : offline.findings)
             std::fprintf(stderr, "%s\n", qPrintable(x.toString()));
         return ExitProblem; // nothing reaches a gateway unvalidated
     }
     auto graph = snapshotGraph(options);
     if (!graph)
         return out.fail(graph.error());
-    const gateway::Findings live = gateway::liveFindings(reading.spec, *graph);
-    for (const auto &x : live)
+    const gateway::PushPlan plan = gateway::planPush(text, args->spec, &*graph);
+    for (const auto &x : plan.findings)
         std::fprintf(stderr, "%s\n", qPrintable(x.toString()));
-    if (gateway::hasErrors(live))
+    if (!plan.ready)
         return ExitProblem; // the running system contradicts the spec: nothing is pushed
-    const auto endpoints = std::optional<gateway::EndpointMap>(gateway::endpointsFromGraph(*graph, reading.spec.name.value));
-    const gateway::RenderedConfig config = gateway::renderConfig(reading.spec, text, *endpoints);
+    const gateway::RenderedConfig &config = plan.config;
+    const auto endpoints = std::optional<gateway::EndpointMap>(plan.endpoints);
+    const gateway::GatewaySpec &spec = plan.reading.spec;
     if (args->weightsOnly && !diffOnly && !args->dryRun)
-        return runWeights(options, out, reading.spec, config, *endpoints);
-    return runPipeline(options, out, reading.spec.name.value, config, args->expect, diffOnly || args->dryRun,
+        return runWeights(options, out, spec, config, *endpoints);
+    return runPipeline(options, out, spec.name.value, config, args->expect, diffOnly || args->dryRun,
                        QStringLiteral("push"));
 }
 
@@ -211,25 +202,11 @@ int runRollback(const GlobalOptions &options, const Output &out)
         return out.fail(endpoint.error());
     auto connector = hosts::makeConnector(*endpoint, connectOptions(options));
     docker::DockerClient client(connector.get());
-    // The first replica's saved config, and its driver.
-    Result<gateway::RenderedConfig> config = Error::make(ErrorKind::Api, QStringLiteral("push.no-gateway"),
-                                                         QStringLiteral("no running container carries mcp.gateway=%1").arg(args->gateway));
-    const QJsonObject filters{{QStringLiteral("label"), QJsonArray{QString(QStringLiteral("mcp.gateway=") + args->gateway)}}};
+    Result<gateway::RenderedConfig> config = Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), QString());
     QObject context;
-    whenReady(client.listContainers(false, filters), &context, [&](Result<QJsonArray> list) {
-        if (!list || list->isEmpty()) {
-            QCoreApplication::exit(0);
-            return;
-        }
-        const QJsonObject first = list->first().toObject();
-        const QString driver = first.value(QLatin1String("Labels")).toObject().value(QLatin1String("mcp.gateway.driver")).toString();
-        whenReady(client.getArchive(first.value(QLatin1String("Id")).toString(), gateway::stateDirFor(driver) + QStringLiteral("/previous.tar")),
-                  &context, [&, driver](Result<QByteArray> tar) {
-                      config = tar ? gateway::previousConfig(driver, *tar)
-                                   : Result<gateway::RenderedConfig>(Error::make(ErrorKind::Api, QStringLiteral("push.no-previous"),
-                                                                                 QStringLiteral("the gateway keeps no previous config")));
-                      QCoreApplication::exit(0);
-                  });
+    gateway::fetchPreviousConfig(&client, args->gateway, &context, [&](Result<gateway::RenderedConfig> previous) {
+        config = std::move(previous);
+        QCoreApplication::exit(0);
     });
     QCoreApplication::exec();
     if (!config)

@@ -1,6 +1,7 @@
 // Edits of a spec's YAML text from the positions the reader recorded: every edit reads back
 // as the intended spec, and everything else in the file (comments, flow or block style)
 // is kept byte for byte.
+#include "gateway/routeedit.h"
 #include "gateway/specedit.h"
 #include "gateway/specreader.h"
 
@@ -228,6 +229,59 @@ private Q_SLOTS:
         QCOMPARE(r.spec.routes[0].backends.size(), 1);
         QCOMPARE(r.spec.routes[0].backends[0].version.value, QStringLiteral("v2"));
         QCOMPARE(r.spec.routes[1].name.value, QStringLiteral("billing"));
+    }
+
+    // The form's fields: present ones replaced, absent ones added (with their parent mapping
+    // when that is absent too), cleared ones removed.
+    void formFields()
+    {
+        QString text = QLatin1String(kSpec);
+        SpecReading r = read(text);
+        const auto set = [&](const FieldSlot &slot, const QString &input) {
+            const auto edit = editField(text, slot, input);
+            QVERIFY2(edit.has_value(), qPrintable(slot.field));
+            text = edit->applyTo(text);
+            r = read(text);
+            QVERIFY2(r.findings.isEmpty(), qPrintable(text));
+        };
+        QCOMPARE(routeField(r.spec.routes[0], QStringLiteral("timeouts.read")).text, QStringLiteral("10s"));
+        QCOMPARE(routeField(r.spec.routes[1], QStringLiteral("match.hosts")).text, QStringLiteral("shop.example.com, www.example.com"));
+        set(routeField(r.spec.routes[0], QStringLiteral("match.pathPrefix")), QStringLiteral("/people"));
+        QCOMPARE(r.spec.routes[0].pathPrefix.value, QStringLiteral("/people"));
+        set(routeField(r.spec.routes[1], QStringLiteral("timeouts.read")), QStringLiteral("1m"));
+        QCOMPARE(r.spec.routes[1].timeouts->readMs.value, 60000);
+        set(routeField(r.spec.routes[1], QStringLiteral("timeouts.connect")), QStringLiteral("250ms"));
+        QCOMPARE(r.spec.routes[1].timeouts->connectMs.value, 250);
+        set(routeField(r.spec.routes[1], QStringLiteral("listeners")), QStringLiteral("http"));
+        QCOMPARE(r.spec.routes[1].listeners.value, QStringList{QStringLiteral("http")});
+        set(routeField(r.spec.routes[0], QStringLiteral("retries.attempts")), QStringLiteral("3")); // attempts is required
+        QCOMPARE(r.spec.routes[0].retries->attempts.value, 3);
+        set(routeField(r.spec.routes[0], QStringLiteral("retries.on")), QStringLiteral("error, http_503"));
+        QCOMPARE(r.spec.routes[0].retries->on.value, QStringList({QStringLiteral("error"), QStringLiteral("http_503")}));
+        set(backendField(r.spec.routes[0].backends[1], QStringLiteral("weight")), QStringLiteral("30"));
+        QCOMPARE(r.spec.routes[0].backends[1].weight.value, 30);
+        set(backendField(r.spec.routes[0].backends[0], QStringLiteral("version")), QString());
+        QVERIFY(!r.spec.routes[0].backends[0].version.present);
+        set(backendField(r.spec.routes[1].backends[0], QStringLiteral("version")), QStringLiteral("v1"));
+        QCOMPARE(r.spec.routes[1].backends[0].version.value, QStringLiteral("v1"));
+        // No change: an empty edit.
+        const auto same = editField(text, backendField(r.spec.routes[1].backends[0], QStringLiteral("weight")), QStringLiteral("100"));
+        QVERIFY(same && same->text.isEmpty() && same->length == 0);
+        // A typed non-number stays visible to the validator instead of being dropped.
+        const auto bad = editField(text, backendField(r.spec.routes[1].backends[0], QStringLiteral("weight")), QStringLiteral("ten"));
+        QVERIFY(bad);
+        QVERIFY(!read(bad->applyTo(text)).findings.isEmpty());
+        // New route and new backend.
+        text = appendRoute(text, r.spec, QStringLiteral("billing"))->applyTo(text);
+        r = read(text);
+        QCOMPARE(r.spec.routes.size(), 3);
+        QCOMPARE(r.spec.routes[2].pathPrefix.value, QStringLiteral("/billing"));
+        text = appendBackend(text, r.spec.routes[0])->applyTo(text);
+        r = read(text);
+        QCOMPARE(r.spec.routes[0].backends.size(), 3);
+        QCOMPARE(r.spec.routes[0].backends[2].version.value, QStringLiteral("canary"));
+        QCOMPARE(r.spec.routes[0].backends[2].weight.value, 0);
+        QVERIFY(text.contains(QLatin1String("# users first: it is the busiest")));
     }
 
     void refusesWhatItCannotPlace()

@@ -69,19 +69,7 @@ void TopologyModel::rebuildNow()
     for (const Source &s : std::as_const(m_sources)) {
         if (!s.host || !s.inventory)
             continue;
-        HostSnapshot snap;
-        snap.name = s.host->name();
-        snap.url = s.host->endpoint().url();
-        snap.state = hosts::hostStateName(s.host->state());
-        snap.stateReason = s.host->lastError().toString();
-        snap.transport = s.host->pathDescription();
-        snap.containers = s.inventory->containers();
-        snap.resyncs = s.inventory->resyncCount();
-        if (s.prober)
-            snap.probes = s.prober->snapshot();
-        if (s.routes)
-            snap.routes = s.routes->routes();
-        snapshots << snap;
+        snapshots << snapshotOf(s);
     }
     Graph next = buildGraph(snapshots);
     const GraphDelta delta = diffGraphs(m_graph, next);
@@ -89,6 +77,31 @@ void TopologyModel::rebuildNow()
     ++m_rebuilds;
     if (!delta.isEmpty())
         Q_EMIT changed(delta);
+}
+
+HostSnapshot TopologyModel::snapshotOf(const Source &source) const
+{
+    HostSnapshot snap;
+    snap.name = source.host->name();
+    snap.url = source.host->endpoint().url();
+    snap.state = hosts::hostStateName(source.host->state());
+    snap.stateReason = source.host->lastError().toString();
+    snap.transport = source.host->pathDescription();
+    snap.containers = source.inventory->containers();
+    snap.resyncs = source.inventory->resyncCount();
+    if (source.prober)
+        snap.probes = source.prober->snapshot();
+    if (source.routes)
+        snap.routes = source.routes->routes();
+    return snap;
+}
+
+Graph TopologyModel::hostGraph(const QString &hostName) const
+{
+    for (const Source &s : m_sources)
+        if (s.host && s.inventory && s.host->name() == hostName)
+            return buildGraph({snapshotOf(s)});
+    return Graph{};
 }
 
 } // namespace mcp::topology

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graph.h"
+#include "graphbuilder.h"
 
 #include <QList>
 #include <QObject>
@@ -43,6 +44,9 @@ public:
     int rebuildCount() const { return m_rebuilds; }
     // Rebuild now (tests, one-shot CLI) instead of on the next turn of the event loop.
     void rebuildNow();
+    // The topology of one host alone (what a gateway on it can reach): the push pipeline's
+    // live checks and endpoints. Empty when the host is not in the model.
+    Graph hostGraph(const QString &hostName) const;
 
 Q_SIGNALS:
     void changed(const mcp::topology::GraphDelta &delta);
@@ -56,6 +60,7 @@ private:
         QPointer<gateway::DeployedRoutes> routes;
     };
     void markStale();
+    HostSnapshot snapshotOf(const Source &source) const;
 
     QList<Source> m_sources;
     Graph m_graph;

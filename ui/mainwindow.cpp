@@ -4,6 +4,9 @@
 #include "containers/containerconsolewindow.h"
 #include "containers/containerlogwindow.h"
 #include "docker/dockerclient.h"
+#include "gateway/deployedroutes.h"
+#include "gateway/historydialog.h"
+#include "gateway/speceditorwindow.h"
 #include "hosts/hostconnection.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
@@ -20,6 +23,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
@@ -122,6 +127,19 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
 
+    auto *gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
+    gatewayMenu->addAction(tr("&New spec"), this, [this] { openSpecEditor(); });
+    gatewayMenu->addAction(tr("&Open spec…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open gateway spec"), QString(), tr("YAML (*.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty())
+            openSpecEditor()->openFile(path);
+    });
+    gatewayMenu->addAction(tr("Push &history…"), this, [this] {
+        auto *dialog = new HistoryDialog(m_registry, m_fleet.get(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+
     connect(m_view, &TopologyView::nodeSelected, this, [this](const QString &id) {
         showDetails(id);
         if (!id.isEmpty())
@@ -179,6 +197,14 @@ void MainWindow::showNodeMenu(const QString &nodeId, const QPoint &globalPos)
         menu.addAction(tr("Restart…"), this, [this, node] { restartInstance(node, true); })
             ->setObjectName(QStringLiteral("restartAction"));
     }
+    if (node.kind == topology::NodeKind::Gateway || node.kind == topology::NodeKind::Route) {
+        const QString gatewayName = node.kind == topology::NodeKind::Gateway ? node.name
+                                                                             : node.attributes.value(QLatin1String("gateway")).toString();
+        QAction *edit = menu.addAction(tr("Edit the spec it runs…"), this, [this, gatewayName] { openDeployedSpec(gatewayName); });
+        edit->setObjectName(QStringLiteral("editSpecAction"));
+        edit->setEnabled(!deployedSpecHost(gatewayName).isEmpty());
+        menu.addSeparator();
+    }
     menu.addAction(tr("Show only this and related"), this, [this, node] {
         m_search->setText(node.kind == topology::NodeKind::Instance
                               ? node.attributes.value(QLatin1String("service")).toString()
@@ -186,6 +212,34 @@ void MainWindow::showNodeMenu(const QString &nodeId, const QPoint &globalPos)
     });
     menu.addAction(tr("Copy id"), this, [node] { QGuiApplication::clipboard()->setText(node.id); });
     menu.exec(globalPos);
+}
+
+QString MainWindow::deployedSpecHost(const QString &gatewayName) const
+{
+    for (const auto &config : m_registry->hosts())
+        if (auto *routes = m_fleet->deployedRoutes(config.name); routes && !routes->deployedSpec(gatewayName).isEmpty())
+            return config.name;
+    return QString();
+}
+
+SpecEditorWindow *MainWindow::openSpecEditor()
+{
+    auto *editor = new SpecEditorWindow(m_registry, m_fleet.get(), m_model.get(), this);
+    editor->setWindowFlag(Qt::Window);
+    editor->show();
+    return editor;
+}
+
+SpecEditorWindow *MainWindow::openDeployedSpec(const QString &gatewayName)
+{
+    const QString host = deployedSpecHost(gatewayName);
+    if (host.isEmpty()) {
+        statusBar()->showMessage(tr("No console has pushed a spec to %1 yet").arg(gatewayName), 6000);
+        return nullptr;
+    }
+    SpecEditorWindow *editor = openSpecEditor();
+    editor->openDeployed(host, gatewayName, m_fleet->deployedRoutes(host)->deployedSpec(gatewayName));
+    return editor;
 }
 
 hosts::HostConnection *MainWindow::connectionFor(const topology::Node &node) const

@@ -24,6 +24,7 @@ class ContainerConsoleWindow;
 class ContainerLogWindow;
 class DetailsPanel;
 class HostsPanel;
+class SpecEditorWindow;
 class InventoryPanel;
 class TopologyScene;
 class TopologyView;
@@ -56,6 +57,11 @@ public:
     ContainerLogWindow *openLogs(const topology::Node &node);
     ContainerConsoleWindow *openConsole(const topology::Node &node);
     void restartInstance(const topology::Node &node, bool confirm);
+    // The gateway spec editor (a window of its own), empty or with the spec a gateway runs.
+    SpecEditorWindow *openSpecEditor();
+    SpecEditorWindow *openDeployedSpec(const QString &gatewayName);
+    // The host whose gateway `gatewayName` runs a pushed spec (empty: none).
+    QString deployedSpecHost(const QString &gatewayName) const;
 
 private:
     void showDetails(const QString &nodeId);

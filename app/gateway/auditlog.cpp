@@ -1,5 +1,8 @@
 #include "auditlog.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -17,6 +20,18 @@ QString auditLogPath()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/mcp-console/audit.jsonl");
 }
 
+namespace {
+// Who is at the keyboard: $USER, else the account the process runs as.
+QString currentUser()
+{
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (user.isEmpty())
+        if (const passwd *pw = getpwuid(getuid()))
+            user = QString::fromLocal8Bit(pw->pw_name);
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+} // namespace
+
 bool appendAudit(QJsonObject entry)
 {
     const QString path = auditLogPath();
@@ -24,7 +39,7 @@ bool appendAudit(QJsonObject entry)
     if (!entry.contains(QLatin1String("time")))
         entry.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!entry.contains(QLatin1String("user")))
-        entry.insert(QStringLiteral("user"), qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"))));
+        entry.insert(QStringLiteral("user"), currentUser());
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Append))
         return false;

@@ -72,14 +72,16 @@ void DeployedRoutes::refreshNow()
     }
     m_busy = true;
     auto next = std::make_shared<QHash<QString, QJsonObject>>();
+    auto specs = std::make_shared<QHash<QString, QByteArray>>();
     auto pending = std::make_shared<QStringList>(gateways.keys());
     auto step = std::make_shared<std::function<void()>>();
-    *step = [this, gateways, next, pending, step] {
+    *step = [this, gateways, next, specs, pending, step] {
         if (pending->isEmpty()) {
             m_busy = false;
             ++m_refreshes;
             const bool differs = *next != m_routes;
             m_routes = *next;
+            m_specs = *specs;
             if (differs)
                 Q_EMIT changed();
             Q_EMIT refreshed();
@@ -88,7 +90,7 @@ void DeployedRoutes::refreshNow()
         const QString name = pending->takeFirst();
         const auto [id, driver] = gateways.value(name);
         const QString dir = stateDirFor(driver);
-        whenReady(m_host->client()->getArchive(id, dir), this, [this, name, next, step](Result<QByteArray> tar) {
+        whenReady(m_host->client()->getArchive(id, dir), this, [this, name, next, specs, step](Result<QByteArray> tar) {
             if (tar) {
                 QByteArray specText, version;
                 for (const auto &[path, content] : readTar(*tar)) {
@@ -101,6 +103,7 @@ void DeployedRoutes::refreshNow()
                     const SpecReading reading = readSpecText(specText, name + QStringLiteral(" (deployed)"));
                     if (reading.parsed)
                         next->insert(name, summarize(reading.spec, QString::fromUtf8(version)));
+                    specs->insert(name, specText);
                 }
             }
             (*step)(); // a gateway never pushed to (no spec) simply has no routes

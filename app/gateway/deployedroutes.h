@@ -29,6 +29,9 @@ public:
     void start();
     void refreshNow();
     const QHash<QString, QJsonObject> &routes() const { return m_routes; }
+    // The spec text the gateway runs (what the last push left in it); empty when none.
+    QByteArray deployedSpec(const QString &gateway) const { return m_specs.value(gateway); }
+    QStringList gatewaysWithSpec() const { return m_specs.keys(); }
     int refreshes() const { return m_refreshes; }
 
 Q_SIGNALS:
@@ -41,6 +44,7 @@ private:
     QPointer<hosts::ContainerInventory> m_inventory;
     QTimer m_timer;
     QHash<QString, QJsonObject> m_routes;
+    QHash<QString, QByteArray> m_specs;
     bool m_busy = false;
     int m_refreshes = 0;
 };

@@ -16,7 +16,7 @@ FieldSlot textSlot(const QString &field, const Located<QString> &v, FieldSlot::K
     FieldSlot s;
     s.field = field;
     s.kind = kind;
-    s.present = v.present;
+    s.present = v.written; // an unusable value is still there to replace
     s.pos = v.pos;
     s.text = v.present ? v.value : QString();
     return s;
@@ -27,7 +27,7 @@ FieldSlot intSlot(const QString &field, const Located<int> &v)
     FieldSlot s;
     s.field = field;
     s.kind = FieldSlot::Kind::Integer;
-    s.present = v.present;
+    s.present = v.written; // an unusable value is still there to replace
     s.pos = v.pos;
     s.text = v.present ? QString::number(v.value) : QString();
     return s;
@@ -38,7 +38,7 @@ FieldSlot durationSlot(const QString &field, const Located<qint64> &v)
     FieldSlot s;
     s.field = field;
     s.kind = FieldSlot::Kind::Duration;
-    s.present = v.present;
+    s.present = v.written; // an unusable value is still there to replace
     s.pos = v.pos;
     s.text = v.present ? formatDurationMs(v.value) : QString();
     return s;
@@ -49,7 +49,7 @@ FieldSlot listSlot(const QString &field, const Located<QStringList> &v)
     FieldSlot s;
     s.field = field;
     s.kind = FieldSlot::Kind::List;
-    s.present = v.present;
+    s.present = v.written; // an unusable value is still there to replace
     s.pos = v.pos;
     s.text = v.present ? v.value.join(QLatin1String(", ")) : QString();
     return s;

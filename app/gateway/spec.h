@@ -19,6 +19,7 @@ struct Located
     T value{};
     SourcePos pos;
     bool present = false;
+    bool written = false; // the key is in the YAML, even when its value could not be used
 };
 
 struct Listener

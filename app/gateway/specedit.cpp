@@ -215,6 +215,26 @@ int offsetOf(const QString &text, int line, int column)
     return offset <= text.size() ? offset : -1;
 }
 
+std::optional<QString> scalarText(const QString &text, const SourcePos &pos)
+{
+    const int at = offsetOf(text, pos.line, pos.column);
+    if (at < 0 || at >= text.size() || text[at] == QLatin1Char('[') || text[at] == QLatin1Char('{') || isBlockSequenceAt(text, at))
+        return std::nullopt;
+    const auto extent = valueExtent(text, at);
+    if (!extent)
+        return std::nullopt;
+    QString raw = text.mid(extent->first, extent->second - extent->first);
+    if (raw.size() >= 2 && (raw.startsWith(QLatin1Char('"')) || raw.startsWith(QLatin1Char('\'')))) {
+        const QChar quote = raw[0];
+        raw = raw.mid(1, raw.size() - 2);
+        if (quote == QLatin1Char('"'))
+            raw.replace(QLatin1String("\\\""), QLatin1String("\"")).replace(QLatin1String("\\\\"), QLatin1String("\\"));
+        else
+            raw.replace(QLatin1String("''"), QLatin1String("'"));
+    }
+    return raw;
+}
+
 std::optional<TextEdit> setField(const QString &text, const SourcePos &pos, bool present, const QString &key, const QString &yamlValue)
 {
     const int at = offsetOf(text, pos.line, pos.column);

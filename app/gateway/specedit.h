@@ -37,6 +37,10 @@ QString flowList(const QStringList &items);
 // The offset of a 1-based line and column (as in SourcePos); -1 when outside the text.
 int offsetOf(const QString &text, int line, int column);
 
+// The scalar at `pos` as written (quotes removed), for showing a value the reader could
+// not convert (a duration typed as "10 seconds"); std::nullopt when there is none.
+std::optional<QString> scalarText(const QString &text, const SourcePos &pos);
+
 // Sets a field of a mapping. present: the value at `pos` (a scalar, a flow list or a block
 // list) is replaced with `yamlValue`. Not present: `pos` is the mapping's position and
 // `key: yamlValue` is added to it (before the closing brace of a flow mapping, or as the

@@ -103,6 +103,7 @@ public:
         }
         out.pos = at(node, p);
         out.present = true;
+        out.written = true;
         return true;
     }
 

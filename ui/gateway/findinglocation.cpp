@@ -20,3 +20,34 @@ FindingLocation FindingLocation::parse(const QString &path)
 }
 
 } // namespace mcp::ui
+
+namespace mcp::ui {
+
+void FindingIndex::rebuild(const gateway::Findings &findings)
+{
+    m_byRoute.clear();
+    for (const gateway::Finding &f : findings) {
+        const FindingLocation loc = FindingLocation::parse(f.pos.path);
+        if (loc.route >= 0)
+            m_byRoute[loc.route].append({loc, f});
+    }
+}
+
+QList<gateway::Finding> FindingIndex::at(int route, int backend, const QString &field) const
+{
+    QList<gateway::Finding> out;
+    for (const auto &[loc, f] : m_byRoute.value(route))
+        if (loc.backend == backend && loc.field == field)
+            out << f;
+    return out;
+}
+
+QList<gateway::Finding> FindingIndex::inRoute(int route) const
+{
+    QList<gateway::Finding> out;
+    for (const auto &entry : m_byRoute.value(route))
+        out << entry.second;
+    return out;
+}
+
+} // namespace mcp::ui

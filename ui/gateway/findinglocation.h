@@ -17,3 +17,25 @@ struct FindingLocation
 };
 
 } // namespace mcp::ui
+
+#include "gateway/finding.h"
+
+#include <QHash>
+
+namespace mcp::ui {
+
+// The findings of a spec by where they point, for the tables and the form to mark cells.
+class FindingIndex
+{
+public:
+    void rebuild(const gateway::Findings &findings);
+    // Findings on exactly this field of a route (backend -1) or of one of its backends.
+    QList<gateway::Finding> at(int route, int backend, const QString &field) const;
+    // Every finding within a route (its fields and its backends).
+    QList<gateway::Finding> inRoute(int route) const;
+
+private:
+    QHash<int, QList<QPair<FindingLocation, gateway::Finding>>> m_byRoute;
+};
+
+} // namespace mcp::ui

@@ -121,6 +121,92 @@
     </message>
   </context>
   <context>
+    <name>mcp::ui::AuditModel</name>
+    <message>
+      <source>push</source>
+      <translation>推送</translation>
+    </message>
+    <message>
+      <source>rollback</source>
+      <translation>回滚</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>weights</source>
+      <translation>权重</translation>
+    </message>
+    <message>
+      <source>%1 → %2</source>
+      <translation>%1 → %2</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>成功</translation>
+    </message>
+    <message>
+      <source>failed at %1</source>
+      <translation>失败于 %1</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>操作者</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>主机</translation>
+    </message>
+    <message>
+      <source>Gateway</source>
+      <translation>网关</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::BackendsTableModel</name>
+    <message>
+      <source>%1 (implied)</source>
+      <translation>%1（隐含）</translation>
+    </message>
+    <message>
+      <source>This part of the YAML has a layout the table cannot change; edit it in the YAML view.</source>
+      <translation>这部分 YAML 的结构无法在表格中修改，请在 YAML 视图中编辑。</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::ConnectionDialog</name>
     <message>
       <source>Edit host %1</source>
@@ -313,6 +399,46 @@
     </message>
   </context>
   <context>
+    <name>mcp::ui::Findings</name>
+    <message>
+      <source>error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>info</source>
+      <translation>提示</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::FindingsModel</name>
+    <message>
+      <source>%1
+Fix: %2</source>
+      <translation>%1
+修复方法：%2</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>信息</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::Health</name>
     <message>
       <source>healthy</source>
@@ -329,6 +455,41 @@
     <message>
       <source>unknown</source>
       <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::HistoryDialog</name>
+    <message>
+      <source>Push history</source>
+      <translation>推送历史</translation>
+    </message>
+    <message>
+      <source>&amp;Roll back this gateway…</source>
+      <translation>回滚此网关(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Puts back the config the gateway ran before its last push (shown as a diff first).</source>
+      <translation>恢复网关在最近一次推送之前运行的配置（先显示差异）。</translation>
+    </message>
+    <message>
+      <source>Re&amp;fresh</source>
+      <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Nothing has been pushed from this machine yet.</source>
+      <translation>本机尚未推送过任何配置。</translation>
+    </message>
+    <message>
+      <source>%1 is not one of this console's hosts; add it to roll back from here.</source>
+      <translation>%1 不是本控制台的主机；添加该主机后才能从这里回滚。</translation>
+    </message>
+    <message>
+      <source>Reading what %1 ran before its last push…</source>
+      <translation>正在读取 %1 在最近一次推送之前运行的配置…</translation>
+    </message>
+    <message>
+      <source>Cannot roll back: %1</source>
+      <translation>无法回滚：%1</translation>
     </message>
   </context>
   <context>
@@ -631,6 +792,38 @@ or start the demo stack: ./scripts/demo-stack up</source>
 请为容器添加 mcp.service.name 和 mcp.service.port 标签（网关：mcp.gateway 和 mcp.gateway.driver），
 或启动演示环境：./scripts/demo-stack up</translation>
     </message>
+    <message>
+      <source>&amp;Gateway</source>
+      <translation>网关(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;New spec</source>
+      <translation>新建配置(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open spec…</source>
+      <translation>打开配置(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Open gateway spec</source>
+      <translation>打开网关配置</translation>
+    </message>
+    <message>
+      <source>YAML (*.yaml *.yml);;All files (*)</source>
+      <translation>YAML (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Push &amp;history…</source>
+      <translation>推送历史(&amp;H)…</translation>
+    </message>
+    <message>
+      <source>Edit the spec it runs…</source>
+      <translation>编辑其正在运行的配置…</translation>
+    </message>
+    <message>
+      <source>No console has pushed a spec to %1 yet</source>
+      <translation>尚无控制台向 %1 推送过配置</translation>
+    </message>
   </context>
   <context>
     <name>mcp::ui::PassphraseDialog</name>
@@ -641,6 +834,476 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>The SSH key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to connect.&lt;br&gt;&lt;small&gt;It is used for this connection only and never saved.&lt;/small&gt;</source>
       <translation>SSH 密钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入口令以连接。&lt;br&gt;&lt;small&gt;口令仅用于本次连接，不会被保存。&lt;/small&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::PushDialog</name>
+    <message>
+      <source>Push %1 to %2</source>
+      <translation>推送 %1 到 %2</translation>
+    </message>
+    <message>
+      <source>Roll back %1 on %2</source>
+      <translation>回滚 %2 上的 %1</translation>
+    </message>
+    <message>
+      <source>&amp;Push</source>
+      <translation>推送(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Roll back</source>
+      <translation>回滚(&amp;R)</translation>
+    </message>
+    <message>
+      <source>What changes in the gateway's config:</source>
+      <translation>网关配置中将发生的变化：</translation>
+    </message>
+    <message>
+      <source>Steps:</source>
+      <translation>步骤：</translation>
+    </message>
+    <message>
+      <source>Find the gateway's containers</source>
+      <translation>查找网关容器</translation>
+    </message>
+    <message>
+      <source>Read what it runs</source>
+      <translation>读取正在运行的配置</translation>
+    </message>
+    <message>
+      <source>Check nobody else pushed</source>
+      <translation>确认没有其他人推送</translation>
+    </message>
+    <message>
+      <source>Keep the current files</source>
+      <translation>保留当前文件</translation>
+    </message>
+    <message>
+      <source>Write the new files</source>
+      <translation>写入新文件</translation>
+    </message>
+    <message>
+      <source>Gateway's own config check</source>
+      <translation>网关自身的配置检查</translation>
+    </message>
+    <message>
+      <source>Graceful reload</source>
+      <translation>平滑重载</translation>
+    </message>
+    <message>
+      <source>Verify it serves the new version</source>
+      <translation>验证其已提供新版本</translation>
+    </message>
+    <message>
+      <source>Restore the previous config</source>
+      <translation>恢复之前的配置</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Comparing with what %1 runs…</source>
+      <translation>正在与 %1 正在运行的配置比较…</translation>
+    </message>
+    <message>
+      <source>The host is gone; nothing was pushed.</source>
+      <translation>主机已不存在；未推送任何内容。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Cannot push:&lt;/b&gt; %1</source>
+      <translation>&lt;b&gt;无法推送：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+      <source>(no change in the rendered config)</source>
+      <translation>（生成的配置没有变化）</translation>
+    </message>
+    <message>
+      <source>a config no console pushed</source>
+      <translation>一个并非由控制台推送的配置</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt; (%3 replica(s): %4)&lt;br&gt;runs %5; after this it runs &lt;tt&gt;%6&lt;/tt&gt;.</source>
+      <translation>&lt;b&gt;%2&lt;/b&gt; 上的 &lt;b&gt;%1&lt;/b&gt;（%3 个副本：%4）&lt;br&gt;当前运行 %5；推送后运行 &lt;tt&gt;%6&lt;/tt&gt;。</translation>
+    </message>
+    <message>
+      <source>The gateway already runs this version; pushing again re-applies it.</source>
+      <translation>网关已在运行此版本；再次推送将重新应用。</translation>
+    </message>
+    <message>
+      <source>Pushing…</source>
+      <translation>正在推送…</translation>
+    </message>
+    <message>
+      <source>%1 · %2</source>
+      <translation>%1 · %2</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Done:&lt;/b&gt; %1 now runs &lt;tt&gt;%2&lt;/tt&gt; on %3.</source>
+      <translation>&lt;b&gt;完成：&lt;/b&gt;%1 现在在 %3 上运行 &lt;tt&gt;%2&lt;/tt&gt;。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Someone else pushed to %1&lt;/b&gt; since this diff was made. Nothing was changed; the diff below is now against what runs. Review it and push again.</source>
+      <translation>&lt;b&gt;在生成此差异之后，有其他人向 %1 推送了配置。&lt;/b&gt;未做任何更改；下方差异已改为与当前运行的配置比较。请检查后再次推送。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Failed at “%1”:&lt;/b&gt; %2&lt;br&gt;%3</source>
+      <translation>&lt;b&gt;在“%1”步骤失败：&lt;/b&gt;%2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+      <source>The previous config was restored and is serving.</source>
+      <translation>之前的配置已恢复并正在提供服务。</translation>
+    </message>
+    <message>
+      <source>The gateway kept its previous config.</source>
+      <translation>网关保留了之前的配置。</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::RouteForm</name>
+    <message>
+      <source>Route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>e.g. users</source>
+      <translation>例如 users</translation>
+    </message>
+    <message>
+      <source>&amp;Hosts:</source>
+      <translation>主机名(&amp;H)：</translation>
+    </message>
+    <message>
+      <source>any host; e.g. api.example.com, *.example.com</source>
+      <translation>任意主机；例如 api.example.com, *.example.com</translation>
+    </message>
+    <message>
+      <source>&amp;Path prefix:</source>
+      <translation>路径前缀(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>e.g. /users</source>
+      <translation>例如 /users</translation>
+    </message>
+    <message>
+      <source>&amp;Listeners:</source>
+      <translation>监听器(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>all listeners; e.g. http, https</source>
+      <translation>所有监听器；例如 http, https</translation>
+    </message>
+    <message>
+      <source>Backends</source>
+      <translation>后端</translation>
+    </message>
+    <message>
+      <source>Add canary backend</source>
+      <translation>添加金丝雀后端</translation>
+    </message>
+    <message>
+      <source>Remove backend</source>
+      <translation>移除后端</translation>
+    </message>
+    <message>
+      <source>The backends of this route are not a block list; add the backend in the YAML view.</source>
+      <translation>此路由的后端不是块列表；请在 YAML 视图中添加后端。</translation>
+    </message>
+    <message>
+      <source>The backends of this route are not a block list; remove the backend in the YAML view.</source>
+      <translation>此路由的后端不是块列表；请在 YAML 视图中移除后端。</translation>
+    </message>
+    <message>
+      <source>Timeouts, retries and passive health</source>
+      <translation>超时、重试与被动健康检查</translation>
+    </message>
+    <message>
+      <source>connect</source>
+      <translation>连接</translation>
+    </message>
+    <message>
+      <source>5s</source>
+      <translation>5s</translation>
+    </message>
+    <message>
+      <source>read</source>
+      <translation>读取</translation>
+    </message>
+    <message>
+      <source>60s</source>
+      <translation>60s</translation>
+    </message>
+    <message>
+      <source>send</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <source>Timeouts:</source>
+      <translation>超时：</translation>
+    </message>
+    <message>
+      <source>attempts</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>on</source>
+      <translation>条件</translation>
+    </message>
+    <message>
+      <source>error, timeout, http_502, http_503</source>
+      <translation>error, timeout, http_502, http_503</translation>
+    </message>
+    <message>
+      <source>Retries:</source>
+      <translation>重试：</translation>
+    </message>
+    <message>
+      <source>max fails</source>
+      <translation>最大失败次数</translation>
+    </message>
+    <message>
+      <source>within</source>
+      <translation>时间窗口</translation>
+    </message>
+    <message>
+      <source>30s</source>
+      <translation>30s</translation>
+    </message>
+    <message>
+      <source>Passive health:</source>
+      <translation>被动健康检查：</translation>
+    </message>
+    <message>
+      <source>This part of the YAML has a layout the form cannot change; edit it in the YAML view.</source>
+      <translation>这部分 YAML 的结构无法在表单中修改，请在 YAML 视图中编辑。</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::RoutesTableModel</name>
+    <message>
+      <source>(any)</source>
+      <translation>（任意）</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n 个错误</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n 个警告</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>This part of the YAML has a layout the table cannot change; edit it in the YAML view.</source>
+      <translation>这部分 YAML 的结构无法在表格中修改，请在 YAML 视图中编辑。</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <source>Hosts</source>
+      <translation>主机</translation>
+    </message>
+    <message>
+      <source>Path prefix</source>
+      <translation>路径前缀</translation>
+    </message>
+    <message>
+      <source>Backends and weights</source>
+      <translation>后端与权重</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::SpecDocument</name>
+    <message>
+      <source>untitled.yaml</source>
+      <translation>未命名.yaml</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::SpecEditorWindow</name>
+    <message>
+      <source>Add route</source>
+      <translation>添加路由</translation>
+    </message>
+    <message>
+      <source>Remove route</source>
+      <translation>移除路由</translation>
+    </message>
+    <message>
+      <source>Validation</source>
+      <translation>校验</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Gateway</source>
+      <translation>网关(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Spec</source>
+      <translation>配置</translation>
+    </message>
+    <message>
+      <source>&amp;New</source>
+      <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Open gateway spec</source>
+      <translation>打开网关配置</translation>
+    </message>
+    <message>
+      <source>YAML (*.yaml *.yml);;All files (*)</source>
+      <translation>YAML (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Save &amp;as…</source>
+      <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source> Check against: </source>
+      <translation> 校验目标：</translation>
+    </message>
+    <message>
+      <source>&amp;Push…</source>
+      <translation>推送(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Push &amp;history…</source>
+      <translation>推送历史(&amp;H)…</translation>
+    </message>
+    <message>
+      <source>The routes are not a block list; add the route in the YAML view.</source>
+      <translation>路由不是块列表；请在 YAML 视图中添加路由。</translation>
+    </message>
+    <message>
+      <source>Offline (no host)</source>
+      <translation>离线（无主机）</translation>
+    </message>
+    <message>
+      <source>Cannot open %1: %2</source>
+      <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+      <source>The spec %1 runs on %2; save it to keep a copy.</source>
+      <translation>%1 在 %2 上运行的配置；保存即可留存副本。</translation>
+    </message>
+    <message>
+      <source>Save gateway spec</source>
+      <translation>保存网关配置</translation>
+    </message>
+    <message>
+      <source>Cannot save %1: %2</source>
+      <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>已保存 %1</translation>
+    </message>
+    <message>
+      <source>YAML (*.yaml *.yml)</source>
+      <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未保存的更改</translation>
+    </message>
+    <message>
+      <source>Save the changes to %1?</source>
+      <translation>保存对 %1 的更改吗？</translation>
+    </message>
+    <message>
+      <source>%1[*] — Gateway spec</source>
+      <translation>%1[*] — 网关配置</translation>
+    </message>
+    <message>
+      <source>Review the diff and push to %1</source>
+      <translation>检查差异并推送到 %1</translation>
+    </message>
+    <message>
+      <source>Fix the errors first: nothing reaches a gateway unvalidated</source>
+      <translation>请先修复错误：未经校验的配置不会到达网关</translation>
+    </message>
+    <message>
+      <source>Choose the host to push to under “Check against”</source>
+      <translation>请在“校验目标”中选择要推送的主机</translation>
+    </message>
+    <message>
+      <source>gateway %1 on %2</source>
+      <translation>%2 上的网关 %1</translation>
+    </message>
+    <message>
+      <source>offline</source>
+      <translation>离线</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::ValidationPanel</name>
+    <message>
+      <source>checked against %1</source>
+      <translation>已对照 %1 校验</translation>
+    </message>
+    <message>
+      <source>offline checks only: choose a host for the live checks</source>
+      <translation>仅离线检查：选择主机以进行实时检查</translation>
+    </message>
+    <message>
+      <source>No problems (%1).</source>
+      <translation>没有问题（%1）。</translation>
+    </message>
+    <message>
+      <source>%1, %2 (%3). Double-click one to go to it.</source>
+      <translation>%1，%2（%3）。双击某项可跳转到对应位置。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n 个错误</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n 个警告</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

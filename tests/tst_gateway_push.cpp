@@ -27,6 +27,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -96,6 +97,8 @@ private Q_SLOTS:
     void haproxyWeightsChangeWithoutReload();
     void mcpctlPushReportsAndAudits();
     void liveChecksStopAPush();
+    void zeroFailedRequestsDuringPushes_data();
+    void zeroFailedRequestsDuringPushes();
     void topologyShowsDeployedRoutes();
 
 private:
@@ -249,6 +252,55 @@ void TestGatewayPush::rollbackRestoresThePrevious()
     const auto o = push(QStringLiteral("tst-push-ng"), *previous);
     QVERIFY2(o.ok, qPrintable(o.error.toString()));
     QVERIFY(served(QStringLiteral("mcp-tst-push-ng-b"), QStringLiteral("/.mcp/version")).contains(first));
+}
+
+// A load generator (Debian's hey, from the host to the gateway container's address) runs
+// while the gateway is pushed to four times, each a full reload: not one request fails.
+void TestGatewayPush::zeroFailedRequestsDuringPushes_data()
+{
+    QTest::addColumn<QString>("gateway");
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QString>("driver");
+    QTest::newRow("nginx") << "tst-push-ng" << "mcp-tst-push-ng-a" << "nginx";
+    QTest::newRow("haproxy") << "tst-push-hap" << "mcp-tst-push-hap" << "haproxy";
+}
+
+void TestGatewayPush::zeroFailedRequestsDuringPushes()
+{
+    QFETCH(QString, gateway);
+    QFETCH(QString, container);
+    QFETCH(QString, driver);
+    const auto first = push(gateway, render(spec(gateway, driver, 10), m_endpoints));
+    QVERIFY2(first.ok, qPrintable(first.error.toString()));
+    const QString ip = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                  QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), container});
+    QVERIFY(!ip.isEmpty());
+    QProcess hey;
+    hey.start(QStringLiteral("hey"), {QStringLiteral("-z"), QStringLiteral("8s"), QStringLiteral("-c"), QStringLiteral("8"),
+                                      QStringLiteral("http://%1:8080/cgi-bin/app").arg(ip)});
+    QVERIFY(hey.waitForStarted());
+    QTest::qWait(1500);
+    int pushes = 0;
+    for (int weight : {50, 20, 70, 10}) {
+        const auto o = push(gateway, render(spec(gateway, driver, weight), m_endpoints));
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        ++pushes;
+        if (hey.state() != QProcess::Running)
+            break;
+    }
+    QCOMPARE(pushes, 4);
+    QVERIFY(hey.waitForFinished(30000));
+    const QString report = QString::fromUtf8(hey.readAllStandardOutput());
+    static const QRegularExpression status(QStringLiteral("\\[(\\d+)\\]\\s+(\\d+) responses"));
+    QMap<int, int> byStatus;
+    for (auto it = status.globalMatch(report); it.hasNext();) {
+        const auto m = it.next();
+        byStatus[m.captured(1).toInt()] += m.captured(2).toInt();
+    }
+    qInfo("%s: %d requests answered 200 during %d pushes", qPrintable(driver), byStatus.value(200), pushes);
+    QVERIFY2(byStatus.value(200) > 100, qPrintable(report));
+    QCOMPARE(byStatus.keys(), QList<int>{200});
+    QVERIFY2(!report.contains(QLatin1String("Error distribution")), qPrintable(report));
 }
 
 void TestGatewayPush::haproxyReloadsAndSplits()

@@ -97,6 +97,8 @@ private Q_SLOTS:
     void haproxyWeightsChangeWithoutReload();
     void mcpctlPushReportsAndAudits();
     void liveChecksStopAPush();
+    void killedMidPushComesBackOnThePrevious_data();
+    void killedMidPushComesBackOnThePrevious();
     void zeroFailedRequestsDuringPushes_data();
     void zeroFailedRequestsDuringPushes();
     void topologyShowsDeployedRoutes();
@@ -252,6 +254,60 @@ void TestGatewayPush::rollbackRestoresThePrevious()
     const auto o = push(QStringLiteral("tst-push-ng"), *previous);
     QVERIFY2(o.ok, qPrintable(o.error.toString()));
     QVERIFY(served(QStringLiteral("mcp-tst-push-ng-b"), QStringLiteral("/.mcp/version")).contains(first));
+}
+
+// The gateway container is killed in the middle of a push (right after the new files were
+// written, or right after the reload): the push reports the step and the reason, puts the
+// previous files back (the archive API writes into a stopped container too), and when the
+// container is started again it serves the previous version, not the unverified one.
+void TestGatewayPush::killedMidPushComesBackOnThePrevious_data()
+{
+    QTest::addColumn<int>("killAt");
+    QTest::newRow("killed before the check") << int(GatewayPush::Step::Check);
+    QTest::newRow("killed after the reload") << int(GatewayPush::Step::Verify);
+}
+
+void TestGatewayPush::killedMidPushComesBackOnThePrevious()
+{
+    QFETCH(int, killAt);
+    const QString container = QStringLiteral("mcp-tst-push-kill");
+    const QString gateway = QStringLiteral("tst-push-kill");
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), container});
+    QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), container, QStringLiteral("--network"), kNet,
+                        QStringLiteral("--label"), QStringLiteral("mcp.test=1"), QStringLiteral("--label"), QStringLiteral("mcp.gateway=") + gateway,
+                        QStringLiteral("--label"), QStringLiteral("mcp.gateway.driver=nginx"),
+                        Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_NGINX"))})
+                 .isEmpty());
+    const RenderedConfig before = render(spec(gateway, QStringLiteral("nginx"), 10), m_endpoints);
+    const auto first = push(gateway, before);
+    QVERIFY2(first.ok, qPrintable(first.error.toString()));
+
+    const RenderedConfig next = render(spec(gateway, QStringLiteral("nginx"), 50), m_endpoints);
+    GatewayPush p(m_client.get(), gateway, next);
+    QObject::connect(&p, &GatewayPush::stepStarted, &p, [&](GatewayPush::Step step, const QString &) {
+        if (int(step) == killAt)
+            dockerCli({QStringLiteral("kill"), container}); // before the step's request goes out
+    });
+    QSignalSpy done(&p, &GatewayPush::finished);
+    p.start();
+    QVERIFY(done.wait(60000));
+    const auto &o = p.outcome();
+    QVERIFY(!o.ok);
+    QCOMPARE(int(o.failedStep), killAt);
+    QVERIFY2(o.error.detail.contains(QLatin1String("not running")), qPrintable(o.error.toString()));
+    QVERIFY(o.rolledBack);
+    QCOMPARE(dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.State.Running}}"), container}), QStringLiteral("false"));
+
+    // It returns on the previous config.
+    QVERIFY(!dockerCli({QStringLiteral("start"), container}).isEmpty());
+    QString version;
+    QVERIFY(QTest::qWaitFor([&] { return (version = served(container, QStringLiteral("/.mcp/version"))).contains(before.version); }, 15000));
+    QVERIFY(!version.contains(next.version));
+    // And a push after it works as usual.
+    const auto again = push(gateway, next);
+    QVERIFY2(again.ok, qPrintable(again.error.toString()));
+    QCOMPARE(again.previousVersion, before.version);
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), container});
 }
 
 // A load generator (Debian's hey, from the host to the gateway container's address) runs

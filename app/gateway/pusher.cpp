@@ -238,6 +238,8 @@ void GatewayPush::verify(const QString &id, int attempt)
               [this, id, attempt](Result<docker::ExecResult> r) {
                   if (r && r->out.contains(m_config.version.toUtf8()))
                       return nextReplica();
+                  if (!r) // the engine could not run the question at all (the container stopped)
+                      return restore(id, Step::Verify, r.error());
                   // No sh or nc in the gateway image: nothing to ask from inside; the check
                   // passed and the reload succeeded, which is as far as we can see.
                   if (r && (r->exitCode == 126 || r->exitCode == 127))

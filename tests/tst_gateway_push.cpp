@@ -15,6 +15,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "topology/graphbuilder.h"
+#include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
@@ -514,6 +515,20 @@ void TestGatewayPush::topologyShowsDeployedRoutes()
     QCOMPARE(sum, 100);
     QCOMPARE(g.nodes.value(route).health, topology::Health::Healthy);
     QVERIFY(!g.nodes.value(topology::gatewayNodeId(QStringLiteral("tst-push-ng"))).attributes.value(QLatin1String("configVersion")).toString().isEmpty());
+    // And in `mcpctl topology --format json`: the gateway's routes beside its instances.
+    const QJsonObject json = topology::topologyToJson(g);
+    QJsonObject gw;
+    for (const auto &v : json.value(QLatin1String("gateways")).toArray())
+        if (v.toObject().value(QLatin1String("name")).toString() == QLatin1String("tst-push-ng"))
+            gw = v.toObject();
+    QCOMPARE(gw.value(QLatin1String("instances")).toArray().size(), 2);
+    const QJsonArray jsonRoutes = gw.value(QLatin1String("routes")).toArray();
+    QCOMPARE(jsonRoutes.size(), 1);
+    QCOMPARE(jsonRoutes[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("app"));
+    QCOMPARE(jsonRoutes[0].toObject().value(QLatin1String("pathPrefix")).toString(), QStringLiteral("/cgi-bin"));
+    QCOMPARE(jsonRoutes[0].toObject().value(QLatin1String("backends")).toArray().size(), 2);
+    QCOMPARE(gw.value(QLatin1String("configVersion")).toString(),
+             g.nodes.value(topology::gatewayNodeId(QStringLiteral("tst-push-ng"))).attributes.value(QLatin1String("configVersion")).toString());
 }
 
 QTEST_GUILESS_MAIN(TestGatewayPush)

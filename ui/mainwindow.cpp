@@ -43,6 +43,7 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
 {
     setWindowTitle(tr("MCP Console"));
     resize(1280, 800);
+    m_model->setBackgroundRebuilds(true); // a burst of events never holds the GUI thread
 
     m_scene = new TopologyScene(this);
     m_view = new TopologyView(m_scene, this);
@@ -145,9 +146,9 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
         if (!id.isEmpty())
             m_inventory->selectNode(id);
     });
-    connect(m_model.get(), &topology::TopologyModel::changed, this, [this] {
+    connect(m_model.get(), &topology::TopologyModel::changed, this, [this](const topology::GraphDelta &delta) {
         const bool first = m_scene->nodeItems().isEmpty();
-        m_scene->sync(m_model->graph());
+        m_scene->sync(m_model->graph(), delta);
         if (first)
             m_view->fitAll();
         showDetails(m_view->selectedNodeId());

@@ -70,9 +70,21 @@ QJsonObject topologyToJson(const Graph &g)
     QJsonArray gateways;
     for (const Node *gw : sortedNodes(g, NodeKind::Gateway)) {
         QJsonArray instances;
+        QJsonArray routes;
         QStringList hostNames;
         for (const QString &id : targets(g, gw->id)) {
             const Node &inst = g.nodes[id];
+            if (inst.kind == NodeKind::Route) {
+                // The routes the gateway runs (from the spec a push left in it).
+                routes.append(QJsonObject{{QStringLiteral("name"), inst.name},
+                                          {QStringLiteral("hosts"), inst.attributes.value(QLatin1String("hosts"))},
+                                          {QStringLiteral("pathPrefix"), inst.attributes.value(QLatin1String("pathPrefix"))},
+                                          {QStringLiteral("health"), healthName(inst.health)},
+                                          {QStringLiteral("backends"), inst.attributes.value(QLatin1String("backends"))}});
+                continue;
+            }
+            if (inst.kind != NodeKind::Instance)
+                continue;
             instances.append(instanceJson(inst));
             if (!hostNames.contains(inst.host))
                 hostNames << inst.host;
@@ -81,7 +93,9 @@ QJsonObject topologyToJson(const Graph &g)
                                     {QStringLiteral("driver"), gw->attributes.value(QLatin1String("driver"))},
                                     {QStringLiteral("host"), hostNames.join(QLatin1Char(','))},
                                     {QStringLiteral("health"), healthName(gw->health)},
-                                    {QStringLiteral("instances"), instances}});
+                                    {QStringLiteral("configVersion"), gw->attributes.value(QLatin1String("configVersion"))},
+                                    {QStringLiteral("instances"), instances},
+                                    {QStringLiteral("routes"), routes}});
     }
     QJsonArray services;
     for (const Node *svc : sortedNodes(g, NodeKind::Service)) {

@@ -6,6 +6,10 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 
+#include "common/whenready.h"
+
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace mcp::topology {
@@ -57,26 +61,69 @@ void TopologyModel::markStale()
         return;
     m_rebuildQueued = true;
     QTimer::singleShot(0, this, [this] {
-        if (m_rebuildQueued)
+        if (!m_rebuildQueued)
+            return;
+        if (m_background)
+            rebuildInBackground();
+        else
             rebuildNow();
     });
+}
+
+QList<HostSnapshot> TopologyModel::snapshots() const
+{
+    QList<HostSnapshot> out;
+    for (const Source &s : m_sources)
+        if (s.host && s.inventory)
+            out << snapshotOf(s);
+    return out;
 }
 
 void TopologyModel::rebuildNow()
 {
     m_rebuildQueued = false;
-    QList<HostSnapshot> snapshots;
-    for (const Source &s : std::as_const(m_sources)) {
-        if (!s.host || !s.inventory)
-            continue;
-        snapshots << snapshotOf(s);
-    }
-    Graph next = buildGraph(snapshots);
+    Graph next = buildGraph(snapshots());
     const GraphDelta delta = diffGraphs(m_graph, next);
     m_graph = std::move(next);
+    ++m_generation;
     ++m_rebuilds;
     if (!delta.isEmpty())
         Q_EMIT changed(delta);
+}
+
+void TopologyModel::rebuildInBackground()
+{
+    m_rebuildQueued = false;
+    if (m_building) {
+        m_rebuildAgain = true; // one more when this one lands, with everything up to then
+        return;
+    }
+    m_building = true;
+    using Built = std::pair<Graph, GraphDelta>;
+    auto promise = std::make_shared<QPromise<Built>>();
+    const QFuture<Built> future = promise->future();
+    promise->start();
+    // Snapshots are implicitly shared copies: the inventories may change meanwhile.
+    QThreadPool::globalInstance()->start([promise, input = snapshots(), base = m_graph] {
+        Graph next = buildGraph(input);
+        GraphDelta delta = diffGraphs(base, next);
+        promise->addResult(Built(std::move(next), std::move(delta)));
+        promise->finish();
+    });
+    whenReady(future, this, [this, generation = m_generation](Built built) {
+        m_building = false;
+        if (generation != m_generation) // an inline rebuild landed meanwhile: diff against it
+            built.second = diffGraphs(m_graph, built.first);
+        m_graph = std::move(built.first);
+        ++m_generation;
+        ++m_rebuilds;
+        if (!built.second.isEmpty())
+            Q_EMIT changed(built.second);
+        if (m_rebuildAgain) {
+            m_rebuildAgain = false;
+            markStale();
+        }
+    });
 }
 
 HostSnapshot TopologyModel::snapshotOf(const Source &source) const

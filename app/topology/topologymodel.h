@@ -40,6 +40,11 @@ public:
     // Adds the routes the host's gateways run (the model does not own it).
     void setDeployedRoutes(hosts::HostConnection *host, gateway::DeployedRoutes *routes);
 
+    // The console builds each new graph on a worker thread (buildGraph and the diff are pure),
+    // so a burst of events never holds the GUI thread for a rebuild; the graph and `changed`
+    // are still only touched on the model's thread. Off (the default): rebuilds run inline.
+    void setBackgroundRebuilds(bool on) { m_background = on; }
+
     const Graph &graph() const { return m_graph; }
     int rebuildCount() const { return m_rebuilds; }
     // Rebuild now (tests, one-shot CLI) instead of on the next turn of the event loop.
@@ -60,11 +65,17 @@ private:
         QPointer<gateway::DeployedRoutes> routes;
     };
     void markStale();
+    void rebuildInBackground();
+    QList<HostSnapshot> snapshots() const;
     HostSnapshot snapshotOf(const Source &source) const;
 
     QList<Source> m_sources;
     Graph m_graph;
     bool m_rebuildQueued = false;
+    bool m_background = false;
+    bool m_building = false;     // a background rebuild is running
+    bool m_rebuildAgain = false; // and the sources changed since it started
+    int m_generation = 0;        // bumped whenever m_graph is replaced
     int m_rebuilds = 0;
 };
 

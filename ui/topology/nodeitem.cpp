@@ -26,6 +26,8 @@ void NodeItem::setNode(const topology::Node &node)
     m_node = node;
     setToolTip(m_node.healthReason);
     update();
+    for (EdgeItem *e : std::as_const(m_edges)) // edges are drawn in their target's health colour
+        e->update();
 }
 
 void NodeItem::setHighlighted(bool on)

@@ -29,8 +29,30 @@ TopologyScene::~TopologyScene()
     m_bundles.clear();
 }
 
+void TopologyScene::sync(const topology::Graph &graph, const topology::GraphDelta &delta)
+{
+    const bool structural = !delta.addedNodes.isEmpty() || !delta.removedNodes.isEmpty() || !delta.addedEdges.isEmpty() ||
+                            !delta.removedEdges.isEmpty() || m_nodes.isEmpty();
+    if (structural)
+        return sync(graph);
+    bool bundlesChanged = false;
+    for (const QString &id : delta.updatedNodes) {
+        const auto node = graph.nodes.constFind(id);
+        NodeItem *item = m_nodes.value(id);
+        if (node == graph.nodes.constEnd() || !item)
+            return sync(graph); // not what this scene shows: start over
+        item->setNode(*node);
+        bundlesChanged = bundlesChanged || m_bundleSources.contains(id);
+    }
+    if (bundlesChanged)
+        syncBundles(graph, m_bundled);
+    if (!m_filterText.isEmpty())
+        applyFilter(m_filterText);
+}
+
 void TopologyScene::sync(const topology::Graph &graph)
 {
+    ++m_fullSyncs;
     const LayoutResult layout = layeredLayout(graph, m_groupBy);
     const QHash<QString, QPointF> &positions = layout.positions;
     syncLanes(layout.lanes);
@@ -121,6 +143,8 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
 {
     qDeleteAll(m_bundles);
     m_bundles.clear();
+    m_bundled = bundled;
+    m_bundleSources.clear();
     if (bundled.isEmpty())
         return;
     // Group the bundled edges by source and target column.
@@ -134,6 +158,7 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
     }
     for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
         const NodeItem *from = m_nodes.value(it.key());
+        m_bundleSources.insert(it.key());
         const QPointF source = from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
         int total = 0;
         for (const auto &points : it.value())

@@ -26,6 +26,11 @@ public:
     ~TopologyScene() override;
 
     void sync(const topology::Graph &graph);
+    // The same, knowing what changed since the graph of the last sync: when only nodes'
+    // facts changed (health, state; no node or edge came or went), the layout cannot
+    // change, so only the changed items are updated (O(changes), not O(graph)).
+    void sync(const topology::Graph &graph, const topology::GraphDelta &delta);
+    int fullSyncs() const { return m_fullSyncs; }
     // Lanes per Docker host or Compose project; takes effect at the next sync.
     void setGroupBy(GroupBy groupBy) { m_groupBy = groupBy; }
     GroupBy groupBy() const { return m_groupBy; }
@@ -52,6 +57,9 @@ private:
     GroupBy m_groupBy = GroupBy::None;
     QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
     QList<BundleItem *> m_bundles;      // fan-outs above the threshold, rebuilt each sync
+    QSet<QString> m_bundled;            // edge ids the bundles draw
+    QSet<QString> m_bundleSources;      // their source nodes (a bundle has its source's colour)
+    int m_fullSyncs = 0;
 };
 
 } // namespace mcp::ui

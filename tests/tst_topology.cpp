@@ -68,6 +68,7 @@ private slots:
     void jsonShape();
     void liveUpdates();
     void burstOfEventsIsOneRebuild();
+    void backgroundRebuildsMatchInline();
     void doctorFindsPitfalls();
     void twoHostsInOneModel();
 
@@ -274,6 +275,44 @@ void TestTopology::burstOfEventsIsOneRebuild()
     QCOMPARE(burstEvents, 15);
     QVERIFY2(m_model->rebuildCount() - rebuildsBefore <= 3,
              qPrintable(QStringLiteral("%1 rebuilds for %2 events").arg(m_model->rebuildCount() - rebuildsBefore).arg(burstEvents)));
+}
+
+// The console builds graphs on a worker thread: the result, and the deltas it signals,
+// are those of an inline rebuild.
+void TestTopology::backgroundRebuildsMatchInline()
+{
+    m_model->setBackgroundRebuilds(true);
+    Graph shown = m_model->graph(); // what a view applying every delta would hold
+    auto connection = connect(m_model.get(), &TopologyModel::changed, this, [&](const GraphDelta &delta) {
+        for (const QString &id : delta.removedNodes)
+            shown.nodes.remove(id);
+        for (const QString &id : delta.addedNodes + delta.updatedNodes)
+            shown.nodes.insert(id, m_model->graph().nodes.value(id));
+    });
+    QStringList args{QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("for i in $(seq 1 5); do docker create --label mcp.test=1 --label mcp.service.name=background "
+                                    "--label mcp.service.port=8080 --name mcp-tst-topo-bg-$i %1 >/dev/null; done")
+                         .arg(Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND")))};
+    QProcess p;
+    p.start(args.takeFirst(), args);
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto it = m_model->graph().nodes.constFind(versionNodeId(QStringLiteral("background"), QStringLiteral("default")));
+            return it != m_model->graph().nodes.constEnd() && it->healthReason == QStringLiteral("no healthy instances (5 down)");
+        },
+        15000));
+    QTest::qWait(300); // let any rebuild in flight land
+    disconnect(connection);
+    m_model->setBackgroundRebuilds(false);
+    const Graph background = m_model->graph();
+    QCOMPARE(shown.nodes.keys().size(), background.nodes.size());
+    for (auto it = background.nodes.cbegin(); it != background.nodes.cend(); ++it)
+        QCOMPARE(shown.nodes.value(it.key()), it.value());
+    m_model->rebuildNow();
+    QCOMPARE(m_model->graph().nodes.keys().size(), background.nodes.size());
+    for (auto it = background.nodes.cbegin(); it != background.nodes.cend(); ++it)
+        QVERIFY2(m_model->graph().nodes.value(it.key()) == it.value(), qPrintable(it.key()));
 }
 
 void TestTopology::doctorFindsPitfalls()

@@ -198,6 +198,41 @@ void TestTopologyView::largeScene()
     ui::NodeItem *someItem = scene.nodeItems().begin().value();
     scene.sync(graph);
     QCOMPARE(scene.nodeItems().value(someItem->node().id), someItem);
+
+    // A health-only change (an instance exits): the delta path updates the changed items in
+    // place without a new layout; the drawn result equals a full sync of the new graph.
+    auto changedHosts = hosts;
+    QJsonObject first = changedHosts.first().containers.begin().value();
+    const QString changedId = first.value(QLatin1String("Id")).toString();
+    first.insert(QStringLiteral("State"), QStringLiteral("exited"));
+    first.insert(QStringLiteral("Status"), QStringLiteral("Exited (1) 1 second ago"));
+    changedHosts.first().containers.insert(changedId, first);
+    const topology::Graph changed = topology::buildGraph(changedHosts);
+    const topology::GraphDelta delta = topology::diffGraphs(graph, changed);
+    QVERIFY(delta.addedNodes.isEmpty() && delta.removedNodes.isEmpty() && !delta.updatedNodes.isEmpty());
+    const int fullSyncs = scene.fullSyncs();
+    const QPointF before = scene.nodeItem(topology::instanceNodeId(QStringLiteral("big"), changedId))->pos();
+    scene.sync(changed, delta);
+    QCOMPARE(scene.fullSyncs(), fullSyncs);
+    ui::NodeItem *changedItem = scene.nodeItem(topology::instanceNodeId(QStringLiteral("big"), changedId));
+    QCOMPARE(changedItem->node(), changed.nodes.value(changedItem->node().id));
+    QCOMPARE(changedItem->pos(), before);
+    for (const QString &id : delta.updatedNodes)
+        QCOMPARE(scene.nodeItem(id)->node(), changed.nodes.value(id));
+    ui::TopologyScene reference;
+    reference.sync(changed);
+    for (auto it = reference.nodeItems().cbegin(); it != reference.nodeItems().cend(); ++it) {
+        QCOMPARE(scene.nodeItem(it.key())->node(), it.value()->node());
+        QCOMPARE(scene.nodeItem(it.key())->pos(), it.value()->pos());
+    }
+    // A structural change (a new instance) takes the full path.
+    auto grownHosts = changedHosts;
+    const QJsonObject extra = entry(5000, QStringLiteral("svc00"), QStringLiteral("v2"), true);
+    grownHosts.first().containers.insert(extra.value(QLatin1String("Id")).toString(), extra);
+    const topology::Graph grown = topology::buildGraph(grownHosts);
+    scene.sync(grown, topology::diffGraphs(changed, grown));
+    QCOMPARE(scene.fullSyncs(), fullSyncs + 1);
+    QCOMPARE(scene.nodeItems().size(), 40 + 40 + 2001);
 }
 
 QTEST_MAIN(TestTopologyView)

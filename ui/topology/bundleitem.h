@@ -20,6 +20,13 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     int targetCount() const { return int(m_targets.size()); }
+    void setColor(QColor color)
+    {
+        if (color != m_color) {
+            m_color = color;
+            update();
+        }
+    }
 
 private:
     QPointF m_source;

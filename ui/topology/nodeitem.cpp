@@ -23,11 +23,13 @@ NodeItem::NodeItem(const topology::Node &node) : m_node(node)
 
 void NodeItem::setNode(const topology::Node &node)
 {
+    const bool healthChanged = node.health != m_node.health;
     m_node = node;
     setToolTip(m_node.healthReason);
     update();
-    for (EdgeItem *e : std::as_const(m_edges)) // edges are drawn in their target's health colour
-        e->update();
+    if (healthChanged) // edges are drawn in their target's health colour
+        for (EdgeItem *e : std::as_const(m_edges))
+            e->update();
 }
 
 void NodeItem::setHighlighted(bool on)

@@ -35,17 +35,15 @@ void TopologyScene::sync(const topology::Graph &graph, const topology::GraphDelt
                             !delta.removedEdges.isEmpty() || m_nodes.isEmpty();
     if (structural)
         return sync(graph);
-    bool bundlesChanged = false;
     for (const QString &id : delta.updatedNodes) {
         const auto node = graph.nodes.constFind(id);
         NodeItem *item = m_nodes.value(id);
         if (node == graph.nodes.constEnd() || !item)
             return sync(graph); // not what this scene shows: start over
         item->setNode(*node);
-        bundlesChanged = bundlesChanged || m_bundleSources.contains(id);
+        for (BundleItem *bundle : m_bundlesBySource.value(id))
+            bundle->setColor(healthColor(node->health));
     }
-    if (bundlesChanged)
-        syncBundles(graph, m_bundled);
     if (!m_filterText.isEmpty())
         applyFilter(m_filterText);
 }
@@ -144,7 +142,7 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
     qDeleteAll(m_bundles);
     m_bundles.clear();
     m_bundled = bundled;
-    m_bundleSources.clear();
+    m_bundlesBySource.clear();
     if (bundled.isEmpty())
         return;
     // Group the bundled edges by source and target column.
@@ -158,7 +156,6 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
     }
     for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
         const NodeItem *from = m_nodes.value(it.key());
-        m_bundleSources.insert(it.key());
         const QPointF source = from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
         int total = 0;
         for (const auto &points : it.value())
@@ -167,6 +164,7 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
             auto *bundle = new BundleItem(source, points, healthColor(from->node().health), total);
             addItem(bundle);
             m_bundles << bundle;
+            m_bundlesBySource[it.key()] << bundle;
         }
     }
 }

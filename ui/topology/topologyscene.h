@@ -58,7 +58,7 @@ private:
     QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
     QList<BundleItem *> m_bundles;      // fan-outs above the threshold, rebuilt each sync
     QSet<QString> m_bundled;            // edge ids the bundles draw
-    QSet<QString> m_bundleSources;      // their source nodes (a bundle has its source's colour)
+    QHash<QString, QList<BundleItem *>> m_bundlesBySource; // a bundle has its source's colour
     int m_fullSyncs = 0;
 };
 

@@ -30,6 +30,8 @@ Commands:
   rollback --gateway NAME
                        push back the config that ran before the last push
   history              the local audit log of pushes, rollbacks and conflicts
+  stats --gateway NAME [--window 60s]
+                       per route and version: requests, rate, 5xx rate, p50/p95/p99 from the access logs
 
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
@@ -89,6 +91,8 @@ int run(const QStringList &arguments)
         return runRollback(options, out);
     if (options.command == QLatin1String("history"))
         return runHistory(options, out);
+    if (options.command == QLatin1String("stats"))
+        return runStats(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

@@ -16,5 +16,6 @@ int runRender(const GlobalOptions &options, const Output &out);
 int runPush(const GlobalOptions &options, const Output &out);
 int runRollback(const GlobalOptions &options, const Output &out);
 int runHistory(const GlobalOptions &options, const Output &out);
+int runStats(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

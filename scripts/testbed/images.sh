@@ -68,6 +68,8 @@ case $status in
 esac
 host=$(hostname)
 body="version=${VERSION:-unset} host=$host status=$status"
+# The backend's own record of each answer (the ground truth telemetry tests compare with).
+printf 'mcp-served version=%s status=%s delay_ms=%s\n' "${VERSION:-unset}" "$status" "$delay" >&2
 # busybox httpd passes the output through unchanged when it starts with "HTTP/".
 printf 'HTTP/1.0 %s %s\r\nContent-Type: text/plain\r\nX-Backend-Version: %s\r\nX-Backend-Host: %s\r\nContent-Length: %s\r\n\r\n%s\n' \
   "$status" "$reason" "${VERSION:-unset}" "$host" $(( ${#body} + 1 )) "$body"

@@ -43,6 +43,7 @@ spec:
       timeouts: {connect: 5s, read: 10s, send: 250ms}
       retries: {attempts: 2, on: [error, timeout, http_502, http_503, http_504]}
       passiveHealth: {maxFails: 3, failTimeout: 30s}
+      rollout: {stable: v1, canary: v2, maxErrorRate: 5%, maxP99Ratio: 2.0, window: 60s, minRequests: 50}
     - name: orders
       match: {pathPrefix: /orders}
       backends:
@@ -249,8 +250,8 @@ void TestGatewaySpec::violations_data()
                                            << "keyFile: certs/edge.key}\n    - {name: edge-tls, certFile: certs/edge.pem, keyFile: certs/edge.key}\n"
                                            << "spec.duplicate-certificate" << 12;
     QTest::newRow("unknown listener") << "listeners: [http, https]" << "listeners: [http, htps]" << "spec.unknown-listener" << 18;
-    QTest::newRow("duplicate route") << "- name: orders" << "- name: users" << "spec.duplicate-route" << 26;
-    QTest::newRow("path syntax") << "pathPrefix: /orders}" << "pathPrefix: orders/../x}" << "spec.path-syntax" << 27;
+    QTest::newRow("duplicate route") << "- name: orders" << "- name: users" << "spec.duplicate-route" << 27;
+    QTest::newRow("path syntax") << "pathPrefix: /orders}" << "pathPrefix: orders/../x}" << "spec.path-syntax" << 28;
     QTest::newRow("host syntax") << "match: {hosts: [api.example.com], pathPrefix: /users}"
                                  << "match: {hosts: ['https://api.example.com'], pathPrefix: /users}" << "spec.host-syntax" << 19;
     QTest::newRow("duplicate match") << "match: {hosts: [api.example.com], pathPrefix: /users/admin}"
@@ -261,10 +262,18 @@ void TestGatewaySpec::violations_data()
     QTest::newRow("duration zero") << "connect: 5s" << "connect: 0s" << "spec.duration-zero" << 23;
     QTest::newRow("retry condition") << "on: [error, timeout" << "on: [error, timeuot" << "spec.retry-condition" << 24;
     QTest::newRow("retry attempts") << "attempts: 2" << "attempts: 50" << "spec.retry-attempts" << 24;
-    QTest::newRow("missing pathPrefix") << "match: {pathPrefix: /orders}" << "match: {}" << "spec.missing-field" << 27;
+    QTest::newRow("missing pathPrefix") << "match: {pathPrefix: /orders}" << "match: {}" << "spec.missing-field" << 28;
     QTest::newRow("missing name") << "metadata:\n  name: edge" << "metadata:\n  nam: edge" << "spec.unknown-field" << 4;
-    QTest::newRow("no backends") << "      backends:\n        - {service: orders}" << "      backends: []" << "spec.no-backends" << 28;
+    QTest::newRow("no backends") << "      backends:\n        - {service: orders}" << "      backends: []" << "spec.no-backends" << 29;
     QTest::newRow("gateway name") << "name: edge" << "name: 'edge gateway'" << "spec.name" << 4;
+    QTest::newRow("rollout version") << "canary: v2" << "canary: v5" << "spec.rollout-version" << 26;
+    QTest::newRow("rollout same version") << "canary: v2" << "canary: v1" << "spec.rollout-version" << 26;
+    QTest::newRow("rollout error rate") << "maxErrorRate: 5%" << "maxErrorRate: 150%" << "spec.rollout-limit" << 26;
+    QTest::newRow("rollout not a number") << "maxErrorRate: 5%" << "maxErrorRate: five" << "spec.type" << 26;
+    QTest::newRow("rollout ratio") << "maxP99Ratio: 2.0" << "maxP99Ratio: 0.5" << "spec.rollout-limit" << 26;
+    QTest::newRow("rollout window") << "window: 60s" << "window: 2s" << "spec.rollout-window" << 26;
+    QTest::newRow("rollout no limit") << "maxErrorRate: 5%, maxP99Ratio: 2.0, " << "" << "spec.rollout-no-limit" << 26;
+    QTest::newRow("rollout typo") << "minRequests: 50" << "minRequest: 50" << "spec.unknown-field" << 26;
     QTest::newRow("certificate on http") << "protocol: http}" << "protocol: http, certificate: edge-tls}" << "spec.certificate-on-http" << 8;
 }
 

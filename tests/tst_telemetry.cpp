@@ -1,9 +1,12 @@
 // The telemetry core on known input: access-log lines of both gateways as they write them
 // (retries, no upstream, escapes, garbage), the latency histogram against exact quantiles
 // of generated samples, windows that let old data go, roll-ups across edges, and memory
-// that does not grow with traffic.
+// that does not grow with traffic; the rollout verdict at its limits; HAProxy's show stat
+// and show info as HAProxy 2.6 prints them.
 #include "telemetry/accesslogparser.h"
+#include "telemetry/haproxyruntime.h"
 #include "telemetry/latencyhistogram.h"
+#include "telemetry/rolloutjudge.h"
 #include "telemetry/telemetrystore.h"
 #include "telemetry/windowedstats.h"
 
@@ -216,6 +219,71 @@ private Q_SLOTS:
         const Figures all = w.figures(900, t0 + 3000000LL * 600);
         QVERIFY(all.requests <= std::uint64_t(15 * 60 * 1000 / 600 + 1000)); // only the last 15 minutes are kept
         QVERIFY(all.requests >= std::uint64_t(14 * 60 * 1000 / 600));
+    }
+
+    // Each limit trips on its own, only with enough canary requests, and the ratio only
+    // against a stable version with enough requests of its own.
+    void rolloutVerdict()
+    {
+        mcp::gateway::Rollout policy;
+        policy.minRequests.value = 50;
+        policy.maxErrorRatePct = {5.0, {}, true, true};
+        policy.maxP99Ms = {800, {}, true, true};
+        policy.maxP99Ratio = {2.0, {}, true, true};
+        Figures stable;
+        stable.requests = 500;
+        stable.p99Ms = 100;
+        Figures canary;
+        canary.requests = 49;
+        canary.errorRate = 0.5;
+        QVERIFY(!judgeRollout(policy, canary, stable).enoughData);
+        QVERIFY(!judgeRollout(policy, canary, stable).breached);
+        canary.requests = 50;
+        RolloutVerdict v = judgeRollout(policy, canary, stable);
+        QVERIFY(v.enoughData && v.breached);
+        QCOMPARE(v.reason, QStringLiteral("error rate 50.0% above 5%"));
+        canary.errorRate = 0.05; // at the limit: not above it
+        canary.p99Ms = 150;
+        QVERIFY(!judgeRollout(policy, canary, stable).breached);
+        canary.p99Ms = 250;
+        v = judgeRollout(policy, canary, stable);
+        QVERIFY(v.breached);
+        QVERIFY2(v.reason.contains(QLatin1String("2 x the stable")), qPrintable(v.reason));
+        stable.requests = 10; // too little to compare with
+        QVERIFY(!judgeRollout(policy, canary, stable).breached);
+        canary.p99Ms = 900;
+        QCOMPARE(judgeRollout(policy, canary, stable).reason, QStringLiteral("p99 900.0 ms above 800 ms"));
+    }
+
+    void haproxyShowStat()
+    {
+        const QByteArray csv =
+            "# pxname,svname,qcur,qmax,scur,smax,slim,stot,bin,bout,dreq,dresp,ereq,econ,eresp,wretr,wredis,status,weight,act,bck,"
+            "chkfail,chkdown,lastchg,downtime,qlimit,pid,iid,sid,throttle,lbtot,tracked,type,rate,rate_lim,rate_max,check_status,"
+            "check_code,check_duration,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other,hanafail,req_rate,req_rate_max,req_tot,"
+            "cli_abrt,srv_abrt,comp_in,comp_out,comp_byp,comp_rsp,lastsess,last_chk,last_agt,qtime,ctime,rtime,ttime,agent_status,"
+            "agent_code,agent_duration,check_desc,agent_desc,check_rise,check_fall,check_health,agent_rise,agent_fall,agent_health,"
+            "addr,cookie,mode,algo\n"
+            "fe_http,FRONTEND,,,0,6,262115,1501,,,0,0,0,,,,,OPEN,,,,,,,,,1,2,0,,,,0,0,0,57,,,,0,1425,0,1,75,0,,0,57,1501,,,0,0,0,0,,,,,,,,,,,,,,,,,,,,,http,,\n"
+            "be_app,s0_v1,0,0,0,3,,1050,,,,0,,0,0,0,0,UP,70,1,0,0,0,17,0,,1,3,1,,1050,,2,0,,40,L7OK,200,1,0,1050,0,0,0,0,,,,1050,0,0,,,,,1,OK,,0,0,8,9,,,,"
+            "Layer7 check passed,,2,3,4,,,,172.30.0.2:8080,,http,\n"
+            "be_app,s1_v2,0,0,0,3,,450,,,,0,,0,0,0,0,DOWN 1/2,30,1,0,1,1,3,0,,1,3,2,,450,,2,0,,17,L7STS,503,2,0,375,0,0,75,0,,,,450,0,0,,,,,1,Service Unavailable,,0,0,52,53,,,,"
+            "Layer7 wrong status,,2,3,1,,,,172.30.0.3:8080,,http,\n";
+        const QList<HaproxyServerStat> rows = parseShowStat(csv);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[1].proxy, QStringLiteral("be_app"));
+        QCOMPARE(rows[1].server, QStringLiteral("s0_v1"));
+        QCOMPARE(rows[1].status, QStringLiteral("UP"));
+        QCOMPARE(rows[1].checkStatus, QStringLiteral("L7OK"));
+        QCOMPARE(rows[1].weight, 70);
+        QCOMPARE(rows[1].sessions, qint64(1050));
+        QCOMPARE(rows[1].responseMs, 8);
+        QCOMPARE(rows[1].address, QStringLiteral("172.30.0.2:8080"));
+        QCOMPARE(rows[2].status, QStringLiteral("DOWN 1/2"));
+        QCOMPARE(rows[2].checkCode, 503);
+        QCOMPARE(rows[2].responses5xx, qint64(75));
+        QCOMPARE(parseDroppedLogs("Name: HAProxy\nDroppedLogs: 2\nBusyPolling: 0\n"), qint64(2));
+        QCOMPARE(parseShowStat("Unknown command\n").size(), 0);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "common/tarwriter.h"
 #include "common/whenready.h"
 #include "docker/dockerclient.h"
+#include "gateway/deployedspec.h"
 #include "gateway/discovery.h"
 #include "gateway/pusher.h"
 #include "gateway/specreader.h"
@@ -48,26 +49,17 @@ DeployedGateway deployedGateway(docker::DockerClient &client, const QString &gat
 {
     DeployedGateway out;
     QObject context;
-    const QJsonObject filters{{QStringLiteral("label"), QJsonArray{QString(QStringLiteral("mcp.gateway=") + gatewayName)}}};
-    whenReady(client.listContainers(false, filters), &context, [&](Result<QJsonArray> list) {
-        if (!list || list->isEmpty())
-            return QCoreApplication::exit(0);
-        for (const auto &c : *list)
-            out.containerIds << c.toObject().value(QLatin1String("Id")).toString();
-        const QJsonObject first = list->first().toObject();
-        out.driver = first.value(QLatin1String("Labels")).toObject().value(QLatin1String("mcp.gateway.driver")).toString();
-        whenReady(client.getArchive(out.containerIds.first(), gateway::stateDirFor(out.driver) + QStringLiteral("/spec.yaml")),
-                  &context, [&](Result<QByteArray> tar) {
-                      if (tar) {
-                          const auto files = readTar(*tar);
-                          if (!files.isEmpty()) {
-                              const gateway::SpecReading r = gateway::readSpecText(files.first().second, gatewayName + QStringLiteral(" (deployed)"));
-                              if (r.parsed)
-                                  out.spec = r.spec;
-                          }
-                      }
-                      QCoreApplication::exit(0);
-                  });
+    gateway::fetchDeployedSpec(&client, gatewayName, &context, [&](Result<gateway::DeployedSpec> d) {
+        if (d) {
+            out.driver = d->driver;
+            out.containerIds = d->containerIds;
+            if (!d->text.isEmpty()) {
+                const gateway::SpecReading r = gateway::readSpecText(d->text, gatewayName + QStringLiteral(" (deployed)"));
+                if (r.parsed)
+                    out.spec = r.spec;
+            }
+        }
+        QCoreApplication::exit(0);
     });
     QCoreApplication::exec();
     return out;

@@ -67,6 +67,20 @@ struct PassiveHealth
     Located<qint64> failTimeoutMs;
 };
 
+// The automatic analysis of a gray release (docs/spec.md, "rollout"): the canary is sent
+// back to 0 when, over `window`, with at least `minRequests` canary requests, its error rate,
+// its p99 or its p99 relative to the stable version's passes a limit.
+struct Rollout
+{
+    SourcePos pos;
+    Located<QString> stable, canary;  // versions among the route's backends
+    Located<double> maxErrorRatePct;   // "5%" or 5: percent of requests answered 5xx
+    Located<qint64> maxP99Ms;          // "800ms"
+    Located<double> maxP99Ratio;       // 2.0: canary p99 above twice the stable one's
+    Located<qint64> windowMs;          // default 60s (10s..15m)
+    Located<int> minRequests;          // default 50
+};
+
 struct Route
 {
     SourcePos pos;
@@ -80,6 +94,7 @@ struct Route
     std::optional<Timeouts> timeouts;
     std::optional<Retries> retries;
     std::optional<PassiveHealth> passiveHealth;
+    std::optional<Rollout> rollout;
 };
 
 struct GatewaySpec

@@ -137,6 +137,25 @@ public:
         }
     }
 
+    // A number; with percent, a trailing % is allowed ("5%" and 5 read the same).
+    void number(const YAML::Node &map, const char *key, const QString &path, Located<double> &out, bool percent)
+    {
+        if (!present(map, key, path, out, false))
+            return;
+        const YAML::Node node = map[key];
+        QString text = node.IsScalar() ? QString::fromStdString(node.Scalar()).trimmed() : QString();
+        if (percent && text.endsWith(QLatin1Char('%')))
+            text.chop(1);
+        bool ok = false;
+        out.value = text.toDouble(&ok);
+        if (!ok) {
+            add(QStringLiteral("spec.type"), out.pos,
+                QStringLiteral("%1 must be a number, not `%2`").arg(out.pos.path, node.IsScalar() ? QString::fromStdString(node.Scalar()) : QStringLiteral("...")),
+                percent ? QStringLiteral("write a percentage such as 5%") : QStringLiteral("write a number such as 2.5"));
+            out.present = false;
+        }
+    }
+
     void duration(const YAML::Node &map, const char *key, const QString &path, Located<qint64> &out)
     {
         if (!present(map, key, path, out, false))
@@ -270,7 +289,7 @@ public:
         Route r;
         r.pos = at(n, p);
         checkKeys(n, p, {QStringLiteral("name"), QStringLiteral("listeners"), QStringLiteral("match"), QStringLiteral("backends"),
-                         QStringLiteral("timeouts"), QStringLiteral("retries"), QStringLiteral("passiveHealth")});
+                         QStringLiteral("timeouts"), QStringLiteral("retries"), QStringLiteral("passiveHealth"), QStringLiteral("rollout")});
         string(n, "name", p, r.name, true);
         stringList(n, "listeners", p, r.listeners);
         const YAML::Node match = n["match"];
@@ -323,6 +342,25 @@ public:
             integer(t, "maxFails", hp, ph.maxFails, false);
             duration(t, "failTimeout", hp, ph.failTimeoutMs);
             r.passiveHealth = ph;
+        }
+        if (const YAML::Node t = n["rollout"]; t && !t.IsNull() && expectMap(t, p + QStringLiteral(".rollout"))) {
+            Rollout ro;
+            const QString op = p + QStringLiteral(".rollout");
+            ro.pos = at(t, op);
+            checkKeys(t, op, {QStringLiteral("stable"), QStringLiteral("canary"), QStringLiteral("maxErrorRate"), QStringLiteral("maxP99"),
+                              QStringLiteral("maxP99Ratio"), QStringLiteral("window"), QStringLiteral("minRequests")});
+            string(t, "stable", op, ro.stable, true);
+            string(t, "canary", op, ro.canary, true);
+            number(t, "maxErrorRate", op, ro.maxErrorRatePct, true);
+            duration(t, "maxP99", op, ro.maxP99Ms);
+            number(t, "maxP99Ratio", op, ro.maxP99Ratio, false);
+            duration(t, "window", op, ro.windowMs);
+            if (!ro.windowMs.present)
+                ro.windowMs.value = 60000;
+            integer(t, "minRequests", op, ro.minRequests, false);
+            if (!ro.minRequests.present)
+                ro.minRequests.value = 50;
+            r.rollout = ro;
         }
         return r;
     }

@@ -162,6 +162,7 @@ private:
             backends(r);
             durations(r);
             retries(r);
+            rollout(r);
             // Only earlier routes whose prefix is this one's or an ancestor of it can match
             // everything it matches: look them up by prefix instead of comparing all pairs
             // (a 5,000-route spec is 12.5 million pairs).
@@ -345,6 +346,52 @@ private:
                 add(QStringLiteral("spec.retry-condition"), r.retries->on.pos, QStringLiteral("`%1` is not a retry condition").arg(c),
                     QStringLiteral("use: %1").arg(kRetryConditions.join(QStringLiteral(", "))));
         }
+    }
+
+    void rollout(const Route &r)
+    {
+        if (!r.rollout)
+            return;
+        const Rollout &o = *r.rollout;
+        const auto hasVersion = [&](const QString &v) {
+            return std::any_of(r.backends.cbegin(), r.backends.cend(), [&](const Backend &b) { return b.version.value == v; });
+        };
+        QStringList versions;
+        for (const Backend &b : r.backends)
+            versions << (b.version.value.isEmpty() ? QStringLiteral("(no version)") : b.version.value);
+        for (const Located<QString> *v : {&o.stable, &o.canary})
+            if (v->present && !hasVersion(v->value))
+                add(QStringLiteral("spec.rollout-version"), v->pos,
+                    QStringLiteral("route `%1` has no backend with version `%2`").arg(r.name.value, v->value),
+                    QStringLiteral("name one of the route's versions: %1").arg(versions.join(QStringLiteral(", "))));
+        if (o.stable.present && o.canary.present && o.stable.value == o.canary.value)
+            add(QStringLiteral("spec.rollout-version"), o.canary.pos, QStringLiteral("the canary and the stable version are both `%1`").arg(o.canary.value),
+                QStringLiteral("the canary is the new version, the stable one is where traffic returns to"));
+        if (!o.maxErrorRatePct.present && !o.maxP99Ms.present && !o.maxP99Ratio.present)
+            add(QStringLiteral("spec.rollout-no-limit"), o.pos, QStringLiteral("the rollout of route `%1` sets no limit").arg(r.name.value),
+                QStringLiteral("add maxErrorRate (5%), maxP99 (800ms) or maxP99Ratio (2.0)"));
+        if (o.maxErrorRatePct.present && (o.maxErrorRatePct.value <= 0 || o.maxErrorRatePct.value >= 100))
+            add(QStringLiteral("spec.rollout-limit"), o.maxErrorRatePct.pos,
+                QStringLiteral("maxErrorRate %1% is outside 0% to 100%").arg(o.maxErrorRatePct.value),
+                QStringLiteral("write a share such as 5%"));
+        if (o.maxP99Ms.present && o.maxP99Ms.value <= 0)
+            add(QStringLiteral("spec.rollout-limit"), o.maxP99Ms.pos, QStringLiteral("maxP99 must be longer than 0"),
+                QStringLiteral("write a latency such as 800ms"));
+        if (o.maxP99Ratio.present && o.maxP99Ratio.value <= 1.0)
+            add(QStringLiteral("spec.rollout-limit"), o.maxP99Ratio.pos,
+                QStringLiteral("maxP99Ratio %1 would trip on a canary as fast as the stable version").arg(o.maxP99Ratio.value),
+                QStringLiteral("use a ratio above 1, such as 2.0"));
+        if (o.windowMs.present && (o.windowMs.value < 10000 || o.windowMs.value > 15 * 60000))
+            add(QStringLiteral("spec.rollout-window"), o.windowMs.pos, QStringLiteral("window %1 is outside 10s to 15m").arg(formatMs(o.windowMs.value)),
+                QStringLiteral("the figures are kept in 10-second slots for 15 minutes: use 10s to 15m"));
+        if (o.minRequests.present && o.minRequests.value < 1)
+            add(QStringLiteral("spec.rollout-min-requests"), o.minRequests.pos, QStringLiteral("minRequests must be at least 1"),
+                QStringLiteral("use enough requests that chance does not trip it, such as 50"));
+    }
+
+    static QString formatMs(qint64 ms)
+    {
+        return ms % 1000 == 0 ? QStringLiteral("%1s").arg(ms / 1000) : QStringLiteral("%1ms").arg(ms);
     }
 
     const GatewaySpec &s;

@@ -12,6 +12,8 @@
 #include "hosts/hostregistry.h"
 #include "hosts/hostspanel.h"
 #include "hosts/passphrasedialog.h"
+#include "telemetry/hosttraffic.h"
+#include "telemetry/trafficoverlay.h"
 #include "topology/detailspanel.h"
 #include "topology/inventorypanel.h"
 #include "topology/legendwidget.h"
@@ -19,6 +21,7 @@
 #include "topology/topologymodel.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
+#include "traffic/grayreleasepanel.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -33,7 +36,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
+#include <QDateTime>
 
 namespace mcp::ui {
 
@@ -78,7 +83,25 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     tools->addAction(tr("Zoom in"), this, [this] { m_view->zoomBy(1.25); });
     tools->addAction(tr("Zoom out"), this, [this] { m_view->zoomBy(0.8); });
     tools->addSeparator();
-    tools->addWidget(new LegendWidget(tools));
+    m_overlay = new QComboBox(tools);
+    m_overlay->setObjectName(QStringLiteral("overlay"));
+    m_overlay->setToolTip(tr("What the graph shows: health, or the last minute's traffic from the gateways' access logs"));
+    m_overlay->addItem(tr("Health"), int(OverlayMode::Health));
+    m_overlay->addItem(tr("Traffic (requests/s)"), int(OverlayMode::Traffic));
+    m_overlay->addItem(tr("Errors (5xx rate)"), int(OverlayMode::Errors));
+    m_overlay->addItem(tr("Latency (p99)"), int(OverlayMode::Latency));
+    tools->addWidget(m_overlay);
+    m_legend = new LegendWidget(tools);
+    tools->addWidget(m_legend);
+    connect(m_overlay, &QComboBox::currentIndexChanged, this, [this] {
+        m_legend->setMode(OverlayMode(m_overlay->currentData().toInt()));
+        refreshOverlay();
+    });
+    // Values move at least once a second while traffic flows.
+    m_overlayTimer = new QTimer(this);
+    m_overlayTimer->setInterval(1000);
+    connect(m_overlayTimer, &QTimer::timeout, this, &MainWindow::refreshOverlay);
+    m_overlayTimer->start();
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         const int n = m_scene->applyFilter(text);
         m_inventory->setFilterText(text);
@@ -105,6 +128,19 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     connect(m_inventory, &InventoryPanel::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
     connect(m_view, &TopologyView::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
 
+    m_grayDock = new QDockWidget(tr("Gray release"), this);
+    m_grayDock->setObjectName(QStringLiteral("grayReleaseDock"));
+    m_grayRelease = new GrayReleasePanel(registry, m_fleet.get(), [this](const QString &host) { return m_model->hostGraph(host); }, m_grayDock);
+    m_grayDock->setWidget(m_grayRelease);
+    addDockWidget(Qt::RightDockWidgetArea, m_grayDock);
+    tabifyDockWidget(dock, m_grayDock);
+    dock->raise();
+    connect(m_grayRelease, &GrayReleasePanel::rolledBackAlert, this, [this](const QString &text) {
+        m_grayDock->show();
+        m_grayDock->raise();
+        statusBar()->showMessage(text, 30000);
+    });
+
     auto *hostsDock = new QDockWidget(tr("Hosts"), this);
     hostsDock->setObjectName(QStringLiteral("hostsDock"));
     m_hostsPanel = new HostsPanel(registry, m_fleet.get(), hostsDock);
@@ -112,6 +148,7 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, hostsDock);
     resizeDocks({hostsDock}, {300}, Qt::Horizontal);
 
+    m_fleet->setGraphProvider([this](const QString &host) { return m_model->hostGraph(host); });
     m_fleet->setPassphraseProvider([this](const QString &keyPath) { return PassphraseDialog::ask(keyPath, this); });
     connect(m_fleet.get(), &hosts::HostFleet::hostAttached, this,
             [this](hosts::HostConnection *connection, hosts::ContainerInventory *inventory) {
@@ -123,6 +160,7 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
             });
     connect(m_fleet.get(), &hosts::HostFleet::hostDetaching, this,
             [this](hosts::HostConnection *connection) { m_model->removeHost(connection); });
+    connect(m_fleet.get(), &hosts::HostFleet::trafficAttached, this, [this] { m_grayRelease->refreshRoutes(); });
     connect(m_fleet.get(), &hosts::HostFleet::hostUpdated, this, &MainWindow::updateStatus);
 
     m_status = new QLabel(this);
@@ -135,6 +173,7 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
         if (!path.isEmpty())
             openSpecEditor()->openFile(path);
     });
+    gatewayMenu->addAction(tr("&Gray release"), this, [this] { openGrayRelease(QString(), QString(), QString()); });
     gatewayMenu->addAction(tr("Push &history…"), this, [this] {
         auto *dialog = new HistoryDialog(m_registry, m_fleet.get(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -176,6 +215,45 @@ void MainWindow::start()
     updateStatus();
 }
 
+GrayReleasePanel *MainWindow::openGrayRelease(const QString &host, const QString &gatewayName, const QString &route)
+{
+    m_grayRelease->refreshRoutes();
+    if (!route.isEmpty())
+        m_grayRelease->selectRoute(host, gatewayName, route);
+    m_grayDock->show();
+    m_grayDock->raise();
+    return m_grayRelease;
+}
+
+void MainWindow::setOverlayMode(OverlayMode mode)
+{
+    m_overlay->setCurrentIndex(m_overlay->findData(int(mode)));
+}
+
+void MainWindow::refreshOverlay()
+{
+    const auto mode = OverlayMode(m_overlay->currentData().toInt());
+    if (mode == OverlayMode::Health) {
+        m_scene->setOverlay(mode, {});
+        return;
+    }
+    // Every host's figures over the last minute, on the whole graph.
+    telemetry::TrafficOverlay merged;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const hosts::HostConfig &config : m_registry->hosts()) {
+        const telemetry::HostTraffic *traffic = m_fleet->traffic(config.name);
+        if (!traffic)
+            continue;
+        const telemetry::TrafficOverlay one = telemetry::trafficOverlay(m_model->graph(), traffic->store(), 60, now);
+        for (auto it = one.nodes.constBegin(); it != one.nodes.constEnd(); ++it)
+            merged.nodes.insert(it.key(), it.value());
+        for (auto it = one.edges.constBegin(); it != one.edges.constEnd(); ++it)
+            merged.edges.insert(it.key(), it.value());
+        merged.maxRps = std::max(merged.maxRps, one.maxRps);
+    }
+    m_scene->setOverlay(mode, merged);
+}
+
 void MainWindow::showDetails(const QString &nodeId)
 {
     const auto it = m_model->graph().nodes.constFind(nodeId);
@@ -204,6 +282,13 @@ void MainWindow::showNodeMenu(const QString &nodeId, const QPoint &globalPos)
         QAction *edit = menu.addAction(tr("Edit the spec it runs…"), this, [this, gatewayName] { openDeployedSpec(gatewayName); });
         edit->setObjectName(QStringLiteral("editSpecAction"));
         edit->setEnabled(!deployedSpecHost(gatewayName).isEmpty());
+        if (node.kind == topology::NodeKind::Route) {
+            const QString host = deployedSpecHost(gatewayName);
+            const QString route = node.name;
+            QAction *gray = menu.addAction(tr("Gray release…"), this, [this, host, gatewayName, route] { openGrayRelease(host, gatewayName, route); });
+            gray->setObjectName(QStringLiteral("grayReleaseAction"));
+            gray->setEnabled(!host.isEmpty() && node.attributes.value(QLatin1String("backends")).toArray().size() >= 2);
+        }
         menu.addSeparator();
     }
     menu.addAction(tr("Show only this and related"), this, [this, node] {

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "topology/trafficstyle.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QTimer;
 
 namespace mcp::hosts {
 class HostConnection;
@@ -26,6 +30,8 @@ class DetailsPanel;
 class HostsPanel;
 class SpecEditorWindow;
 class InventoryPanel;
+class GrayReleasePanel;
+class LegendWidget;
 class TopologyScene;
 class TopologyView;
 
@@ -62,6 +68,13 @@ public:
     SpecEditorWindow *openDeployedSpec(const QString &gatewayName);
     // The host whose gateway `gatewayName` runs a pushed spec (empty: none).
     QString deployedSpecHost(const QString &gatewayName) const;
+    // Health, traffic, errors or latency on the graph (the tool bar's choice).
+    void setOverlayMode(OverlayMode mode);
+    void refreshOverlay();
+    LegendWidget *legend() const { return m_legend; }
+    // The gray-release dock, on a route when one is named (host, gateway, route).
+    GrayReleasePanel *openGrayRelease(const QString &host, const QString &gatewayName, const QString &route);
+    GrayReleasePanel *grayReleasePanel() const { return m_grayRelease; }
 
 private:
     void showDetails(const QString &nodeId);
@@ -80,6 +93,11 @@ private:
     DetailsPanel *m_details = nullptr;
     InventoryPanel *m_inventory = nullptr;
     QLabel *m_status = nullptr;
+    QComboBox *m_overlay = nullptr;
+    LegendWidget *m_legend = nullptr;
+    QTimer *m_overlayTimer = nullptr;
+    GrayReleasePanel *m_grayRelease = nullptr;
+    QDockWidget *m_grayDock = nullptr;
 };
 
 } // namespace mcp::ui

@@ -86,6 +86,41 @@ Result<QString> specWithWeights(const QString &specText, const QString &routeNam
     return text;
 }
 
+QList<std::pair<QString, int>> rebalance(const QList<std::pair<QString, int>> &current, const QString &key, int value)
+{
+    value = std::clamp(value, 0, 100);
+    QList<std::pair<QString, int>> out = current;
+    int othersSum = 0, others = 0;
+    for (const auto &[k, w] : current)
+        if (k != key) {
+            othersSum += w;
+            ++others;
+        }
+    if (others == 0) {
+        for (auto &[k, w] : out)
+            w = 100;
+        return out;
+    }
+    const int rest = 100 - value;
+    // Largest remainder: floor shares, then the biggest fractions get the leftover points.
+    QList<std::pair<double, int>> fractions; // (fraction, index)
+    int given = 0;
+    for (int i = 0; i < out.size(); ++i) {
+        if (out[i].first == key) {
+            out[i].second = value;
+            continue;
+        }
+        const double share = othersSum > 0 ? double(rest) * current[i].second / othersSum : double(rest) / others;
+        out[i].second = int(share);
+        given += out[i].second;
+        fractions.append({share - out[i].second, i});
+    }
+    std::stable_sort(fractions.begin(), fractions.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (int i = 0; given < rest && i < fractions.size(); ++i, ++given)
+        ++out[fractions[i].second].second;
+    return out;
+}
+
 Result<QMap<QString, int>> parseWeightArguments(const QStringList &arguments)
 {
     QMap<QString, int> out;

@@ -18,6 +18,11 @@ QString backendKey(const Backend &backend);
 // is wrong: an unknown route or version, a weight outside 0..100, a sum other than 100.
 Result<QString> specWithWeights(const QString &specText, const QString &routeName, const QMap<QString, int> &weights);
 
+// One version set to `value`, the others sharing the rest in proportion to their current
+// weights (equally when they are all 0), whole numbers that always sum to 100. With two
+// versions this is one paired slider.
+QList<std::pair<QString, int>> rebalance(const QList<std::pair<QString, int>> &current, const QString &key, int value);
+
 // "v1=90 v2=10" as the CLI takes it (also "v1=90,v2=10").
 Result<QMap<QString, int>> parseWeightArguments(const QStringList &arguments);
 

@@ -1,5 +1,7 @@
 #include "hostfleet.h"
 
+#include "telemetry/hosttraffic.h"
+
 #include "containerinventory.h"
 #include "gateway/deployedroutes.h"
 #include "health/healthprober.h"
@@ -18,6 +20,7 @@ struct HostFleet::Member
     std::unique_ptr<ContainerInventory> inventory;
     std::unique_ptr<health::HealthProber> prober;
     std::unique_ptr<gateway::DeployedRoutes> routes;
+    std::unique_ptr<telemetry::HostTraffic> traffic;
     std::optional<Error> configError;
 };
 
@@ -73,6 +76,12 @@ gateway::DeployedRoutes *HostFleet::deployedRoutes(const QString &name) const
     return m ? m->routes.get() : nullptr;
 }
 
+telemetry::HostTraffic *HostFleet::traffic(const QString &name) const
+{
+    const Member *m = member(name);
+    return m ? m->traffic.get() : nullptr;
+}
+
 health::HealthProber *HostFleet::prober(const QString &name) const
 {
     const Member *m = member(name);
@@ -114,6 +123,9 @@ void HostFleet::create(const QString &name)
     m->inventory = std::make_unique<ContainerInventory>(m->connection.get());
     m->prober = std::make_unique<health::HealthProber>(m->connection.get(), m->inventory.get());
     m->routes = std::make_unique<gateway::DeployedRoutes>(m->connection.get(), m->inventory.get());
+    m->traffic = std::make_unique<telemetry::HostTraffic>(m->connection.get(), m->routes.get());
+    if (m_graphProvider)
+        m->traffic->setGraphProvider([provider = m_graphProvider, name] { return provider(name); });
     connect(m->connection.get(), &HostConnection::stateChanged, this, [this, name] { Q_EMIT hostUpdated(name); });
     HostConnection *connection = m->connection.get();
     ContainerInventory *inventory = m->inventory.get();
@@ -123,6 +135,8 @@ void HostFleet::create(const QString &name)
     connection->start();
     prober->start();
     m_members.back()->routes->start();
+    m_members.back()->traffic->start();
+    Q_EMIT trafficAttached(name, m_members.back()->traffic.get());
     Q_EMIT hostUpdated(name);
 }
 
@@ -138,6 +152,7 @@ void HostFleet::destroy(const QString &name)
         m->connection->stop();
     }
     m->prober.reset();
+    m->traffic.reset();
     m->routes.reset();
     m->inventory.reset();
     m->connection.reset();

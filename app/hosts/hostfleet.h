@@ -4,10 +4,12 @@
 #include "containerinventory.h"
 #include "hostconfig.h"
 #include "hostconnection.h"
+#include "topology/graph.h"
 #include "transport/sshoptions.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +19,9 @@ class HealthProber;
 }
 namespace mcp::gateway {
 class DeployedRoutes;
+}
+namespace mcp::telemetry {
+class HostTraffic;
 }
 
 namespace mcp::hosts {
@@ -49,6 +54,11 @@ public:
     health::HealthProber *prober(const QString &name) const;
     // The routes its gateways run (read from the gateway containers every 15 s).
     gateway::DeployedRoutes *deployedRoutes(const QString &name) const;
+    // The live traffic of its gateways (access logs, figures, the rollout guard).
+    telemetry::HostTraffic *traffic(const QString &name) const;
+    // The host's topology, for the traffic's instance addresses and the guard's checks; set
+    // before start().
+    void setGraphProvider(std::function<topology::Graph(const QString &host)> provider) { m_graphProvider = std::move(provider); }
     // Why the host has no connection (invalid config, unresolvable context).
     std::optional<Error> configError(const QString &name) const;
 
@@ -62,6 +72,7 @@ public:
 Q_SIGNALS:
     void hostAttached(mcp::hosts::HostConnection *connection, mcp::hosts::ContainerInventory *inventory);
     void hostDetaching(mcp::hosts::HostConnection *connection);
+    void trafficAttached(const QString &name, mcp::telemetry::HostTraffic *traffic);
     // State, reason or transport path of a host changed (or the host was added/removed).
     void hostUpdated(const QString &name);
 
@@ -75,6 +86,7 @@ private:
     transport::PassphraseProvider m_passphrase;
     std::vector<std::unique_ptr<Member>> m_members;
     bool m_started = false;
+    std::function<topology::Graph(const QString &)> m_graphProvider;
 };
 
 } // namespace mcp::hosts

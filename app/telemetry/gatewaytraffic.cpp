@@ -157,6 +157,7 @@ void GatewayTraffic::onLine(qint64 timestampNs, const QByteArray &text)
     if (target != m_byAddress.constEnd()) {
         edge.service = target->service;
         edge.version = target->version;
+        edge.instance = target->instance; // the container's name (the topology's instance)
     } else {
         edge.service = m_singleService.value(edge.route);
         edge.version = QString::fromUtf8(record->version);

@@ -9,8 +9,8 @@
 
 namespace mcp::telemetry {
 
-// One edge of the traffic: a gateway's route to one instance (its address) of a service
-// version. Empty fields in a query match any value.
+// One edge of the traffic: a gateway's route to one instance (its container name; the
+// upstream address when no known instance answers there) of a service version. Empty fields in a query match any value.
 struct EdgeKey
 {
     QString gateway, route, service, version, instance;

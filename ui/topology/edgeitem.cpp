@@ -45,7 +45,22 @@ void EdgeItem::adjust()
 
 QRectF EdgeItem::boundingRect() const
 {
+    if (m_mode != OverlayMode::Health) // room for the wide stroke and the label
+        return QRectF(m_a, m_b).normalized().adjusted(-8, -18, 8, 18);
     return QRectF(m_a, m_b).normalized().adjusted(-4, -4, 4, 4);
+}
+
+void EdgeItem::setTraffic(OverlayMode mode, const TrafficMark &mark, double maxRps)
+{
+    if (mode == m_mode && mark.has == m_mark.has && mark.rps == m_mark.rps && mark.errorRate == m_mark.errorRate &&
+        mark.p99Ms == m_mark.p99Ms && maxRps == m_maxRps)
+        return;
+    if ((mode == OverlayMode::Health) != (m_mode == OverlayMode::Health))
+        prepareGeometryChange();
+    m_mode = mode;
+    m_mark = mark;
+    m_maxRps = maxRps;
+    update();
 }
 
 namespace {
@@ -78,11 +93,41 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!crossesExposed(path, option->exposedRect))
         return;
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor c = healthColor(m_to->node().health);
-    c.setAlpha(170);
-    painter->setPen(QPen(c, 1.6));
+    if (m_mode == OverlayMode::Health) {
+        QColor c = healthColor(m_to->node().health);
+        c.setAlpha(170);
+        painter->setPen(QPen(c, 1.6));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(path);
+        return;
+    }
     painter->setBrush(Qt::NoBrush);
+    if (!m_mark.has) {
+        painter->setPen(QPen(QColor(0xa0, 0xa0, 0xa0, 150), 1.2, Qt::DashLine));
+        painter->drawPath(path);
+        return;
+    }
+    QColor c = overlayColor(m_mode, m_mark);
+    c.setAlpha(200);
+    painter->setPen(QPen(c, trafficWidth(m_mark.rps, m_maxRps), Qt::SolidLine, Qt::RoundCap));
     painter->drawPath(path);
+    // The label on a white pill at the middle of the curve.
+    const QString label = overlayLabel(m_mode, m_mark);
+    QFont f = painter->font();
+    f.setPointSizeF(7.5);
+    f.setBold(true);
+    painter->setFont(f);
+    const QFontMetricsF fm(f);
+    if (m_b.x() - m_a.x() < fm.horizontalAdvance(label) + 16)
+        return; // no room between the columns: the nodes' badges carry the figure
+    const QPointF mid = path.pointAtPercent(0.5);
+    const QRectF pill(mid.x() - fm.horizontalAdvance(label) / 2 - 4, mid.y() - fm.height() / 2 - 1, fm.horizontalAdvance(label) + 8,
+                      fm.height() + 2);
+    painter->setPen(QPen(c.darker(115), 1));
+    painter->setBrush(QColor(255, 255, 255, 235));
+    painter->drawRoundedRect(pill, 4, 4);
+    painter->setPen(c.darker(150));
+    painter->drawText(pill, Qt::AlignCenter, label);
 }
 
 } // namespace mcp::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trafficstyle.h"
+
 #include <QGraphicsItem>
 
 namespace mcp::ui {
@@ -16,6 +18,9 @@ public:
 
     void adjust();
     void detach(); // called when one of its nodes is about to go
+    // Under a traffic overlay: width by rate (against the busiest edge), colour and label by
+    // the mode; edges without traffic are drawn thin and dashed.
+    void setTraffic(OverlayMode mode, const TrafficMark &mark, double maxRps);
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
@@ -24,6 +29,9 @@ private:
     NodeItem *m_to;
     QPointF m_a;
     QPointF m_b;
+    OverlayMode m_mode = OverlayMode::Health;
+    TrafficMark m_mark;
+    double m_maxRps = 0;
 };
 
 } // namespace mcp::ui

@@ -40,6 +40,15 @@ void NodeItem::setHighlighted(bool on)
     update();
 }
 
+void NodeItem::setTraffic(OverlayMode mode, const TrafficMark &mark)
+{
+    if (mode == m_mode && mark.has == m_mark.has && mark.rps == m_mark.rps && mark.errorRate == m_mark.errorRate && mark.p99Ms == m_mark.p99Ms)
+        return;
+    m_mode = mode;
+    m_mark = mark;
+    update();
+}
+
 QRectF NodeItem::boundingRect() const
 {
     return QRectF(-3, -3, kWidth + 6, kHeight + 6);
@@ -124,7 +133,22 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     small.setPointSizeF(8);
     painter->setFont(small);
     painter->setPen(QColor(0x55, 0x55, 0x55));
-    painter->drawText(QPointF(36, 33), QFontMetricsF(small).elidedText(subtitle(), Qt::ElideRight, kWidth - 44));
+    const QString badge = m_mode == OverlayMode::Health ? QString() : overlayLabel(m_mode, m_mark);
+    QFont badgeFont = small;
+    badgeFont.setBold(true);
+    const qreal badgeWidth = badge.isEmpty() ? 0 : QFontMetricsF(badgeFont).horizontalAdvance(badge) + 10;
+    painter->drawText(QPointF(36, 33), QFontMetricsF(small).elidedText(subtitle(), Qt::ElideRight, kWidth - 44 - badgeWidth));
+    if (!badge.isEmpty()) {
+        const QColor c = overlayColor(m_mode, m_mark);
+        const QRectF pill(kWidth - badgeWidth - 5, 23, badgeWidth, 14);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(c);
+        painter->drawRoundedRect(pill, 7, 7);
+        painter->setFont(badgeFont);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, badge);
+        painter->setFont(small);
+    }
 
     if (!m_node.problems.isEmpty()) {
         const QRectF badge(kWidth - 24, 5, 19, 16);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trafficstyle.h"
+
 #include "topology/graph.h"
 
 #include <QGraphicsItem>
@@ -22,6 +24,8 @@ public:
     void setNode(const topology::Node &node);
     const topology::Node &node() const { return m_node; }
     void setHighlighted(bool on);
+    // Under a traffic overlay a badge with the node's rate, error rate or p99.
+    void setTraffic(OverlayMode mode, const TrafficMark &mark);
     bool isHighlighted() const { return m_highlighted; }
     void addEdge(EdgeItem *edge) { m_edges << edge; }
     void removeEdge(EdgeItem *edge) { m_edges.removeAll(edge); }
@@ -38,6 +42,8 @@ private:
     topology::Node m_node;
     QList<EdgeItem *> m_edges;
     bool m_highlighted = false;
+    OverlayMode m_mode = OverlayMode::Health;
+    TrafficMark m_mark;
 };
 
 } // namespace mcp::ui

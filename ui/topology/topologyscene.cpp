@@ -110,9 +110,40 @@ void TopologyScene::sync(const topology::Graph &graph)
         m_edges.insert(it.key(), edge);
     }
     syncBundles(graph, bundled);
+    if (m_overlayMode != OverlayMode::Health)
+        applyOverlay(); // new items start with the current figures
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
     if (!m_filterText.isEmpty()) // new and changed nodes follow the active filter
         applyFilter(m_filterText);
+}
+
+void TopologyScene::setOverlay(OverlayMode mode, const telemetry::TrafficOverlay &traffic)
+{
+    const bool wasHealth = m_overlayMode == OverlayMode::Health;
+    m_overlayMode = mode;
+    m_traffic = traffic;
+    if (mode == OverlayMode::Health && wasHealth)
+        return;
+    applyOverlay();
+}
+
+void TopologyScene::applyOverlay()
+{
+    const auto mark = [](const QHash<QString, telemetry::Figures> &figures, const QString &id) {
+        TrafficMark m;
+        const auto it = figures.constFind(id);
+        if (it != figures.constEnd() && it->requests > 0) {
+            m.has = true;
+            m.rps = it->rps;
+            m.errorRate = it->errorRate;
+            m.p99Ms = it->p99Ms;
+        }
+        return m;
+    };
+    for (auto it = m_nodes.constBegin(); it != m_nodes.constEnd(); ++it)
+        it.value()->setTraffic(m_overlayMode, mark(m_traffic.nodes, it.key()));
+    for (auto it = m_edges.constBegin(); it != m_edges.constEnd(); ++it)
+        it.value()->setTraffic(m_overlayMode, mark(m_traffic.edges, it.key()), m_traffic.maxRps);
 }
 
 void TopologyScene::syncLanes(const QList<LayoutLane> &lanes)

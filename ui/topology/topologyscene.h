@@ -1,6 +1,9 @@
 #pragma once
 
 #include "layeredlayout.h"
+#include "trafficstyle.h"
+
+#include "telemetry/trafficoverlay.h"
 #include "topology/graph.h"
 
 #include <QGraphicsScene>
@@ -46,10 +49,15 @@ public:
     // number of matches. The filter stays applied across syncs.
     int applyFilter(const QString &text);
     int highlight(const QString &text) { return applyFilter(text); }
+    // Health only, or live traffic on top (figures keyed by node and edge id); kept across
+    // syncs, replaced by the next call (once a second while traffic flows).
+    void setOverlay(OverlayMode mode, const telemetry::TrafficOverlay &traffic);
+    OverlayMode overlayMode() const { return m_overlayMode; }
 
 private:
     void syncLanes(const QList<LayoutLane> &lanes);
     void syncBundles(const topology::Graph &graph, const QSet<QString> &bundled);
+    void applyOverlay();
 
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, EdgeItem *> m_edges;
@@ -60,6 +68,8 @@ private:
     QSet<QString> m_bundled;            // edge ids the bundles draw
     QHash<QString, QList<BundleItem *>> m_bundlesBySource; // a bundle has its source's colour
     int m_fullSyncs = 0;
+    OverlayMode m_overlayMode = OverlayMode::Health;
+    telemetry::TrafficOverlay m_traffic;
 };
 
 } // namespace mcp::ui

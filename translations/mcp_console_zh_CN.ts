@@ -439,6 +439,117 @@ Fix: %2</source>
     </message>
   </context>
   <context>
+    <name>mcp::ui::GrayReleasePanel</name>
+    <message>
+      <source>A route of a running gateway with two or more backends</source>
+      <translation>运行中网关上拥有两个或以上后端的路由</translation>
+    </message>
+    <message>
+      <source>Canary to:</source>
+      <translation>金丝雀设为：</translation>
+    </message>
+    <message>
+      <source>Send %1% of the route's traffic to the canary</source>
+      <translation>将该路由 %1% 的流量发送到金丝雀版本</translation>
+    </message>
+    <message>
+      <source>Promote canary (100%)</source>
+      <translation>全量发布金丝雀（100%）</translation>
+    </message>
+    <message>
+      <source>Abort (canary to 0)</source>
+      <translation>中止（金丝雀降为 0）</translation>
+    </message>
+    <message>
+      <source>Applying %1…</source>
+      <translation>正在应用 %1…</translation>
+    </message>
+    <message>
+      <source>Automatic rollback on %1: %2/%3 sent canary %4 back to 0% (%5; %6 requests in the window). The audit log has the figures.</source>
+      <translation>%1 上已自动回滚：%2/%3 已将金丝雀版本 %4 降回 0%（%5；窗口内 %6 个请求）。审计日志中记录了相关数据。</translation>
+    </message>
+    <message>
+      <source>No route with two or more versions runs on a connected gateway</source>
+      <translation>已连接的网关上没有包含两个或以上版本的路由</translation>
+    </message>
+    <message>
+      <source>Promote %1 (100%)</source>
+      <translation>全量发布 %1（100%）</translation>
+    </message>
+    <message>
+      <source>Abort: %1 to 0</source>
+      <translation>中止：%1 降为 0</translation>
+    </message>
+    <message>
+      <source>canary</source>
+      <translation>金丝雀</translation>
+    </message>
+    <message>
+      <source>stable</source>
+      <translation>稳定</translation>
+    </message>
+    <message>
+      <source>Drag, or use the arrow keys (1%) and Page Up/Down (10%); the others share the rest</source>
+      <translation>拖动，或使用方向键（1%）和 Page Up/Down（10%）；其余版本按比例分配剩余流量</translation>
+    </message>
+    <message>
+      <source>desired %1%</source>
+      <translation>期望 %1%</translation>
+    </message>
+    <message>
+      <source>applied %1%</source>
+      <translation>已应用 %1%</translation>
+    </message>
+    <message>
+      <source>The gateway runs %1.</source>
+      <translation>网关当前运行 %1。</translation>
+    </message>
+    <message>
+      <source>Waiting to apply %1 (at most one change a second)…</source>
+      <translation>等待应用 %1（每秒最多一次变更）…</translation>
+    </message>
+    <message>
+      <source>No rollout policy on this route: nothing is judged automatically.</source>
+      <translation>此路由没有发布策略：不会自动判定。</translation>
+    </message>
+    <message>
+      <source>Rollout guard: canary %1 gets no traffic.</source>
+      <translation>发布守护：金丝雀版本 %1 没有流量。</translation>
+    </message>
+    <message>
+      <source>Rollout guard: waiting for enough canary requests (%1 so far).</source>
+      <translation>发布守护：等待足够的金丝雀请求（目前 %1 个）。</translation>
+    </message>
+    <message>
+      <source>Rollout guard: canary %1 breached the policy: %2</source>
+      <translation>发布守护：金丝雀版本 %1 违反策略：%2</translation>
+    </message>
+    <message>
+      <source>Rollout guard: canary %1 within the policy (%2 requests, %3% 5xx, p99 %4 ms; stable p99 %5 ms).</source>
+      <translation>发布守护：金丝雀版本 %1 符合策略（%2 个请求，%3% 5xx，p99 %4 毫秒；稳定版 p99 %5 毫秒）。</translation>
+    </message>
+    <message>
+      <source>%1 is not connected: nothing was changed.</source>
+      <translation>%1 未连接：未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Applied through the HAProxy runtime API (no reload).</source>
+      <translation>已通过 HAProxy 运行时 API 应用（无需重载）。</translation>
+    </message>
+    <message>
+      <source>Applied with a graceful reload.</source>
+      <translation>已通过平滑重载应用。</translation>
+    </message>
+    <message>
+      <source>The gateway already ran this split.</source>
+      <translation>网关已在运行此流量分配。</translation>
+    </message>
+    <message>
+      <source>Not applied: %1. The gateway keeps %2.</source>
+      <translation>未应用：%1。网关保持 %2。</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::Health</name>
     <message>
       <source>healthy</source>
@@ -645,6 +756,53 @@ Fix: %2</source>
     </message>
   </context>
   <context>
+    <name>mcp::ui::LegendWidget</name>
+    <message>
+      <source>width: requests/s</source>
+      <translation>线宽：请求/秒</translation>
+    </message>
+    <message>
+      <source>busiest</source>
+      <translation>最繁忙</translation>
+    </message>
+    <message>
+      <source>1–5% errors</source>
+      <translation>1–5% 错误</translation>
+    </message>
+    <message>
+      <source>≥ 5% errors</source>
+      <translation>≥ 5% 错误</translation>
+    </message>
+    <message>
+      <source>&lt; 1% 5xx</source>
+      <translation>&lt; 1% 5xx</translation>
+    </message>
+    <message>
+      <source>1–5%</source>
+      <translation>1–5%</translation>
+    </message>
+    <message>
+      <source>≥ 5%</source>
+      <translation>≥ 5%</translation>
+    </message>
+    <message>
+      <source>no traffic</source>
+      <translation>无流量</translation>
+    </message>
+    <message>
+      <source>p99 &lt; 100 ms</source>
+      <translation>p99 &lt; 100 毫秒</translation>
+    </message>
+    <message>
+      <source>&lt; 500 ms</source>
+      <translation>&lt; 500 毫秒</translation>
+    </message>
+    <message>
+      <source>≥ 500 ms</source>
+      <translation>≥ 500 毫秒</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::MainWindow</name>
     <message>
       <source>MCP Console</source>
@@ -823,6 +981,38 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>No console has pushed a spec to %1 yet</source>
       <translation>尚无控制台向 %1 推送过配置</translation>
+    </message>
+    <message>
+      <source>What the graph shows: health, or the last minute's traffic from the gateways' access logs</source>
+      <translation>图中显示的内容：健康状态，或来自网关访问日志的最近一分钟流量</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>健康状态</translation>
+    </message>
+    <message>
+      <source>Traffic (requests/s)</source>
+      <translation>流量（请求/秒）</translation>
+    </message>
+    <message>
+      <source>Errors (5xx rate)</source>
+      <translation>错误（5xx 比例）</translation>
+    </message>
+    <message>
+      <source>Latency (p99)</source>
+      <translation>延迟（p99）</translation>
+    </message>
+    <message>
+      <source>Gray release</source>
+      <translation>灰度发布</translation>
+    </message>
+    <message>
+      <source>&amp;Gray release</source>
+      <translation>灰度发布(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Gray release…</source>
+      <translation>灰度发布…</translation>
     </message>
   </context>
   <context>
@@ -1273,6 +1463,44 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>offline</source>
       <translation>离线</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::TrafficChart</name>
+    <message>
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <source>Requests/s</source>
+      <translation>请求/秒</translation>
+    </message>
+    <message>
+      <source>5xx rate (%)</source>
+      <translation>5xx 比例（%）</translation>
+    </message>
+    <message>
+      <source>p50 latency (ms)</source>
+      <translation>p50 延迟（毫秒）</translation>
+    </message>
+    <message>
+      <source>p99 latency (ms)</source>
+      <translation>p99 延迟（毫秒）</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::TrafficStyle</name>
+    <message>
+      <source>%1/s</source>
+      <translation>%1/秒</translation>
+    </message>
+    <message>
+      <source>%1% err</source>
+      <translation>%1% 错误</translation>
+    </message>
+    <message>
+      <source>p99 %1 ms</source>
+      <translation>p99 %1 毫秒</translation>
     </message>
   </context>
   <context>

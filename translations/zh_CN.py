@@ -114,3 +114,35 @@ T.update({
  'checked against %1': '已对照 %1 校验', 'offline checks only: choose a host for the live checks': '仅离线检查：选择主机以进行实时检查',
  'No problems (%1).': '没有问题（%1）。', '%1, %2 (%3). Double-click one to go to it.': '%1，%2（%3）。双击某项可跳转到对应位置。',
 })
+
+# Live traffic, overlays and the gray-release panel.
+T.update({
+ 'A route of a running gateway with two or more backends': '运行中网关上拥有两个或以上后端的路由', 'Canary to:': '金丝雀设为：',
+ "Send %1% of the route's traffic to the canary": '将该路由 %1% 的流量发送到金丝雀版本', 'Promote canary (100%)': '全量发布金丝雀（100%）',
+ 'Abort (canary to 0)': '中止（金丝雀降为 0）', 'Applying %1…': '正在应用 %1…',
+ 'Automatic rollback on %1: %2/%3 sent canary %4 back to 0% (%5; %6 requests in the window). The audit log has the figures.':
+     '%1 上已自动回滚：%2/%3 已将金丝雀版本 %4 降回 0%（%5；窗口内 %6 个请求）。审计日志中记录了相关数据。',
+ 'No route with two or more versions runs on a connected gateway': '已连接的网关上没有包含两个或以上版本的路由',
+ 'Promote %1 (100%)': '全量发布 %1（100%）', 'Abort: %1 to 0': '中止：%1 降为 0', 'canary': '金丝雀', 'stable': '稳定',
+ 'Drag, or use the arrow keys (1%) and Page Up/Down (10%); the others share the rest': '拖动，或使用方向键（1%）和 Page Up/Down（10%）；其余版本按比例分配剩余流量',
+ 'desired %1%': '期望 %1%', 'applied %1%': '已应用 %1%', 'The gateway runs %1.': '网关当前运行 %1。',
+ 'Waiting to apply %1 (at most one change a second)…': '等待应用 %1（每秒最多一次变更）…',
+ 'No rollout policy on this route: nothing is judged automatically.': '此路由没有发布策略：不会自动判定。',
+ 'Rollout guard: canary %1 gets no traffic.': '发布守护：金丝雀版本 %1 没有流量。',
+ 'Rollout guard: waiting for enough canary requests (%1 so far).': '发布守护：等待足够的金丝雀请求（目前 %1 个）。',
+ 'Rollout guard: canary %1 breached the policy: %2': '发布守护：金丝雀版本 %1 违反策略：%2',
+ 'Rollout guard: canary %1 within the policy (%2 requests, %3% 5xx, p99 %4 ms; stable p99 %5 ms).':
+     '发布守护：金丝雀版本 %1 符合策略（%2 个请求，%3% 5xx，p99 %4 毫秒；稳定版 p99 %5 毫秒）。',
+ '%1 is not connected: nothing was changed.': '%1 未连接：未做任何更改。',
+ 'Applied through the HAProxy runtime API (no reload).': '已通过 HAProxy 运行时 API 应用（无需重载）。',
+ 'Applied with a graceful reload.': '已通过平滑重载应用。', 'The gateway already ran this split.': '网关已在运行此流量分配。',
+ 'Not applied: %1. The gateway keeps %2.': '未应用：%1。网关保持 %2。',
+ 'width: requests/s': '线宽：请求/秒', 'busiest': '最繁忙', '1–5% errors': '1–5% 错误', '≥ 5% errors': '≥ 5% 错误',
+ '< 1% 5xx': '< 1% 5xx', '1–5%': '1–5%', '≥ 5%': '≥ 5%', 'no traffic': '无流量', 'p99 < 100 ms': 'p99 < 100 毫秒',
+ '< 500 ms': '< 500 毫秒', '≥ 500 ms': '≥ 500 毫秒',
+ "What the graph shows: health, or the last minute's traffic from the gateways' access logs": '图中显示的内容：健康状态，或来自网关访问日志的最近一分钟流量',
+ 'Traffic (requests/s)': '流量（请求/秒）', 'Errors (5xx rate)': '错误（5xx 比例）', 'Latency (p99)': '延迟（p99）',
+ 'Gray release': '灰度发布', '&Gray release': '灰度发布(&G)', 'Gray release…': '灰度发布…',
+ 'Show:': '显示：', 'Requests/s': '请求/秒', '5xx rate (%)': '5xx 比例（%）', 'p50 latency (ms)': 'p50 延迟（毫秒）',
+ 'p99 latency (ms)': 'p99 延迟（毫秒）', '%1/s': '%1/秒', '%1% err': '%1% 错误', 'p99 %1 ms': 'p99 %1 毫秒',
+})

@@ -3,7 +3,10 @@
 //     config it renders to (Debian's nginx on this machine, same run): the ratio;
 //  2. push latency, start to verified, to a real nginx container over the local socket and
 //     over SSH (the test bed's sshd);
-//  3. HAProxy weight change through the runtime API (no reload), start to read back.
+//  3. HAProxy weight change through the runtime API (no reload), start to read back;
+//  4. a gray-release slider's release to the weight applied on the gateway (WeightApply:
+//     read the spec it runs, edit, the push checks against the live topology, then the
+//     runtime API on HAProxy or a graceful reload on nginx, audit), over unix and SSH.
 //
 //   mcp-bench-gateway --nginx-image IMG --haproxy-image IMG --ssh URL --ssh-key K --known-hosts F [-r 5]
 #include "common/whenready.h"
@@ -11,6 +14,10 @@
 #include "gateway/pusher.h"
 #include "gateway/render.h"
 #include "gateway/runtimeweights.h"
+#include "gateway/weightapply.h"
+#include "hosts/containerinventory.h"
+#include "hosts/hostconnection.h"
+#include "topology/topologymodel.h"
 #include "gateway/specreader.h"
 #include "gateway/specvalidator.h"
 #include "hosts/connectorfactory.h"
@@ -172,7 +179,9 @@ int main(int argc, char *argv[])
     EndpointMap live;
     for (const QString &v : {QStringLiteral("v1"), QStringLiteral("v2")}) {
         dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-bench-gw-") + v, QStringLiteral("--network"), net,
-                QStringLiteral("--label"), QStringLiteral("mcp.bench=1"), QStringLiteral("mcp-test/backend:1")});
+                QStringLiteral("--label"), QStringLiteral("mcp.bench=1"), QStringLiteral("--label"), QStringLiteral("mcp.service.name=bench-app"),
+                QStringLiteral("--label"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("--label"), QStringLiteral("mcp.service.version=") + v,
+                QStringLiteral("mcp-test/backend:1")});
         live[QStringLiteral("bench-app/") + v] << InstanceEndpoint{
             v, dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(net),
                        QStringLiteral("mcp-bench-gw-") + v}),
@@ -181,7 +190,7 @@ int main(int argc, char *argv[])
     for (const QString &driver : {QStringLiteral("nginx"), QStringLiteral("haproxy")})
         dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-bench-gw-") + driver, QStringLiteral("--network"), net,
                 QStringLiteral("--label"), QStringLiteral("mcp.bench=1"), QStringLiteral("--label"), QStringLiteral("mcp.gateway=bench-") + driver,
-                parser.value(driver == QLatin1String("nginx") ? nginxImage : haproxyImage)});
+                QStringLiteral("--label"), QStringLiteral("mcp.gateway.driver=") + driver, parser.value(driver == QLatin1String("nginx") ? nginxImage : haproxyImage)});
 
     const auto pushTimes = [&](const endpoint::Endpoint &ep, const hosts::ConnectOptions &options, const QString &label) {
         auto connector = hosts::makeConnector(ep, options);
@@ -251,6 +260,72 @@ int main(int argc, char *argv[])
             std::printf("  median %.0f ms, min %.0f, max %.0f\n", median(times), *std::min_element(times.begin(), times.end()),
                         *std::max_element(times.begin(), times.end()));
     }
+    // 4. Slider release to weight applied, through WeightApply as the console does it.
+    qputenv("MCP_AUDIT_LOG", dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+    const auto applyTimes = [&](const endpoint::Endpoint &ep, const hosts::ConnectOptions &options, const QString &label) {
+        hosts::HostConnection host(QStringLiteral("bench"), ep, hosts::makeConnector(ep, options));
+        hosts::ContainerInventory inventory(&host);
+        topology::TopologyModel model;
+        model.addHost(&host, &inventory);
+        host.start();
+        QElapsedTimer synced;
+        synced.start();
+        while (!inventory.isSynced() && synced.elapsed() < 30000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        if (!inventory.isSynced()) {
+            std::printf("  %s: engine unreachable, skipped\n", qPrintable(label));
+            return;
+        }
+        model.rebuildNow();
+        for (const QString &driver : {QStringLiteral("haproxy"), QStringLiteral("nginx")}) {
+            QList<double> times;
+            QString method;
+            for (int i = 0; i < n; ++i) {
+                WeightApply::Request request;
+                request.gateway = QStringLiteral("bench-") + driver;
+                request.route = QStringLiteral("app");
+                request.weights = {{QStringLiteral("v1"), 60 - 5 * i}, {QStringLiteral("v2"), 40 + 5 * i}};
+                WeightApply apply(host.client(), model.hostGraph(QStringLiteral("bench")), request);
+                QEventLoop l;
+                QObject::connect(&apply, &WeightApply::finished, &l, &QEventLoop::quit);
+                QElapsedTimer t;
+                t.start();
+                apply.start();
+                l.exec();
+                if (!apply.outcome().ok) {
+                    std::printf("  %s %s: failed: %s\n", qPrintable(label), qPrintable(driver), qPrintable(apply.outcome().error.toString()));
+                    break;
+                }
+                method = apply.outcome().method;
+                times << t.nsecsElapsed() / 1e6;
+            }
+            if (!times.isEmpty())
+                std::printf("  %-14s %-8s (%s) median %.0f ms, min %.0f, max %.0f\n", qPrintable(label), qPrintable(driver), qPrintable(method),
+                            median(times), *std::min_element(times.begin(), times.end()), *std::max_element(times.begin(), times.end()));
+        }
+        host.stop();
+    };
+    {
+        // nginx needs a pushed spec to change (HAProxy has one from part 3).
+        auto connector = hosts::makeConnector(*endpoint::Endpoint::parse(QStringLiteral("unix:///var/run/docker.sock")));
+        docker::DockerClient client(connector.get());
+        GatewayPush push(&client, QStringLiteral("bench-nginx"), renderText(dir.path(), smallSpec(QStringLiteral("nginx"), 10), live));
+        QEventLoop loop;
+        QObject::connect(&push, &GatewayPush::finished, &loop, &QEventLoop::quit);
+        push.start();
+        loop.exec();
+    }
+    std::printf("\nslider release to weight applied (WeightApply: read, edit, checks, apply, audit), %d changes each\n", n);
+    applyTimes(*endpoint::Endpoint::parse(QStringLiteral("unix:///var/run/docker.sock")), {}, QStringLiteral("unix socket"));
+    if (parser.isSet(sshUrl)) {
+        hosts::ConnectOptions options;
+        options.identityFiles = {parser.value(sshKey)};
+        options.identitiesOnly = true;
+        options.knownHostsFile = parser.value(knownHosts);
+        options.sshConfigFile = QStringLiteral("none");
+        applyTimes(*endpoint::Endpoint::parse(parser.value(sshUrl)), options, QStringLiteral("SSH (libssh2)"));
+    }
+
     dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("mcp-bench-gw-nginx"), QStringLiteral("mcp-bench-gw-haproxy"),
             QStringLiteral("mcp-bench-gw-v1"), QStringLiteral("mcp-bench-gw-v2")});
     dockerCli({QStringLiteral("network"), QStringLiteral("rm"), net});

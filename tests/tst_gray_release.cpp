@@ -24,6 +24,8 @@
 #include "topology/topologyview.h"
 #include "traffic/grayreleasepanel.h"
 #include "traffic/trafficchart.h"
+#include "traffic/trafficwindow.h"
+#include "topology/graphbuilder.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -242,9 +244,9 @@ void TestGrayRelease::canaryViewOverlayAndRollback()
     telemetry::HostTraffic *traffic = m_window->fleet()->traffic(QStringLiteral("local"));
     QVERIFY(traffic);
     QSignalSpy rolledBack(traffic->guard(), &telemetry::RolloutGuard::rolledBack);
-    // Traffic for ~8 s at a steady rate (25% to the failing canary).
+    // Traffic at a steady rate (25% to the failing canary) until the guard acts.
     QProcess hey;
-    hey.start(QStringLiteral("hey"), {QStringLiteral("-z"), QStringLiteral("8s"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-q"),
+    hey.start(QStringLiteral("hey"), {QStringLiteral("-z"), QStringLiteral("60s"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-q"),
                                       QStringLiteral("10"), QStringLiteral("-disable-keepalive"),
                                       QStringLiteral("http://%1:8080/cgi-bin/app").arg(m_gatewayIp)});
     QVERIFY(hey.waitForStarted());
@@ -254,11 +256,28 @@ void TestGrayRelease::canaryViewOverlayAndRollback()
     m_window->setOverlayMode(ui::OverlayMode::Latency);
     QCOMPARE(m_window->legend()->mode(), ui::OverlayMode::Latency);
     // The bad canary trips the guard (30% errors > 5%, once it has 40 requests).
-    QVERIFY(rolledBack.wait(60000) || !rolledBack.isEmpty());
+    QSignalSpy failed(traffic->guard(), &telemetry::RolloutGuard::rollbackFailed);
+    const auto state = [&] {
+        QStringList out;
+        for (const auto &r : traffic->guard()->routes())
+            out << QStringLiteral("%1/%2 canary %3 weight %4: %5 requests, %6 errors, enough %7, breached %8 (%9)")
+                       .arg(r.gateway, r.route, r.canary)
+                       .arg(r.canaryWeight)
+                       .arg(r.canaryFigures.requests)
+                       .arg(r.canaryFigures.errorRate)
+                       .arg(r.verdict.enoughData)
+                       .arg(r.verdict.breached)
+                       .arg(r.verdict.reason);
+        for (const auto &f : failed)
+            out << QStringLiteral("rollback failed: %1").arg(f.at(3).value<Error>().detail);
+        return out.join(QLatin1String(" | "));
+    };
+    QVERIFY2(QTest::qWaitFor([&] { return !rolledBack.isEmpty(); }, 60000), qPrintable(state()));
     QCOMPARE(rolledBack.first().at(0).toString(), kGateway);
     QVERIFY(QTest::qWaitFor([&] { return panel->alertLabel()->isVisible(); }, 10000));
     QVERIFY(panel->alertLabel()->text().contains(QLatin1String("error rate")));
-    QVERIFY(hey.waitForFinished(60000));
+    hey.terminate();
+    QVERIFY(hey.state() == QProcess::NotRunning || hey.waitForFinished(30000));
     QCOMPARE(deployedWeights(), (QMap<QString, int>{{QStringLiteral("v1"), 100}, {QStringLiteral("v2"), 0}}));
     const QJsonObject record = gateway::readAudit(1).first().toObject();
     QCOMPARE(record.value(QLatin1String("kind")).toString(), QStringLiteral("auto-rollback"));
@@ -269,6 +288,16 @@ void TestGrayRelease::canaryViewOverlayAndRollback()
     QTest::qWait(300);
     saveScreenshot(panel, QStringLiteral("canary-view"));
     saveScreenshot(m_window.get(), QStringLiteral("rollback-alert"));
+    // A service's own window: one series per version, from the same access logs.
+    ui::TrafficWindow *charts = m_window->openTrafficCharts(topology::serviceNodeId(QStringLiteral("gray-app")));
+    QVERIFY(charts);
+    QCOMPARE(charts->lineCount(), 2);
+    charts->chart()->setMetric(ui::TrafficChart::Metric::ErrorRate);
+    QVERIFY(charts->chart()->pointCount() >= 2);
+    QTest::qWait(200);
+    saveScreenshot(charts, QStringLiteral("service-traffic"));
+    charts->close();
+
     m_window->openGrayRelease(QString(), QString(), QString());
     m_window->topologyView()->fitAll();
     QTest::qWait(100);

@@ -983,10 +983,6 @@ or start the demo stack: ./scripts/demo-stack up</source>
       <translation>尚无控制台向 %1 推送过配置</translation>
     </message>
     <message>
-      <source>What the graph shows: health, or the last minute's traffic from the gateways' access logs</source>
-      <translation>图中显示的内容：健康状态，或来自网关访问日志的最近一分钟流量</translation>
-    </message>
-    <message>
       <source>Health</source>
       <translation>健康状态</translation>
     </message>
@@ -1013,6 +1009,30 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>Gray release…</source>
       <translation>灰度发布…</translation>
+    </message>
+    <message>
+      <source>What the graph shows: health, or recent traffic from the gateways' access logs</source>
+      <translation>图中显示的内容：健康状态，或来自网关访问日志的近期流量</translation>
+    </message>
+    <message>
+      <source>The window the overlay's figures cover</source>
+      <translation>叠加层数据覆盖的时间窗口</translation>
+    </message>
+    <message>
+      <source>last 1 min</source>
+      <translation>最近 1 分钟</translation>
+    </message>
+    <message>
+      <source>last 5 min</source>
+      <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+      <source>last 15 min</source>
+      <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+      <source>Traffic charts…</source>
+      <translation>流量图表…</translation>
     </message>
   </context>
   <context>
@@ -1501,6 +1521,41 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>p99 %1 ms</source>
       <translation>p99 %1 毫秒</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::TrafficWindow</name>
+    <message>
+      <source>Traffic: service %1</source>
+      <translation>流量：服务 %1</translation>
+    </message>
+    <message>
+      <source>Traffic: %1 version %2</source>
+      <translation>流量：%1 版本 %2</translation>
+    </message>
+    <message>
+      <source>%1 (all instances)</source>
+      <translation>%1（全部实例）</translation>
+    </message>
+    <message>
+      <source>Traffic: gateway %1</source>
+      <translation>流量：网关 %1</translation>
+    </message>
+    <message>
+      <source>Traffic: route %1 of %2</source>
+      <translation>流量：%2 的路由 %1</translation>
+    </message>
+    <message>
+      <source>The host is gone: the figures stopped.</source>
+      <translation>主机已不存在：数据已停止更新。</translation>
+    </message>
+    <message>
+      <source>No requests in the gateways' access logs of the last 15 minutes.</source>
+      <translation>最近 15 分钟的网关访问日志中没有请求。</translation>
+    </message>
+    <message>
+      <source>From the gateways' access logs, per 10-second slot over the last 15 minutes.</source>
+      <translation>来自网关访问日志，最近 15 分钟内每 10 秒一个时段。</translation>
     </message>
   </context>
   <context>

@@ -146,3 +146,12 @@ T.update({
  'Show:': '显示：', 'Requests/s': '请求/秒', '5xx rate (%)': '5xx 比例（%）', 'p50 latency (ms)': 'p50 延迟（毫秒）',
  'p99 latency (ms)': 'p99 延迟（毫秒）', '%1/s': '%1/秒', '%1% err': '%1% 错误', 'p99 %1 ms': 'p99 %1 毫秒',
 })
+T.update({
+ "What the graph shows: health, or recent traffic from the gateways' access logs": '图中显示的内容：健康状态，或来自网关访问日志的近期流量',
+ "The window the overlay's figures cover": '叠加层数据覆盖的时间窗口', 'last 1 min': '最近 1 分钟', 'last 5 min': '最近 5 分钟',
+ 'last 15 min': '最近 15 分钟', 'Traffic charts…': '流量图表…', 'Traffic: service %1': '流量：服务 %1',
+ 'Traffic: %1 version %2': '流量：%1 版本 %2', '%1 (all instances)': '%1（全部实例）', 'Traffic: gateway %1': '流量：网关 %1',
+ 'Traffic: route %1 of %2': '流量：%2 的路由 %1', 'The host is gone: the figures stopped.': '主机已不存在：数据已停止更新。',
+ "No requests in the gateways' access logs of the last 15 minutes.": '最近 15 分钟的网关访问日志中没有请求。',
+ "From the gateways' access logs, per 10-second slot over the last 15 minutes.": '来自网关访问日志，最近 15 分钟内每 10 秒一个时段。',
+})

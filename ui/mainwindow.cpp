@@ -22,6 +22,7 @@
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 #include "traffic/grayreleasepanel.h"
+#include "traffic/trafficwindow.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -85,12 +86,20 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     tools->addSeparator();
     m_overlay = new QComboBox(tools);
     m_overlay->setObjectName(QStringLiteral("overlay"));
-    m_overlay->setToolTip(tr("What the graph shows: health, or the last minute's traffic from the gateways' access logs"));
+    m_overlay->setToolTip(tr("What the graph shows: health, or recent traffic from the gateways' access logs"));
     m_overlay->addItem(tr("Health"), int(OverlayMode::Health));
     m_overlay->addItem(tr("Traffic (requests/s)"), int(OverlayMode::Traffic));
     m_overlay->addItem(tr("Errors (5xx rate)"), int(OverlayMode::Errors));
     m_overlay->addItem(tr("Latency (p99)"), int(OverlayMode::Latency));
     tools->addWidget(m_overlay);
+    m_overlayWindow = new QComboBox(tools);
+    m_overlayWindow->setObjectName(QStringLiteral("overlayWindow"));
+    m_overlayWindow->setToolTip(tr("The window the overlay's figures cover"));
+    m_overlayWindow->addItem(tr("last 1 min"), 60);
+    m_overlayWindow->addItem(tr("last 5 min"), 300);
+    m_overlayWindow->addItem(tr("last 15 min"), 900);
+    tools->addWidget(m_overlayWindow);
+    connect(m_overlayWindow, &QComboBox::currentIndexChanged, this, &MainWindow::refreshOverlay);
     m_legend = new LegendWidget(tools);
     tools->addWidget(m_legend);
     connect(m_overlay, &QComboBox::currentIndexChanged, this, [this] {
@@ -225,6 +234,28 @@ GrayReleasePanel *MainWindow::openGrayRelease(const QString &host, const QString
     return m_grayRelease;
 }
 
+TrafficWindow *MainWindow::openTrafficCharts(const QString &nodeId)
+{
+    const auto it = m_model->graph().nodes.constFind(nodeId);
+    if (it == m_model->graph().nodes.constEnd())
+        return nullptr;
+    // The host whose gateways carry this node's traffic: the node's own, or the first with data.
+    QString host = it->host;
+    if (host.isEmpty() || !m_fleet->traffic(host)) {
+        for (const hosts::HostConfig &config : m_registry->hosts())
+            if (const auto *traffic = m_fleet->traffic(config.name); traffic && !traffic->gateways().isEmpty()) {
+                host = config.name;
+                break;
+            }
+    }
+    telemetry::HostTraffic *traffic = m_fleet->traffic(host);
+    if (!traffic)
+        return nullptr;
+    auto *window = new TrafficWindow(traffic, m_model->graph(), *it, this);
+    window->show();
+    return window;
+}
+
 void MainWindow::setOverlayMode(OverlayMode mode)
 {
     m_overlay->setCurrentIndex(m_overlay->findData(int(mode)));
@@ -237,14 +268,14 @@ void MainWindow::refreshOverlay()
         m_scene->setOverlay(mode, {});
         return;
     }
-    // Every host's figures over the last minute, on the whole graph.
+    // Every host's figures over the chosen window (1, 5 or 15 minutes), on the whole graph.
     telemetry::TrafficOverlay merged;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const hosts::HostConfig &config : m_registry->hosts()) {
         const telemetry::HostTraffic *traffic = m_fleet->traffic(config.name);
         if (!traffic)
             continue;
-        const telemetry::TrafficOverlay one = telemetry::trafficOverlay(m_model->graph(), traffic->store(), 60, now);
+        const telemetry::TrafficOverlay one = telemetry::trafficOverlay(m_model->graph(), traffic->store(), m_overlayWindow->currentData().toInt(), now);
         for (auto it = one.nodes.constBegin(); it != one.nodes.constEnd(); ++it)
             merged.nodes.insert(it.key(), it.value());
         for (auto it = one.edges.constBegin(); it != one.edges.constEnd(); ++it)
@@ -290,6 +321,11 @@ void MainWindow::showNodeMenu(const QString &nodeId, const QPoint &globalPos)
             gray->setEnabled(!host.isEmpty() && node.attributes.value(QLatin1String("backends")).toArray().size() >= 2);
         }
         menu.addSeparator();
+    }
+    if (node.kind == topology::NodeKind::Service || node.kind == topology::NodeKind::Version || node.kind == topology::NodeKind::Gateway ||
+        node.kind == topology::NodeKind::Route) {
+        QAction *charts = menu.addAction(tr("Traffic charts…"), this, [this, node] { openTrafficCharts(node.id); });
+        charts->setObjectName(QStringLiteral("trafficChartsAction"));
     }
     menu.addAction(tr("Show only this and related"), this, [this, node] {
         m_search->setText(node.kind == topology::NodeKind::Instance

@@ -31,6 +31,7 @@ class HostsPanel;
 class SpecEditorWindow;
 class InventoryPanel;
 class GrayReleasePanel;
+class TrafficWindow;
 class LegendWidget;
 class TopologyScene;
 class TopologyView;
@@ -75,6 +76,8 @@ public:
     // The gray-release dock, on a route when one is named (host, gateway, route).
     GrayReleasePanel *openGrayRelease(const QString &host, const QString &gatewayName, const QString &route);
     GrayReleasePanel *grayReleasePanel() const { return m_grayRelease; }
+    // A window with the live series of a service, version, gateway or route node.
+    TrafficWindow *openTrafficCharts(const QString &nodeId);
 
 private:
     void showDetails(const QString &nodeId);
@@ -94,6 +97,7 @@ private:
     InventoryPanel *m_inventory = nullptr;
     QLabel *m_status = nullptr;
     QComboBox *m_overlay = nullptr;
+    QComboBox *m_overlayWindow = nullptr;
     LegendWidget *m_legend = nullptr;
     QTimer *m_overlayTimer = nullptr;
     GrayReleasePanel *m_grayRelease = nullptr;

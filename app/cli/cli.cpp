@@ -32,6 +32,9 @@ Commands:
   history              the local audit log of pushes, rollbacks and conflicts
   stats --gateway NAME [--window 60s]
                        per route and version: requests, rate, 5xx rate, p50/p95/p99 from the access logs
+  certs check FILE... [--key FILE]... [--hosts a,b] [--ca FILE] [--expiring-days N]
+                       every certificate check on PEM files (chain verified to the CA bundle or the
+                       system's store; exit 1 on errors)
   weights --gateway NAME --route ROUTE VERSION=WEIGHT...
                        set a route's traffic split on the running gateway (checked like a push;
                        HAProxy: runtime API, nginx: graceful reload; audited)
@@ -96,6 +99,8 @@ int run(const QStringList &arguments)
         return runHistory(options, out);
     if (options.command == QLatin1String("stats"))
         return runStats(options, out);
+    if (options.command == QLatin1String("certs"))
+        return runCerts(options, out);
     if (options.command == QLatin1String("weights"))
         return runWeightsCommand(options, out);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),

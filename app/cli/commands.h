@@ -17,6 +17,7 @@ int runPush(const GlobalOptions &options, const Output &out);
 int runRollback(const GlobalOptions &options, const Output &out);
 int runHistory(const GlobalOptions &options, const Output &out);
 int runStats(const GlobalOptions &options, const Output &out);
+int runCerts(const GlobalOptions &options, const Output &out);
 int runWeightsCommand(const GlobalOptions &options, const Output &out);
 
 } // namespace mcp::cli

@@ -55,8 +55,12 @@ void DeployedRoutes::start()
 
 void DeployedRoutes::refreshNow()
 {
-    if (m_busy)
-        return; // the running refresh will signal
+    if (m_busy) {
+        // The running refresh may have read a container before the change that asked for
+        // this one: read again once it is done.
+        m_again = true;
+        return;
+    }
     if (!m_host || !m_inventory || m_host->state() != hosts::HostState::Connected) {
         Q_EMIT refreshed(); // nothing to read now; waiters must not hang
         return;
@@ -84,6 +88,11 @@ void DeployedRoutes::refreshNow()
             m_specs = *specs;
             if (differs)
                 Q_EMIT changed();
+            if (m_again) {
+                m_again = false;
+                refreshNow();
+                return; // `refreshed` once the fresh read is done
+            }
             Q_EMIT refreshed();
             return;
         }

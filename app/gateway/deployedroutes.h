@@ -46,6 +46,7 @@ private:
     QHash<QString, QJsonObject> m_routes;
     QHash<QString, QByteArray> m_specs;
     bool m_busy = false;
+    bool m_again = false; // a refresh was asked for while one ran
     int m_refreshes = 0;
 };
 

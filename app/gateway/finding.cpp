@@ -14,6 +14,8 @@ QString Finding::severityName() const
 
 QString Finding::toString() const
 {
+    if (pos.line <= 0) // a finding about a whole file (a certificate), not a place in it
+        return QStringLiteral("%1: %2: %3 [%4]").arg(file, severityName(), message, code);
     return QStringLiteral("%1:%2:%3: %4: %5 [%6]").arg(file).arg(pos.line).arg(pos.column).arg(severityName(), message, code);
 }
 

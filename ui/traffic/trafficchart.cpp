@@ -55,7 +55,7 @@ TrafficChart::TrafficChart(QWidget *parent) : QWidget(parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_x = new QDateTimeAxis(m_chart);
-    m_x->setFormat(QStringLiteral("HH:mm"));
+    m_x->setFormat(QStringLiteral("HH:mm:ss"));
     m_x->setTickCount(6);
     m_y = new QValueAxis(m_chart);
     m_y->setLabelFormat(QStringLiteral("%.1f"));

@@ -35,6 +35,9 @@ Commands:
   certs check FILE... [--key FILE]... [--hosts a,b] [--ca FILE] [--expiring-days N]
                        every certificate check on PEM files (chain verified to the CA bundle or the
                        system's store; exit 1 on errors)
+  certs list [--gateway NAME]
+                       every TLS listener: the spec's certificate and the one served (TLS handshake
+                       from inside the gateway container, per route host); mismatches flagged
   weights --gateway NAME --route ROUTE VERSION=WEIGHT...
                        set a route's traffic split on the running gateway (checked like a push;
                        HAProxy: runtime API, nginx: graceful reload; audited)

@@ -1,7 +1,14 @@
 #include "commands.h"
 
+#include "session.h"
+
 #include "certs/certificatecheck.h"
 #include "certs/certificateinfo.h"
+#include "certs/certificateinventory.h"
+#include "docker/dockerclient.h"
+#include "hosts/connectorfactory.h"
+
+#include <QCoreApplication>
 
 #include <QFile>
 #include <QJsonArray>
@@ -34,6 +41,90 @@ QJsonObject infoJson(const certs::CertificateInfo &i)
                        {QStringLiteral("ca"), i.isCa}};
 }
 
+QJsonArray findingsJson(const gateway::Findings &findings)
+{
+    QJsonArray rows;
+    for (const auto &f : findings)
+        rows.append(QJsonObject{{QStringLiteral("code"), f.code},
+                                {QStringLiteral("severity"), f.severityName()},
+                                {QStringLiteral("file"), f.file},
+                                {QStringLiteral("line"), f.pos.line},
+                                {QStringLiteral("column"), f.pos.column},
+                                {QStringLiteral("path"), f.pos.path},
+                                {QStringLiteral("message"), f.message},
+                                {QStringLiteral("hint"), f.hint}});
+    return rows;
+}
+
+// `mcpctl certs list --host URL [--gateway NAME]...`: every TLS listener of the gateways,
+// the certificate the spec gives it and the one it serves (per route host, and without SNI).
+int runCertsList(const GlobalOptions &options, const Output &out)
+{
+    QStringList gateways;
+    for (int i = 1; i < options.arguments.size(); ++i) {
+        const QString a = options.arguments.at(i);
+        if (a == QLatin1String("--gateway") && i + 1 < options.arguments.size())
+            gateways << options.arguments.at(++i);
+        else
+            return out.fail(usage(QStringLiteral("certs list: unknown argument '%1' (takes --gateway NAME)").arg(a)));
+    }
+    auto endpoint = resolveEndpoint(options);
+    if (!endpoint)
+        return out.fail(endpoint.error());
+    auto connector = hosts::makeConnector(*endpoint, connectOptions(options));
+    docker::DockerClient client(connector.get());
+    certs::CertificateInventory inventory(&client, gateways);
+    QObject::connect(&inventory, &certs::CertificateInventory::finished, &inventory, [] { QCoreApplication::exit(0); });
+    inventory.start();
+    QCoreApplication::exec();
+    if (inventory.error())
+        return out.fail(*inventory.error());
+    if (out.isJson()) {
+        QJsonArray rows;
+        for (const certs::ServedEntry &e : inventory.entries()) {
+            QJsonObject row{{QStringLiteral("gateway"), e.gateway},
+                            {QStringLiteral("listener"), e.listener},
+                            {QStringLiteral("port"), e.port},
+                            {QStringLiteral("certificate"), e.certificateName},
+                            {QStringLiteral("serverName"), e.serverName},
+                            {QStringLiteral("matches"), e.matches()}};
+            row.insert(QStringLiteral("spec"), e.spec && !e.spec->isEmpty() ? QJsonValue(infoJson(e.spec->first())) : QJsonValue());
+            row.insert(QStringLiteral("served"), e.served && !e.served->isEmpty() ? QJsonValue(infoJson(e.served->first())) : QJsonValue());
+            if (!e.specError.isEmpty())
+                row.insert(QStringLiteral("specError"), e.specError);
+            if (!e.servedError.isEmpty())
+                row.insert(QStringLiteral("servedError"), e.servedError);
+            rows.append(row);
+        }
+        out.jsonPretty(QJsonObject{{QStringLiteral("certificates"), rows}, {QStringLiteral("findings"), findingsJson(inventory.findings())}});
+    } else {
+        out.line(QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                     .arg(QStringLiteral("GATEWAY"), -16)
+                     .arg(QStringLiteral("LISTENER"), -12)
+                     .arg(QStringLiteral("SNI"), -22)
+                     .arg(QStringLiteral("SERVED"), -30)
+                     .arg(QStringLiteral("EXPIRES"), -20)
+                     .arg(QStringLiteral("DAYS"), 5)
+                     .arg(QStringLiteral("SPEC")));
+        for (const certs::ServedEntry &e : inventory.entries()) {
+            const certs::CertificateInfo *served = e.served && !e.served->isEmpty() ? &e.served->first() : nullptr;
+            out.line(QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                         .arg(e.gateway, -16)
+                         .arg(QStringLiteral("%1:%2").arg(e.listener).arg(e.port), -12)
+                         .arg(e.serverName.isEmpty() ? QStringLiteral("(none)") : e.serverName, -22)
+                         .arg(served ? (served->commonName.isEmpty() ? served->subject : served->commonName) : e.servedError, -30)
+                         .arg(served ? served->notAfter.toString(Qt::ISODate) : QString(), -20)
+                         .arg(served ? QString::number(served->daysLeft()) : QString(), 5)
+                         .arg(e.matches() ? QStringLiteral("same") : e.spec ? QStringLiteral("DIFFERENT") : e.specError));
+        }
+        for (const auto &f : inventory.findings())
+            out.line(f.toString());
+        if (inventory.entries().isEmpty())
+            out.line(QStringLiteral("no TLS listener on the gateways with a pushed spec"));
+    }
+    return gateway::hasErrors(inventory.findings()) ? ExitProblem : ExitOk;
+}
+
 } // namespace
 
 // `mcpctl certs check FILE... [--key FILE]... [--hosts a,b] [--ca FILE] [--expiring-days N]`:
@@ -43,8 +134,11 @@ QJsonObject infoJson(const certs::CertificateInfo &i)
 int runCerts(const GlobalOptions &options, const Output &out)
 {
     const QStringList args = options.arguments;
+    if (!args.isEmpty() && args.first() == QLatin1String("list"))
+        return runCertsList(options, out);
     if (args.isEmpty() || args.first() != QLatin1String("check"))
-        return out.fail(usage(QStringLiteral("usage: mcpctl certs check FILE... [--key FILE] [--hosts a,b] [--ca FILE] [--expiring-days N]")));
+        return out.fail(usage(QStringLiteral("usage: mcpctl certs check FILE... [--key FILE] [--hosts a,b] [--ca FILE] [--expiring-days N]\n"
+                                             "       mcpctl certs list [--gateway NAME]")));
     QStringList files, keys;
     certs::CheckOptions check;
     check.verifyTrust = true;
@@ -113,17 +207,7 @@ int runCerts(const GlobalOptions &options, const Output &out)
                          .arg(leaf.serial);
     }
     if (out.isJson()) {
-        QJsonArray rows;
-        for (const auto &f : findings)
-            rows.append(QJsonObject{{QStringLiteral("code"), f.code},
-                                    {QStringLiteral("severity"), f.severityName()},
-                                    {QStringLiteral("file"), f.file},
-                                    {QStringLiteral("line"), f.pos.line},
-                                    {QStringLiteral("column"), f.pos.column},
-                                    {QStringLiteral("path"), f.pos.path},
-                                    {QStringLiteral("message"), f.message},
-                                    {QStringLiteral("hint"), f.hint}});
-        out.jsonPretty(QJsonObject{{QStringLiteral("findings"), rows}, {QStringLiteral("certificates"), certificates}});
+        out.jsonPretty(QJsonObject{{QStringLiteral("findings"), findingsJson(findings)}, {QStringLiteral("certificates"), certificates}});
     } else {
         for (const QString &s : summaries)
             out.line(s);

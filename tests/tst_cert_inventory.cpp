@@ -1,0 +1,223 @@
+// What TLS gateways serve, read the way `mcpctl certs list` reads it: real nginx and HAProxy
+// containers with an https listener and a certificate made by openssl at test time; the
+// served chain (a TLS handshake from inside the container, with and without SNI) is the
+// spec's; a certificate file changed behind the gateway's back (not reloaded) is flagged as
+// a mismatch; a plain-HTTP port is no TLS listener; no private key material is printed.
+#include "support/testbed.h"
+
+#include "certs/servedcertificate.h"
+#include "docker/dockerclient.h"
+#include "endpoint/endpoint.h"
+#include "gateway/pusher.h"
+#include "gateway/render.h"
+#include "gateway/specreader.h"
+#include "transport/unixconnector.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mcp;
+using mcp::test::Testbed;
+
+namespace {
+
+const QString kNet = QStringLiteral("mcp-tst-certinv");
+
+const char *kMakeCerts = R"SH(set -e
+q() { "$@" >/dev/null 2>&1; }
+printf 'subjectAltName=DNS:api.example.com\n' > api.ext
+q openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj '/CN=Inventory Test CA'
+for n in good next; do
+  q openssl req -newkey rsa:2048 -nodes -keyout $n.key -out $n.csr -subj /CN=$n
+  q openssl x509 -req -in $n.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $n.pem -days 200 -extfile api.ext
+  openssl x509 -in $n.pem -noout -serial | sed 's/serial=//' > $n.serial
+done
+)SH";
+
+QString dockerCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), QStringList{QStringLiteral("-H"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST"))} + args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << p.readAllStandardError();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+void cleanup()
+{
+    const QString ids = dockerCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=mcp-tst-certinv-")});
+    if (!ids.isEmpty())
+        dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
+    dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet});
+}
+
+} // namespace
+
+class TestCertInventory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void servedIsTheSpecs_data();
+    void servedIsTheSpecs();
+    void changedBehindTheGatewaysBackIsFlagged();
+    void plainHttpIsNoTlsListener();
+
+private:
+    QJsonObject list(const QString &gateway, int *exitCode, QByteArray *raw = nullptr);
+    QString serial(const QString &name) const;
+
+    QTemporaryDir m_dir;
+    QString m_host;
+    std::unique_ptr<transport::UnixConnector> m_connector;
+    std::unique_ptr<docker::DockerClient> m_client;
+};
+
+QString TestCertInventory::serial(const QString &name) const
+{
+    QFile f(m_dir.filePath(name + QStringLiteral(".serial")));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
+}
+
+void TestCertInventory::initTestCase()
+{
+    QProcess sh;
+    sh.setWorkingDirectory(m_dir.path());
+    sh.start(QStringLiteral("bash"), {QStringLiteral("-c"), QString::fromUtf8(kMakeCerts)});
+    QVERIFY(sh.waitForFinished(60000) && sh.exitCode() == 0);
+    m_host = Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST"));
+    m_connector = std::make_unique<transport::UnixConnector>(endpoint::Endpoint::parse(m_host)->socketPath);
+    m_client = std::make_unique<docker::DockerClient>(m_connector.get());
+    cleanup();
+    QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kNet}).isEmpty());
+    QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-tst-certinv-app"), QStringLiteral("--network"),
+                        kNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                        Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))})
+                 .isEmpty());
+    const QString appIp = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                     QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), QStringLiteral("mcp-tst-certinv-app")});
+    gateway::EndpointMap endpoints;
+    endpoints[QStringLiteral("inv-app")] << gateway::InstanceEndpoint{QStringLiteral("mcp-tst-certinv-app"), appIp, 8080, QString()};
+    for (const QString &driver : {QStringLiteral("nginx"), QStringLiteral("haproxy")}) {
+        const QString gw = QStringLiteral("inv-") + driver;
+        QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-tst-certinv-") + driver,
+                            QStringLiteral("--network"), kNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"), QStringLiteral("--label"),
+                            QStringLiteral("mcp.gateway=") + gw, QStringLiteral("--label"), QStringLiteral("mcp.gateway.driver=") + driver,
+                            Testbed::instance().require(driver == QLatin1String("nginx") ? QStringLiteral("MCP_TB_IMAGE_NGINX")
+                                                                                         : QStringLiteral("MCP_TB_IMAGE_HAPROXY"))})
+                     .isEmpty());
+        const QString file = m_dir.filePath(gw + QStringLiteral(".yaml"));
+        const QByteArray text = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: %1}\nspec:\n  driver: %2\n"
+                                               "  listeners:\n    - {name: http, port: 8080}\n"
+                                               "    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                                               "  certificates:\n    - {name: tls, certFile: good.pem, keyFile: good.key}\n"
+                                               "  routes:\n    - name: app\n      match: {hosts: [api.example.com], pathPrefix: /}\n"
+                                               "      backends:\n        - {service: inv-app}\n")
+                                    .arg(gw, driver)
+                                    .toUtf8();
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+        f.close();
+        const gateway::SpecReading reading = gateway::readSpecFile(file);
+        QVERIFY(reading.parsed);
+        gateway::GatewayPush push(m_client.get(), gw, gateway::renderConfig(reading.spec, text, endpoints));
+        QSignalSpy done(&push, &gateway::GatewayPush::finished);
+        push.start();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(push.outcome().ok, qPrintable(push.outcome().error.detail));
+    }
+}
+
+void TestCertInventory::cleanupTestCase()
+{
+    m_client.reset();
+    cleanup();
+}
+
+QJsonObject TestCertInventory::list(const QString &gatewayName, int *exitCode, QByteArray *raw)
+{
+    QProcess p;
+    p.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("certs"),
+                                          QStringLiteral("list"), QStringLiteral("--gateway"), gatewayName});
+    p.waitForFinished(120000);
+    *exitCode = p.exitCode();
+    const QByteArray out = p.readAllStandardOutput();
+    if (raw)
+        *raw = out + p.readAllStandardError();
+    return QJsonDocument::fromJson(out).object();
+}
+
+void TestCertInventory::servedIsTheSpecs_data()
+{
+    QTest::addColumn<QString>("gateway");
+    QTest::newRow("nginx") << "inv-nginx";
+    QTest::newRow("haproxy") << "inv-haproxy";
+}
+
+void TestCertInventory::servedIsTheSpecs()
+{
+    QFETCH(QString, gateway);
+    int exitCode = -1;
+    QByteArray raw;
+    const QJsonObject r = list(gateway, &exitCode, &raw);
+    QCOMPARE(exitCode, 0);
+    const QJsonArray rows = r.value(QLatin1String("certificates")).toArray();
+    QCOMPARE(rows.size(), 2); // without SNI, and for the route's host
+    QStringList names;
+    for (const auto &v : rows) {
+        const QJsonObject row = v.toObject();
+        names << row.value(QLatin1String("serverName")).toString();
+        QCOMPARE(row.value(QLatin1String("port")).toInt(), 8443);
+        QVERIFY2(row.value(QLatin1String("matches")).toBool(), QJsonDocument(row).toJson().constData());
+        QCOMPARE(row.value(QLatin1String("served")).toObject().value(QLatin1String("serial")).toString(), serial(QStringLiteral("good")));
+        QCOMPARE(row.value(QLatin1String("spec")).toObject().value(QLatin1String("serial")).toString(), serial(QStringLiteral("good")));
+    }
+    QCOMPARE(names, (QStringList{QString(), QStringLiteral("api.example.com")}));
+    QVERIFY(!raw.contains("PRIVATE KEY")); // HAProxy's PEM holds the key: never printed
+}
+
+// The certificate file replaced in the container without a reload: the gateway still
+// serves the old one, and the inventory says so.
+void TestCertInventory::changedBehindTheGatewaysBackIsFlagged()
+{
+    QProcess cp;
+    cp.start(QStringLiteral("docker"), {QStringLiteral("-H"), m_host, QStringLiteral("cp"), m_dir.filePath(QStringLiteral("next.pem")),
+                                        QStringLiteral("mcp-tst-certinv-nginx:/etc/nginx/mcp/certs/tls.pem")});
+    QVERIFY(cp.waitForFinished(60000) && cp.exitCode() == 0);
+    int exitCode = -1;
+    const QJsonObject r = list(QStringLiteral("inv-nginx"), &exitCode);
+    QCOMPARE(exitCode, 1);
+    const QJsonObject row = r.value(QLatin1String("certificates")).toArray().first().toObject();
+    QVERIFY(!row.value(QLatin1String("matches")).toBool());
+    QCOMPARE(row.value(QLatin1String("served")).toObject().value(QLatin1String("serial")).toString(), serial(QStringLiteral("good")));
+    QCOMPARE(row.value(QLatin1String("spec")).toObject().value(QLatin1String("serial")).toString(), serial(QStringLiteral("next")));
+    bool flagged = false;
+    for (const auto &f : r.value(QLatin1String("findings")).toArray())
+        flagged = flagged || f.toObject().value(QLatin1String("code")).toString() == QLatin1String("cert.served-mismatch");
+    QVERIFY2(flagged, QJsonDocument(r).toJson().constData());
+}
+
+void TestCertInventory::plainHttpIsNoTlsListener()
+{
+    const QString id = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Id}}"), QStringLiteral("mcp-tst-certinv-haproxy")});
+    QObject context;
+    std::optional<Result<QList<certs::CertificateInfo>>> result;
+    certs::fetchServedCertificate(m_client.get(), id, 8080, QStringLiteral("api.example.com"), &context,
+                                  [&](Result<QList<certs::CertificateInfo>> r) { result = std::move(r); });
+    QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 30000));
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error().code, QStringLiteral("cert.tls-handshake"));
+}
+
+QTEST_GUILESS_MAIN(TestCertInventory)
+#include "tst_cert_inventory.moc"

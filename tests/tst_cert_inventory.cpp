@@ -3,6 +3,9 @@
 // served chain (a TLS handshake from inside the container, with and without SNI) is the
 // spec's; a certificate file changed behind the gateway's back (not reloaded) is flagged as
 // a mismatch; a plain-HTTP port is no TLS listener; no private key material is printed.
+// Rollout: a new certificate pushed under HTTPS load changes the served serial with zero
+// failed requests (the push itself verifies the served chain); a certificate with the wrong
+// key is refused by `mcpctl push` before anything reaches the gateway, which keeps serving.
 #include "support/testbed.h"
 
 #include "certs/servedcertificate.h"
@@ -19,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -72,8 +76,13 @@ private Q_SLOTS:
     void servedIsTheSpecs();
     void changedBehindTheGatewaysBackIsFlagged();
     void plainHttpIsNoTlsListener();
+    void rolloutUnderLoad_data();
+    void rolloutUnderLoad();
+    void badCertificateNeverReachesTheGateway();
 
 private:
+    QString writeSpec(const QString &gateway, const QString &driver, const QString &cert, const QString &key);
+    QString servedSerial(const QString &container);
     QJsonObject list(const QString &gateway, int *exitCode, QByteArray *raw = nullptr);
     QString serial(const QString &name) const;
 
@@ -101,8 +110,8 @@ void TestCertInventory::initTestCase()
     cleanup();
     QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kNet}).isEmpty());
     QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-tst-certinv-app"), QStringLiteral("--network"),
-                        kNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
-                        Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))})
+                        kNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"), QStringLiteral("--label"), QStringLiteral("mcp.service.name=inv-app"),
+                        QStringLiteral("--label"), QStringLiteral("mcp.service.port=8080"), Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))})
                  .isEmpty());
     const QString appIp = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
                                      QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), QStringLiteral("mcp-tst-certinv-app")});
@@ -116,18 +125,10 @@ void TestCertInventory::initTestCase()
                             Testbed::instance().require(driver == QLatin1String("nginx") ? QStringLiteral("MCP_TB_IMAGE_NGINX")
                                                                                          : QStringLiteral("MCP_TB_IMAGE_HAPROXY"))})
                      .isEmpty());
-        const QString file = m_dir.filePath(gw + QStringLiteral(".yaml"));
-        const QByteArray text = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: %1}\nspec:\n  driver: %2\n"
-                                               "  listeners:\n    - {name: http, port: 8080}\n"
-                                               "    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
-                                               "  certificates:\n    - {name: tls, certFile: good.pem, keyFile: good.key}\n"
-                                               "  routes:\n    - name: app\n      match: {hosts: [api.example.com], pathPrefix: /}\n"
-                                               "      backends:\n        - {service: inv-app}\n")
-                                    .arg(gw, driver)
-                                    .toUtf8();
+        const QString file = writeSpec(gw, driver, QStringLiteral("good.pem"), QStringLiteral("good.key"));
         QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
-        f.close();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
         const gateway::SpecReading reading = gateway::readSpecFile(file);
         QVERIFY(reading.parsed);
         gateway::GatewayPush push(m_client.get(), gw, gateway::renderConfig(reading.spec, text, endpoints));
@@ -142,6 +143,34 @@ void TestCertInventory::cleanupTestCase()
 {
     m_client.reset();
     cleanup();
+}
+
+QString TestCertInventory::writeSpec(const QString &gw, const QString &driver, const QString &cert, const QString &key)
+{
+    const QString file = m_dir.filePath(gw + QStringLiteral(".yaml"));
+    const QByteArray text = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: %1}\nspec:\n  driver: %2\n"
+                                           "  listeners:\n    - {name: http, port: 8080}\n"
+                                           "    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                                           "  certificates:\n    - {name: tls, certFile: %3, keyFile: %4}\n"
+                                           "  routes:\n    - name: app\n      match: {hosts: [api.example.com], pathPrefix: /}\n"
+                                           "      backends:\n        - {service: inv-app}\n")
+                                .arg(gw, driver, cert, key)
+                                .toUtf8();
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+        return {};
+    return file;
+}
+
+QString TestCertInventory::servedSerial(const QString &container)
+{
+    const QString id = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Id}}"), container});
+    QObject context;
+    std::optional<Result<QList<certs::CertificateInfo>>> result;
+    certs::fetchServedCertificate(m_client.get(), id, 8443, QStringLiteral("api.example.com"), &context,
+                                  [&](Result<QList<certs::CertificateInfo>> r) { result = std::move(r); });
+    QTest::qWaitFor([&] { return result.has_value(); }, 30000);
+    return result && result->ok() && !(*result)->isEmpty() ? (*result)->first().serial : QString();
 }
 
 QJsonObject TestCertInventory::list(const QString &gatewayName, int *exitCode, QByteArray *raw)
@@ -217,6 +246,70 @@ void TestCertInventory::plainHttpIsNoTlsListener()
     QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 30000));
     QVERIFY(!result->ok());
     QCOMPARE(result->error().code, QStringLiteral("cert.tls-handshake"));
+}
+
+void TestCertInventory::rolloutUnderLoad_data()
+{
+    QTest::addColumn<QString>("driver");
+    QTest::newRow("nginx") << "nginx";
+    QTest::newRow("haproxy") << "haproxy";
+}
+
+// The new certificate through `mcpctl push` while HTTPS requests keep coming: every request
+// answered, and the listener serves the new serial (the push verified it before reporting).
+void TestCertInventory::rolloutUnderLoad()
+{
+    QFETCH(QString, driver);
+    const QString gw = QStringLiteral("inv-") + driver;
+    const QString container = QStringLiteral("mcp-tst-certinv-") + driver;
+    const QString target = servedSerial(container) == serial(QStringLiteral("next")) ? QStringLiteral("good") : QStringLiteral("next");
+    const QString ip = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                  QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), container});
+    QProcess hey;
+    hey.start(QStringLiteral("hey"), {QStringLiteral("-z"), QStringLiteral("6s"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-host"),
+                                      QStringLiteral("api.example.com"), QStringLiteral("https://%1:8443/health").arg(ip)});
+    QVERIFY(hey.waitForStarted());
+    QTest::qWait(1500);
+    QProcess push;
+    push.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--no-probe"), QStringLiteral("push"),
+                                             writeSpec(gw, driver, target + QStringLiteral(".pem"), target + QStringLiteral(".key"))});
+    QVERIFY(push.waitForFinished(120000));
+    const QByteArray said = push.readAllStandardOutput() + push.readAllStandardError();
+    QVERIFY2(push.exitCode() == 0, said.right(1500).constData());
+    QCOMPARE(servedSerial(container), serial(target));
+    QVERIFY(hey.state() == QProcess::NotRunning || hey.waitForFinished(60000));
+    const QString report = QString::fromUtf8(hey.readAllStandardOutput());
+    QVERIFY2(!report.contains(QLatin1String("Error distribution")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("[200]")), qPrintable(report));
+    // Status code distribution: "[200]\t1234 responses", nothing else.
+    static const QRegularExpression status(QStringLiteral("\\[(\\d+)\\]\\s+(\\d+) responses"));
+    QMap<int, int> byStatus;
+    for (auto it = status.globalMatch(report); it.hasNext();) {
+        const auto m = it.next();
+        byStatus[m.captured(1).toInt()] += m.captured(2).toInt();
+    }
+    qInfo("%s: %d HTTPS requests answered 200 across the certificate rollout", qPrintable(driver), byStatus.value(200));
+    QCOMPARE(byStatus.keys(), QList<int>{200});
+    QVERIFY(byStatus.value(200) > 50);
+}
+
+// The next certificate with the previous key: refused by the offline checks; the gateway
+// keeps its certificate and nothing was attempted.
+void TestCertInventory::badCertificateNeverReachesTheGateway()
+{
+    const QString before = servedSerial(QStringLiteral("mcp-tst-certinv-nginx"));
+    QVERIFY(!before.isEmpty());
+    const QString other = before == serial(QStringLiteral("next")) ? QStringLiteral("good") : QStringLiteral("next");
+    const QString wrongKey = other == QLatin1String("next") ? QStringLiteral("good.key") : QStringLiteral("next.key");
+    QProcess push;
+    push.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--no-probe"), QStringLiteral("push"),
+                                             writeSpec(QStringLiteral("inv-nginx"), QStringLiteral("nginx"), other + QStringLiteral(".pem"), wrongKey)});
+    QVERIFY(push.waitForFinished(120000));
+    QCOMPARE(push.exitCode(), 1);
+    const QByteArray said = push.readAllStandardOutput() + push.readAllStandardError();
+    QVERIFY2(said.contains("cert.key-mismatch"), said.constData());
+    QVERIFY(!said.contains("PRIVATE KEY"));
+    QCOMPARE(servedSerial(QStringLiteral("mcp-tst-certinv-nginx")), before);
 }
 
 QTEST_GUILESS_MAIN(TestCertInventory)

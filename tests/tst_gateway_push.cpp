@@ -346,7 +346,7 @@ void TestGatewayPush::zeroFailedRequestsDuringPushes()
             break;
     }
     QCOMPARE(pushes, 4);
-    QVERIFY(hey.waitForFinished(30000));
+    QVERIFY(hey.state() == QProcess::NotRunning || hey.waitForFinished(30000)); // it may be done already
     const QString report = QString::fromUtf8(hey.readAllStandardOutput());
     static const QRegularExpression status(QStringLiteral("\\[(\\d+)\\]\\s+(\\d+) responses"));
     QMap<int, int> byStatus;

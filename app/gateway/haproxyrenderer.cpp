@@ -68,8 +68,10 @@ RenderedConfig renderHaproxy(const GatewaySpec &spec, const QString &version, co
     for (const Listener &l : spec.listeners) {
         c += QStringLiteral("frontend fe_%1\n").arg(configId(l.name.value));
         c += QStringLiteral("    bind :%1").arg(l.port.value);
-        if (l.protocol.value == QLatin1String("https"))
+        if (l.protocol.value == QLatin1String("https")) {
             c += QStringLiteral(" ssl crt %1/certs/%2.pem").arg(kDir, configId(l.certificate.value));
+            out.tlsListeners.append({l.port.value, QStringLiteral("%1/certs/%2.pem").arg(kDir, configId(l.certificate.value))});
+        }
         c += QLatin1Char('\n');
         c += QStringLiteral("    unique-id-header X-Request-ID\n");
         c += QStringLiteral("    http-request set-header X-Request-ID %[unique-id]\n");

@@ -107,6 +107,8 @@ RenderedConfig renderNginx(const GatewaySpec &spec, const QString &version, cons
 
     // Server blocks: per listener, one per host named by its routes, and a default one.
     for (const Listener &l : spec.listeners) {
+        if (l.protocol.value == QLatin1String("https"))
+            out.tlsListeners.append({l.port.value, QStringLiteral("%1/certs/%2.pem").arg(kDir, configId(l.certificate.value))});
         QList<const Route *> onListener;
         for (const Route &r : spec.routes) {
             if (!r.listeners.present || r.listeners.value.contains(l.name.value))

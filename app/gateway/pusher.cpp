@@ -1,5 +1,8 @@
 #include "pusher.h"
 
+#include "certs/certificateinfo.h"
+#include "certs/servedcertificate.h"
+
 #include "common/tarwriter.h"
 #include "common/whenready.h"
 #include "docker/dockerclient.h"
@@ -231,13 +234,13 @@ void GatewayPush::verify(const QString &id, int attempt)
     const auto m = (m_config.driver == QLatin1String("haproxy") ? haproxyBind : nginxListen).match(conf);
     if (m.hasMatch())
         port = m.captured(1).toInt();
-    if (port == 0) // https only: the files are in place and the check passed; nothing to ask over HTTP
-        return nextReplica();
+    if (port == 0) // https only: nothing to ask over HTTP; the served certificates still are
+        return verifyCertificates(id, 0, 0);
     const QString script = QStringLiteral("printf 'GET /.mcp/version HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' | nc -w 2 127.0.0.1 %1").arg(port);
     whenReady(m_client->exec(id, {QStringLiteral("sh"), QStringLiteral("-c"), script}), this,
               [this, id, attempt](Result<docker::ExecResult> r) {
                   if (r && r->out.contains(m_config.version.toUtf8()))
-                      return nextReplica();
+                      return verifyCertificates(id, 0, 0);
                   if (!r) // the engine could not run the question at all (the container stopped)
                       return restore(id, Step::Verify, r.error());
                   // No sh or nc in the gateway image: nothing to ask from inside; the check
@@ -252,6 +255,39 @@ void GatewayPush::verify(const QString &id, int attempt)
                           pushError(QStringLiteral("push.verify-failed"),
                                     QStringLiteral("%1 does not serve version %2 after the reload").arg(m_names[m_index], m_config.version)));
               });
+}
+
+// Each TLS listener serves the certificate just written (nginx's new workers and HAProxy's
+// new process take a moment): a TLS hello from inside the container, the leaf compared by
+// fingerprint; otherwise the old files go back.
+void GatewayPush::verifyCertificates(const QString &id, int listener, int attempt)
+{
+    if (listener >= m_config.tlsListeners.size())
+        return nextReplica();
+    const auto [port, file] = m_config.tlsListeners.at(listener);
+    const auto expected = certs::readCertificates(m_config.files.value(file));
+    if (!expected || expected->isEmpty())
+        return verifyCertificates(id, listener + 1, 0); // the offline checks judged the file
+    const QString fingerprint = expected->first().sha256;
+    const QString serial = expected->first().serial;
+    certs::fetchServedCertificate(m_client, id, port, QString(), this,
+                                  [this, id, listener, attempt, fingerprint, serial, port](Result<QList<certs::CertificateInfo>> served) {
+                                      if (served && !served->isEmpty() && served->first().sha256 == fingerprint)
+                                          return verifyCertificates(id, listener + 1, 0);
+                                      if (attempt < 20) {
+                                          QTimer::singleShot(250, this, [this, id, listener, attempt] { verifyCertificates(id, listener, attempt + 1); });
+                                          return;
+                                      }
+                                      restore(id, Step::Verify,
+                                              pushError(QStringLiteral("push.verify-certificate"),
+                                                        QStringLiteral("%1 port %2 serves %3, not the pushed certificate (serial %4)")
+                                                            .arg(m_names[m_index])
+                                                            .arg(port)
+                                                            .arg(served ? (served->isEmpty() ? QStringLiteral("no certificate")
+                                                                                             : QStringLiteral("serial %1").arg(served->first().serial))
+                                                                        : served.error().detail,
+                                                                 serial)));
+                                  });
 }
 
 void GatewayPush::restore(const QString &id, Step failedStep, const Error &error)

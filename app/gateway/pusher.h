@@ -19,7 +19,8 @@ namespace mcp::gateway {
 // one replica at a time, stopping at the first failure:
 //   fetch what runs (version, files) -> conflict check -> back up -> write the new files ->
 //   the gateway's own check (nginx -t / haproxy -c) -> reload -> verify (the gateway serves
-//   the new version at /.mcp/version) -> done.
+//   the new version at /.mcp/version, and every TLS listener the certificate just written)
+//   -> done.
 // Writing files does not change what is served (nothing is reloaded until the check
 // passed), so a failed check only needs the old files back. A failure after the reload
 // restores the old files and reloads again. The previous files stay in the container
@@ -63,6 +64,7 @@ private:
     void check(const QString &id);
     void reload(const QString &id, bool restoring);
     void verify(const QString &id, int attempt);
+    void verifyCertificates(const QString &id, int listener, int attempt);
     void restore(const QString &id, Step failedStep, const Error &error);
     void fail(Step step, const Error &error);
     void succeed();

@@ -33,6 +33,8 @@ struct RenderedConfig
     QStringList secretFiles;
     QString mainFile;   // the file the gateway's own check reads (nginx.conf / haproxy.cfg)
     QString stateDir;   // where the gateway keeps the spec it runs and its version
+    // The TLS listeners: port -> the PEM file it serves (the push verifies the served chain).
+    QList<std::pair<int, QString>> tlsListeners;
 };
 
 // The files as a tar archive to extract at "/" in the container (the archive API):

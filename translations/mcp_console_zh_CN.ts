@@ -207,6 +207,186 @@
     </message>
   </context>
   <context>
+    <name>mcp::ui::CertificatesModel</name>
+    <message>
+      <source>(unreadable)</source>
+      <translation>（无法读取）</translation>
+    </message>
+    <message numerus="yes">
+      <source>✖ expired %n day(s) ago</source>
+      <translation>
+        <numerusform>✖ 已过期 %n 天</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>⚠ %n day(s)</source>
+      <translation>
+        <numerusform>⚠ 剩余 %n 天</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>剩余 %n 天</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>%1 error(s), %2 warning(s): %3</source>
+      <translation>%1 个错误，%2 个警告：%3</translation>
+    </message>
+    <message>
+      <source>Names</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation>到期时间</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>剩余</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Issuer</source>
+      <translation>签发者</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::CertificatesPanel</name>
+    <message>
+      <source>Import PEM…</source>
+      <translation>导入 PEM…</translation>
+    </message>
+    <message>
+      <source>Check certificate files (or drop them here); a key file next to a certificate (same name, .key) is checked with it</source>
+      <translation>检查证书文件（或拖放到此处）；与证书同名的 .key 密钥文件会一并检查</translation>
+    </message>
+    <message>
+      <source>Read gateways</source>
+      <translation>读取网关</translation>
+    </message>
+    <message>
+      <source>What every TLS listener of the connected hosts' gateways serves, next to its spec</source>
+      <translation>已连接主机上各网关的每个 TLS 监听器实际提供的证书，并与其配置对照</translation>
+    </message>
+    <message>
+      <source>Import certificates</source>
+      <translation>导入证书</translation>
+    </message>
+    <message>
+      <source>PEM (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>PEM (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Chain</source>
+      <translation>证书链</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <source>Drop PEM files here, or read the gateways.</source>
+      <translation>将 PEM 文件拖放到此处，或读取网关。</translation>
+    </message>
+    <message>
+      <source>cannot read %1: %2</source>
+      <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+      <source>check the path and its permissions</source>
+      <translation>请检查路径及其权限</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) checked.</source>
+      <translation>
+        <numerusform>已检查 %n 个文件。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>is the gateway running and listening on %1?</source>
+      <translation>网关是否正在运行并监听 %1？</translation>
+    </message>
+    <message numerus="yes">
+      <source>Gateways read: %n TLS listener name(s).</source>
+      <translation>
+        <numerusform>已读取网关：%n 个 TLS 监听名称。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No connected host to read.</source>
+      <translation>没有可读取的已连接主机。</translation>
+    </message>
+    <message>
+      <source>Reading the gateways' TLS listeners…</source>
+      <translation>正在读取网关的 TLS 监听器…</translation>
+    </message>
+    <message>
+      <source>CA, valid until %1</source>
+      <translation>CA，有效期至 %1</translation>
+    </message>
+    <message>
+      <source>valid until %1</source>
+      <translation>有效期至 %1</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Names</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Issuer</source>
+      <translation>签发者</translation>
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation>序列号</translation>
+    </message>
+    <message>
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>密钥</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>签名算法</translation>
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation>有效期</translation>
+    </message>
+    <message>
+      <source>✖ The listener serves another certificate than its spec names (see cert.served-mismatch)</source>
+      <translation>✖ 该监听器提供的证书与其配置指定的不同（见 cert.served-mismatch）</translation>
+    </message>
+    <message>
+      <source>✔ No problems found.</source>
+      <translation>✔ 未发现问题。</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::ConnectionDialog</name>
     <message>
       <source>Edit host %1</source>
@@ -1033,6 +1213,14 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>Traffic charts…</source>
       <translation>流量图表…</translation>
+    </message>
+    <message>
+      <source>Certificates</source>
+      <translation>证书</translation>
+    </message>
+    <message>
+      <source>&amp;Certificates</source>
+      <translation>证书(&amp;C)</translation>
     </message>
   </context>
   <context>

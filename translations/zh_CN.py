@@ -155,3 +155,22 @@ T.update({
  "No requests in the gateways' access logs of the last 15 minutes.": '最近 15 分钟的网关访问日志中没有请求。',
  "From the gateways' access logs, per 10-second slot over the last 15 minutes.": '来自网关访问日志，最近 15 分钟内每 10 秒一个时段。',
 })
+
+# Certificates panel.
+T.update({
+ '(unreadable)': '（无法读取）', '✖ expired %n day(s) ago': '✖ 已过期 %n 天', '⚠ %n day(s)': '⚠ 剩余 %n 天', '%n day(s)': '剩余 %n 天',
+ 'none': '无', '%1 error(s), %2 warning(s): %3': '%1 个错误，%2 个警告：%3', 'Names': '名称', 'Where': '位置', 'Expires': '到期时间',
+ 'Left': '剩余', 'Key': '密钥', 'Issuer': '签发者', 'Import PEM…': '导入 PEM…',
+ 'Check certificate files (or drop them here); a key file next to a certificate (same name, .key) is checked with it':
+     '检查证书文件（或拖放到此处）；与证书同名的 .key 密钥文件会一并检查',
+ 'Read gateways': '读取网关', "What every TLS listener of the connected hosts' gateways serves, next to its spec": '已连接主机上各网关的每个 TLS 监听器实际提供的证书，并与其配置对照',
+ 'Import certificates': '导入证书', 'PEM (*.pem *.crt *.cer);;All files (*)': 'PEM (*.pem *.crt *.cer);;所有文件 (*)', 'Chain': '证书链', 'Value': '值',
+ 'Drop PEM files here, or read the gateways.': '将 PEM 文件拖放到此处，或读取网关。', 'cannot read %1: %2': '无法读取 %1：%2',
+ 'check the path and its permissions': '请检查路径及其权限', '%n file(s) checked.': '已检查 %n 个文件。',
+ 'is the gateway running and listening on %1?': '网关是否正在运行并监听 %1？', 'Gateways read: %n TLS listener name(s).': '已读取网关：%n 个 TLS 监听名称。',
+ 'No connected host to read.': '没有可读取的已连接主机。', "Reading the gateways' TLS listeners…": '正在读取网关的 TLS 监听器…',
+ 'CA, valid until %1': 'CA，有效期至 %1', 'valid until %1': '有效期至 %1', 'Subject': '主题', 'Serial': '序列号', 'SHA-256': 'SHA-256',
+ 'Signature': '签名算法', 'Valid': '有效期',
+ '✖ The listener serves another certificate than its spec names (see cert.served-mismatch)': '✖ 该监听器提供的证书与其配置指定的不同（见 cert.served-mismatch）',
+ '✔ No problems found.': '✔ 未发现问题。', 'Certificates': '证书', '&Certificates': '证书(&C)',
+})

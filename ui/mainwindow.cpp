@@ -21,6 +21,7 @@
 #include "topology/topologymodel.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
+#include "certs/certificatespanel.h"
 #include "traffic/grayreleasepanel.h"
 #include "traffic/trafficwindow.h"
 
@@ -150,6 +151,14 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
         statusBar()->showMessage(text, 30000);
     });
 
+    m_certsDock = new QDockWidget(tr("Certificates"), this);
+    m_certsDock->setObjectName(QStringLiteral("certificatesDock"));
+    m_certificates = new CertificatesPanel(registry, m_fleet.get(), m_certsDock);
+    m_certsDock->setWidget(m_certificates);
+    addDockWidget(Qt::RightDockWidgetArea, m_certsDock);
+    tabifyDockWidget(m_grayDock, m_certsDock);
+    dock->raise();
+
     auto *hostsDock = new QDockWidget(tr("Hosts"), this);
     hostsDock->setObjectName(QStringLiteral("hostsDock"));
     m_hostsPanel = new HostsPanel(registry, m_fleet.get(), hostsDock);
@@ -183,6 +192,7 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
             openSpecEditor()->openFile(path);
     });
     gatewayMenu->addAction(tr("&Gray release"), this, [this] { openGrayRelease(QString(), QString(), QString()); });
+    gatewayMenu->addAction(tr("&Certificates"), this, [this] { openCertificates(); });
     gatewayMenu->addAction(tr("Push &history…"), this, [this] {
         auto *dialog = new HistoryDialog(m_registry, m_fleet.get(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -222,6 +232,14 @@ void MainWindow::start()
 {
     m_fleet->start();
     updateStatus();
+}
+
+CertificatesPanel *MainWindow::openCertificates()
+{
+    m_certsDock->show();
+    m_certsDock->raise();
+    m_certificates->refreshFromGateways();
+    return m_certificates;
 }
 
 GrayReleasePanel *MainWindow::openGrayRelease(const QString &host, const QString &gatewayName, const QString &route)

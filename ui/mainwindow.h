@@ -31,6 +31,7 @@ class HostsPanel;
 class SpecEditorWindow;
 class InventoryPanel;
 class GrayReleasePanel;
+class CertificatesPanel;
 class TrafficWindow;
 class LegendWidget;
 class TopologyScene;
@@ -76,6 +77,9 @@ public:
     // The gray-release dock, on a route when one is named (host, gateway, route).
     GrayReleasePanel *openGrayRelease(const QString &host, const QString &gatewayName, const QString &route);
     GrayReleasePanel *grayReleasePanel() const { return m_grayRelease; }
+    // The certificates dock, reading the gateways again.
+    CertificatesPanel *openCertificates();
+    CertificatesPanel *certificatesPanel() const { return m_certificates; }
     // A window with the live series of a service, version, gateway or route node.
     TrafficWindow *openTrafficCharts(const QString &nodeId);
 
@@ -102,6 +106,8 @@ private:
     QTimer *m_overlayTimer = nullptr;
     GrayReleasePanel *m_grayRelease = nullptr;
     QDockWidget *m_grayDock = nullptr;
+    CertificatesPanel *m_certificates = nullptr;
+    QDockWidget *m_certsDock = nullptr;
 };
 
 } // namespace mcp::ui

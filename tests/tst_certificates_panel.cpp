@@ -1,0 +1,143 @@
+// The certificates panel on real files made with openssl at test time: one expired, one
+// expiring in 10 days, one healthy, one with the wrong key beside it; the table orders them
+// by expiry with the countdown coloured and marked, the chain shows as a tree, the findings
+// carry the checks' codes; dropped files are imported too. Screenshot: certificates-panel.
+#include "certs/certificatespanel.h"
+#include "certs/certificatesmodel.h"
+#include "hosts/hostfleet.h"
+#include "hosts/hostregistry.h"
+
+#include <QDir>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace mcp;
+
+namespace {
+
+const char *kMakeCerts = R"SH(set -e
+q() { "$@" >/dev/null 2>&1; }
+printf 'subjectAltName=DNS:shop.example.com,DNS:www.shop.example.com\n' > san.ext
+q openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj '/CN=Panel Test CA'
+leaf() { q openssl req -newkey rsa:2048 -nodes -keyout $1.key -out $1.csr -subj /CN=$1
+         q openssl x509 -req -in $1.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $1.leaf -days $2 -extfile san.ext
+         cat $1.leaf ca.pem > $1.pem; }
+leaf healthy 200
+leaf expiring 10
+leaf mismatched 200
+cp expiring.key mismatched.key
+printf '[ca]\ndefault_ca=t\n[t]\ndir=.\ndatabase=index.txt\nserial=serial\nnew_certs_dir=.\ncertificate=ca.pem\nprivate_key=ca.key\ndefault_md=sha256\npolicy=p\ncopy_extensions=copy\nunique_subject=no\n[p]\ncommonName=supplied\n' > ca.conf
+: > index.txt; echo 1000 > serial
+q openssl req -newkey rsa:2048 -nodes -keyout expired.key -out expired.csr -subj /CN=expired -addext subjectAltName=DNS:old.example.com
+q openssl ca -batch -config ca.conf -in expired.csr -out expired.leaf -startdate 20250101000000Z -enddate 20250301000000Z -notext
+cat expired.leaf ca.pem > expired.pem
+)SH";
+
+} // namespace
+
+class TestCertificatesPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void importedFilesAreCheckedAndOrdered();
+    void droppedFilesAreImported();
+    void noHostNoHang();
+
+private:
+    QTemporaryDir m_dir;
+    hosts::HostRegistry m_registry;
+    std::unique_ptr<hosts::HostFleet> m_fleet;
+    std::unique_ptr<ui::CertificatesPanel> m_panel;
+};
+
+void TestCertificatesPanel::initTestCase()
+{
+    QProcess sh;
+    sh.setWorkingDirectory(m_dir.path());
+    sh.start(QStringLiteral("bash"), {QStringLiteral("-c"), QString::fromUtf8(kMakeCerts)});
+    QVERIFY(sh.waitForFinished(60000));
+    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+    m_fleet = std::make_unique<hosts::HostFleet>(&m_registry);
+    m_panel = std::make_unique<ui::CertificatesPanel>(&m_registry, m_fleet.get());
+    m_panel->resize(1100, 760);
+    m_panel->show();
+}
+
+void TestCertificatesPanel::importedFilesAreCheckedAndOrdered()
+{
+    m_panel->importFiles({m_dir.filePath(QStringLiteral("healthy.pem")), m_dir.filePath(QStringLiteral("expiring.pem")),
+                          m_dir.filePath(QStringLiteral("expired.pem"))});
+    auto *model = m_panel->model();
+    QCOMPARE(model->rowCount(), 3);
+    // Soonest expiry first: expired, expiring, healthy.
+    const auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
+    QVERIFY(cell(0, ui::CertificatesModel::Source).endsWith(QLatin1String("expired.pem")));
+    QVERIFY(cell(1, ui::CertificatesModel::Source).endsWith(QLatin1String("expiring.pem")));
+    QVERIFY(cell(2, ui::CertificatesModel::Source).endsWith(QLatin1String("healthy.pem")));
+    QVERIFY2(cell(0, ui::CertificatesModel::DaysLeft).contains(QLatin1String("expired")), qPrintable(cell(0, ui::CertificatesModel::DaysLeft)));
+    QVERIFY(cell(1, ui::CertificatesModel::DaysLeft).startsWith(QStringLiteral("⚠")));
+    QVERIFY(!cell(2, ui::CertificatesModel::DaysLeft).startsWith(QStringLiteral("⚠")));
+    // Three different colours for three states.
+    const auto colour = [&](int row) { return model->index(row, ui::CertificatesModel::DaysLeft).data(Qt::BackgroundRole).value<QBrush>().color(); };
+    QVERIFY(colour(0) != colour(1) && colour(1) != colour(2) && colour(0) != colour(2));
+    QVERIFY(cell(0, ui::CertificatesModel::Problems).contains(QLatin1String("cert.expired")));
+    QVERIFY(cell(1, ui::CertificatesModel::Problems).contains(QLatin1String("cert.expiring")));
+    QCOMPARE(cell(2, ui::CertificatesModel::Problems), QStringLiteral("none"));
+    QCOMPARE(cell(2, ui::CertificatesModel::Name), QStringLiteral("shop.example.com, www.shop.example.com"));
+    QCOMPARE(cell(2, ui::CertificatesModel::Key), QStringLiteral("RSA 2048"));
+
+    // A key beside the certificate is checked with it.
+    m_panel->importFiles({m_dir.filePath(QStringLiteral("mismatched.pem"))});
+    QCOMPARE(model->rowCount(), 4);
+    bool mismatch = false;
+    for (int r = 0; r < model->rowCount(); ++r)
+        mismatch = mismatch || (cell(r, ui::CertificatesModel::Source).endsWith(QLatin1String("mismatched.pem")) &&
+                                cell(r, ui::CertificatesModel::Problems).contains(QLatin1String("cert.key-mismatch")));
+    QVERIFY(mismatch);
+
+    // The selection's chain as a tree (leaf, then its CA), and its findings.
+    m_panel->table()->selectRow(1);
+    QCOMPARE(m_panel->chainTree()->topLevelItemCount(), 1);
+    QTreeWidgetItem *leaf = m_panel->chainTree()->topLevelItem(0);
+    QCOMPARE(leaf->text(0), QStringLiteral("expiring"));
+    bool caBelow = false;
+    for (int i = 0; i < leaf->childCount(); ++i)
+        caBelow = caBelow || leaf->child(i)->text(0) == QLatin1String("Panel Test CA");
+    QVERIFY(caBelow);
+    QVERIFY(m_panel->findingsList()->item(0)->text().contains(QLatin1String("cert.expiring")));
+    QTest::qWait(100);
+    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
+    QVERIFY(m_panel->grab().save(QStringLiteral(MCP_SCREENSHOT_DIR "/certificates-panel.png")));
+}
+
+void TestCertificatesPanel::droppedFilesAreImported()
+{
+    const int before = m_panel->model()->rowCount();
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("ca.pem")))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_panel.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_panel.get(), &drop);
+    QCOMPARE(m_panel->model()->rowCount(), before + 1);
+}
+
+// No connected host: the read ends at once with a message, nothing waits.
+void TestCertificatesPanel::noHostNoHang()
+{
+    QSignalSpy done(m_panel.get(), &ui::CertificatesPanel::refreshed);
+    m_panel->refreshFromGateways();
+    QCOMPARE(done.count(), 1);
+    QCOMPARE(m_panel->pendingHosts(), 0);
+}
+
+QTEST_MAIN(TestCertificatesPanel)
+#include "tst_certificates_panel.moc"

@@ -1,0 +1,228 @@
+#include "certificatespanel.h"
+
+#include "certificatesmodel.h"
+
+#include "certs/certificatecheck.h"
+#include "certs/certificateinventory.h"
+#include "hosts/hostconnection.h"
+#include "hosts/hostfleet.h"
+#include "hosts/hostregistry.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace mcp::ui {
+
+namespace {
+
+QListWidgetItem *findingItem(const gateway::Finding &f)
+{
+    auto *item = new QListWidgetItem(QStringLiteral("%1 %2  [%3]").arg(f.severity == gateway::Finding::Severity::Error ? QStringLiteral("✖") : QStringLiteral("⚠"),
+                                                                    f.message, f.code));
+    item->setToolTip(f.hint);
+    item->setForeground(f.severity == gateway::Finding::Severity::Error ? QColor(0xb0, 0x3a, 0x00) : QColor(0x80, 0x60, 0x00));
+    return item;
+}
+
+} // namespace
+
+CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostFleet *fleet, QWidget *parent)
+    : QWidget(parent), m_registry(registry), m_fleet(fleet), m_model(new CertificatesModel(this))
+{
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    auto *import = new QPushButton(tr("Import PEM…"), this);
+    import->setObjectName(QStringLiteral("importPem"));
+    import->setToolTip(tr("Check certificate files (or drop them here); a key file next to a certificate (same name, .key) is checked with it"));
+    auto *refresh = new QPushButton(tr("Read gateways"), this);
+    refresh->setObjectName(QStringLiteral("readGateways"));
+    refresh->setToolTip(tr("What every TLS listener of the connected hosts' gateways serves, next to its spec"));
+    bar->addWidget(import);
+    bar->addWidget(refresh);
+    bar->addStretch();
+    layout->addLayout(bar);
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import certificates"), QString(), tr("PEM (*.pem *.crt *.cer);;All files (*)"));
+        if (!files.isEmpty())
+            importFiles(files);
+    });
+    connect(refresh, &QPushButton::clicked, this, &CertificatesPanel::refreshFromGateways);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("certificatesTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_chain = new QTreeWidget(split);
+    m_chain->setObjectName(QStringLiteral("chainTree"));
+    m_chain->setHeaderLabels({tr("Chain"), tr("Value")});
+    m_findings = new QListWidget(split);
+    m_findings->setObjectName(QStringLiteral("certificateFindings"));
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    layout->addWidget(split, 1);
+    m_status = new QLabel(tr("Drop PEM files here, or read the gateways."), this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CertificatesPanel::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_table->resizeColumnsToContents(); });
+}
+
+void CertificatesPanel::importFiles(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        QFile f(path);
+        CertificateRow row;
+        row.source = path;
+        if (!f.open(QIODevice::ReadOnly)) {
+            row.findings << gateway::Finding{QStringLiteral("cert.file-unreadable"), gateway::Finding::Severity::Error, path, {},
+                                             tr("cannot read %1: %2").arg(path, f.errorString()), tr("check the path and its permissions")};
+            m_model->setRows(path, {row});
+            continue;
+        }
+        certs::CheckSubject subject;
+        subject.findingFile = path;
+        subject.certPath = path;
+        subject.certPem = f.readAll();
+        // A key beside it (same base name, .key) is checked with it; never kept.
+        const QString keyPath = QFileInfo(path).absoluteDir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".key"));
+        QFile key(keyPath);
+        if (keyPath != path && key.open(QIODevice::ReadOnly)) {
+            subject.keyPath = keyPath;
+            subject.keyPem = key.readAll();
+        }
+        const auto chain = certs::readCertificates(subject.certPem);
+        if (chain)
+            row.chain = *chain;
+        row.findings = certs::checkCertificatePem(subject, certs::CheckOptions{});
+        m_model->setRows(path, {row});
+    }
+    m_status->setText(tr("%n file(s) checked.", nullptr, int(paths.size())));
+    if (m_model->rowCount() > 0 && !m_table->selectionModel()->hasSelection())
+        m_table->selectRow(0);
+}
+
+void CertificatesPanel::refreshFromGateways()
+{
+    if (m_pendingHosts > 0)
+        return;
+    for (const hosts::HostConfig &config : m_registry->hosts()) {
+        hosts::HostConnection *connection = m_fleet->connection(config.name);
+        if (!connection || connection->state() != hosts::HostState::Connected)
+            continue;
+        ++m_pendingHosts;
+        auto *inventory = new certs::CertificateInventory(connection->client(), {}, this);
+        const QString host = config.name;
+        connect(inventory, &certs::CertificateInventory::finished, this, [this, inventory, host] {
+            inventory->deleteLater();
+            QList<CertificateRow> rows;
+            for (const certs::ServedEntry &e : inventory->entries()) {
+                CertificateRow row;
+                row.host = host;
+                row.gateway = e.gateway;
+                row.source = QStringLiteral("%1 · %2 · %3:%4%5")
+                                 .arg(host, e.gateway, e.listener)
+                                 .arg(e.port)
+                                 .arg(e.serverName.isEmpty() ? QString() : QStringLiteral(" · ") + e.serverName);
+                row.chain = e.served ? *e.served : e.spec.value_or(QList<certs::CertificateInfo>{});
+                row.servedMatchesSpec = e.matches();
+                for (const gateway::Finding &f : inventory->findings())
+                    if (f.file.startsWith(e.gateway) && (f.code != QLatin1String("cert.san-mismatch") || f.message.contains(e.serverName)))
+                        row.findings << f;
+                if (!e.servedError.isEmpty())
+                    row.findings << gateway::Finding{QStringLiteral("cert.tls-handshake"), gateway::Finding::Severity::Error, e.gateway, {},
+                                                     e.servedError, tr("is the gateway running and listening on %1?").arg(e.port)};
+                rows << row;
+            }
+            m_model->setRows(host + QStringLiteral(" · "), rows);
+            if (--m_pendingHosts == 0) {
+                m_status->setText(tr("Gateways read: %n TLS listener name(s).", nullptr, int(rows.size())));
+                Q_EMIT refreshed();
+            }
+        });
+        inventory->start();
+    }
+    if (m_pendingHosts == 0) {
+        m_status->setText(tr("No connected host to read."));
+        Q_EMIT refreshed();
+    } else {
+        m_status->setText(tr("Reading the gateways' TLS listeners…"));
+    }
+}
+
+void CertificatesPanel::showSelected()
+{
+    m_chain->clear();
+    m_findings->clear();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const CertificateRow &row = m_model->row(rows.first().row());
+    // Leaf at the top, each issuer below the one it issued.
+    QTreeWidgetItem *parent = nullptr;
+    for (const certs::CertificateInfo &c : row.chain) {
+        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_chain);
+        item->setText(0, c.commonName.isEmpty() ? c.subject : c.commonName);
+        item->setText(1, c.isCa ? tr("CA, valid until %1").arg(c.notAfter.toString(Qt::ISODate)) : tr("valid until %1").arg(c.notAfter.toString(Qt::ISODate)));
+        const QList<std::pair<QString, QString>> fields{{tr("Subject"), c.subject},
+                                                        {tr("Names"), c.subjectAltNames.join(QStringLiteral(", "))},
+                                                        {tr("Issuer"), c.issuer},
+                                                        {tr("Serial"), c.serial},
+                                                        {tr("SHA-256"), c.sha256},
+                                                        {tr("Key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits)},
+                                                        {tr("Signature"), c.signatureAlgorithm},
+                                                        {tr("Valid"), QStringLiteral("%1 → %2").arg(c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate))}};
+        for (const auto &[name, value] : fields) {
+            auto *field = new QTreeWidgetItem(item);
+            field->setText(0, name);
+            field->setText(1, value);
+        }
+        parent = item;
+    }
+    m_chain->expandToDepth(8);
+    m_chain->resizeColumnToContents(0);
+    if (!row.servedMatchesSpec)
+        m_findings->addItem(tr("✖ The listener serves another certificate than its spec names (see cert.served-mismatch)"));
+    for (const gateway::Finding &f : row.findings)
+        m_findings->addItem(findingItem(f));
+    if (m_findings->count() == 0)
+        m_findings->addItem(tr("✔ No problems found."));
+}
+
+void CertificatesPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void CertificatesPanel::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    if (!files.isEmpty()) {
+        importFiles(files);
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace mcp::ui

@@ -17,6 +17,7 @@
 #include "transport/unixconnector.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void rolloutUnderLoad_data();
     void rolloutUnderLoad();
     void badCertificateNeverReachesTheGateway();
+    void noKeyMaterialInWhatTheConsoleWrites();
 
 private:
     QString writeSpec(const QString &gateway, const QString &driver, const QString &cert, const QString &key);
@@ -100,6 +102,9 @@ QString TestCertInventory::serial(const QString &name) const
 
 void TestCertInventory::initTestCase()
 {
+    qputenv("MCP_AUDIT_LOG", m_dir.filePath(QStringLiteral("written/audit.jsonl")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("written/config")).toUtf8());
+    qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("written/data")).toUtf8());
     QProcess sh;
     sh.setWorkingDirectory(m_dir.path());
     sh.start(QStringLiteral("bash"), {QStringLiteral("-c"), QString::fromUtf8(kMakeCerts)});
@@ -310,6 +315,33 @@ void TestCertInventory::badCertificateNeverReachesTheGateway()
     QVERIFY2(said.contains("cert.key-mismatch"), said.constData());
     QVERIFY(!said.contains("PRIVATE KEY"));
     QCOMPARE(servedSerial(QStringLiteral("mcp-tst-certinv-nginx")), before);
+}
+
+// Every file the pushes and listings above wrote (the audit log, settings, data): no PEM
+// private key and no line of any key's body.
+void TestCertInventory::noKeyMaterialInWhatTheConsoleWrites()
+{
+    QStringList keyLines;
+    for (const QString &name : {QStringLiteral("good.key"), QStringLiteral("next.key")}) {
+        QFile key(m_dir.filePath(name));
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        for (const QByteArray &line : key.readAll().split('\n'))
+            if (line.size() >= 40 && !line.startsWith("-----"))
+                keyLines << QString::fromLatin1(line);
+    }
+    QVERIFY(keyLines.size() > 10);
+    int files = 0;
+    QDirIterator it(m_dir.filePath(QStringLiteral("written")), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray content = f.readAll();
+        ++files;
+        QVERIFY2(!content.contains("PRIVATE KEY"), qPrintable(f.fileName()));
+        for (const QString &line : std::as_const(keyLines))
+            QVERIFY2(!content.contains(line.toLatin1()), qPrintable(f.fileName()));
+    }
+    QVERIFY(files >= 1); // the audit log at least
 }
 
 QTEST_GUILESS_MAIN(TestCertInventory)

@@ -13,6 +13,7 @@
 #include "gateway/discovery.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
+#include "gateway/runtimeweights.h"
 #include "gateway/specreader.h"
 #include "gateway/weightedit.h"
 #include "hosts/containerinventory.h"
@@ -306,6 +307,20 @@ void TestRollout::badWeightsChangeNothing()
                                         &exitCode);
     QCOMPARE(exitCode, 1);
     QVERIFY(QJsonDocument(r).toJson().contains("no route `nope`"));
+    QCOMPARE(deployedWeights(QStringLiteral("rollout-hap")), before);
+
+    // A runtime change made from another version than the one running (someone pushed in
+    // between) is refused like a push would be.
+    const QString text = spec(QStringLiteral("rollout-hap"), QStringLiteral("haproxy"), QStringLiteral("v3"), 35);
+    const gateway::SpecReading reading = gateway::readSpecText(text.toUtf8(), QStringLiteral("stale.yaml"));
+    gateway::RuntimeWeightChange change(m_client.get(), QStringLiteral("rollout-hap"), reading.spec,
+                                        gateway::renderConfig(reading.spec, text.toUtf8(), m_endpoints), m_endpoints);
+    change.setExpectedVersion(QStringLiteral("0123456789abcdef"));
+    QSignalSpy done(&change, &gateway::RuntimeWeightChange::finished);
+    change.start();
+    QVERIFY(done.wait(30000));
+    QVERIFY(!change.outcome().ok);
+    QCOMPARE(change.outcome().error.code, QStringLiteral("push.conflict"));
     QCOMPARE(deployedWeights(QStringLiteral("rollout-hap")), before);
 }
 

@@ -2,6 +2,7 @@
 
 #include "weights.h"
 
+#include "common/tarwriter.h"
 #include "common/whenready.h"
 #include "docker/dockerclient.h"
 
@@ -61,6 +62,22 @@ void RuntimeWeightChange::nextReplica()
         return;
     }
     const QString id = m_ids[m_index];
+    if (m_expect.isEmpty())
+        return applyTo(id);
+    // The version check a push makes: the replica still runs what the change was made from.
+    whenReady(m_client->getArchive(id, m_config.stateDir + QStringLiteral("/version")), this, [this, id](Result<QByteArray> tar) {
+        const auto files = tar ? readTar(*tar) : QList<QPair<QString, QByteArray>>{};
+        const QString running = files.isEmpty() ? QString() : QString::fromUtf8(files.first().second).trimmed();
+        if (running != m_expect)
+            return fail(Error::make(ErrorKind::Api, QStringLiteral("push.conflict"),
+                                    QStringLiteral("%1 runs version %2, not %3 that this change was made from: read it again")
+                                        .arg(m_names[m_index], running.isEmpty() ? QStringLiteral("(unknown)") : running, m_expect)));
+        applyTo(id);
+    });
+}
+
+void RuntimeWeightChange::applyTo(const QString &id)
+{
     // One connection per command (the runtime API answers and closes), then read back.
     QString script;
     for (const QString &c : std::as_const(m_commands))

@@ -34,6 +34,9 @@ public:
 
     RuntimeWeightChange(docker::DockerClient *client, QString gatewayName, const GatewaySpec &spec, RenderedConfig config,
                         const EndpointMap &endpoints, QObject *parent = nullptr);
+    // Refuse (push.conflict) on a replica that runs another config version than this one
+    // (empty: no check).
+    void setExpectedVersion(const QString &version) { m_expect = version; }
     void start();
     const Outcome &outcome() const { return m_outcome; }
 
@@ -42,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void nextReplica();
+    void applyTo(const QString &id);
     void fail(const Error &error);
 
     QPointer<docker::DockerClient> m_client;
@@ -50,6 +54,7 @@ private:
     QStringList m_commands;       // "set weight be_x/s0_v1 90"
     QStringList m_expectedWeights; // "be_x/s0_v1 90" for the read-back
     QStringList m_ids, m_names;
+    QString m_expect;
     int m_index = -1;
     Outcome m_outcome;
 };

@@ -83,6 +83,7 @@ void WeightApply::apply(const QByteArray &deployedText, const QString &driver)
     if (driver != QLatin1String("haproxy"))
         return push(plan.config);
     auto *change = new RuntimeWeightChange(m_client, m_request.gateway, plan.reading.spec, plan.config, plan.endpoints, this);
+    change->setExpectedVersion(m_outcome.fromVersion);
     const RenderedConfig config = plan.config;
     connect(change, &RuntimeWeightChange::finished, this, [this, change, config] {
         const RuntimeWeightChange::Outcome o = change->outcome();

@@ -116,6 +116,12 @@ void BM_FrameAt1000EventsPerSecond(benchmark::State &state)
     topology::Graph current = topology::buildGraph(frames.last());
     scene.sync(current);
     ui::TopologyView view(&scene);
+    // Experiments: MCP_BENCH_VIEWPORT_UPDATE=0..4 (QGraphicsView::ViewportUpdateMode),
+    // MCP_BENCH_OPTIMIZE=1 (DontSavePainterState | DontAdjustForAntialiasing).
+    if (qEnvironmentVariableIsSet("MCP_BENCH_VIEWPORT_UPDATE"))
+        view.setViewportUpdateMode(QGraphicsView::ViewportUpdateMode(qEnvironmentVariableIntValue("MCP_BENCH_VIEWPORT_UPDATE")));
+    if (qEnvironmentVariableIntValue("MCP_BENCH_OPTIMIZE") == 1)
+        view.setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     view.resize(1280, 800);
     view.show();
     view.fitAll();

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void importedFilesAreCheckedAndOrdered();
     void droppedFilesAreImported();
     void noHostNoHang();
+    void replaceNeedsAGatewayRow();
 
 private:
     QTemporaryDir m_dir;
@@ -137,6 +139,17 @@ void TestCertificatesPanel::noHostNoHang()
     m_panel->refreshFromGateways();
     QCOMPARE(done.count(), 1);
     QCOMPARE(m_panel->pendingHosts(), 0);
+}
+
+// A file row has no gateway to replace on: a clear message, no editor.
+void TestCertificatesPanel::replaceNeedsAGatewayRow()
+{
+    QSignalSpy asked(m_panel.get(), &ui::CertificatesPanel::replaceRequested);
+    const auto r = m_panel->replacementSpec(0, m_dir.filePath(QStringLiteral("healthy.pem")), m_dir.filePath(QStringLiteral("healthy.key")));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, QStringLiteral("cert.not-a-gateway"));
+    QVERIFY(!m_panel->findChild<QPushButton *>(QStringLiteral("replaceOnGateway"))->isEnabled());
+    QCOMPARE(asked.count(), 0);
 }
 
 QTEST_MAIN(TestCertificatesPanel)

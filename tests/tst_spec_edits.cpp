@@ -1,6 +1,7 @@
 // Edits of a spec's YAML text from the positions the reader recorded: every edit reads back
 // as the intended spec, and everything else in the file (comments, flow or block style)
 // is kept byte for byte.
+#include "gateway/certificateedit.h"
 #include "gateway/routeedit.h"
 #include "gateway/specedit.h"
 #include "gateway/specreader.h"
@@ -292,6 +293,33 @@ private Q_SLOTS:
         QVERIFY(!specedit::setField(text, SourcePos{9, 1, QString()}, true, QStringLiteral("a"), QStringLiteral("1")));
         QCOMPARE(specedit::offsetOf(text, 1, 1), 0);
         QCOMPARE(specedit::offsetOf(text, 3, 1), -1);
+    }
+
+    // A certificate replaced in place: block and flow mappings, comments kept, an unknown
+    // name refused.
+    void replaceCertificateFiles()
+    {
+        const QString block = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: edge}\nspec:\n  driver: nginx\n"
+                                             "  listeners:\n    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                                             "  certificates:\n    - name: tls   # renewed every 60 days\n      certFile: certs/old.pem\n"
+                                             "      keyFile: certs/old.key\n    - {name: other, certFile: o.pem, keyFile: o.key}\n"
+                                             "  routes:\n    - name: r\n      match: {pathPrefix: /}\n      backends:\n        - {service: s}\n");
+        const auto edited = specWithCertificate(block, QStringLiteral("tls"), QStringLiteral("/srv/new cert.pem"), QStringLiteral("/srv/new.key"));
+        QVERIFY(edited.ok());
+        QVERIFY(edited->contains(QLatin1String("# renewed every 60 days")));
+        const SpecReading r = readSpecText(edited->toUtf8(), QStringLiteral("e.yaml"));
+        QVERIFY(r.parsed);
+        QCOMPARE(r.spec.certificates[0].certFile.value, QStringLiteral("/srv/new cert.pem"));
+        QCOMPARE(r.spec.certificates[0].keyFile.value, QStringLiteral("/srv/new.key"));
+        QCOMPARE(r.spec.certificates[1].certFile.value, QStringLiteral("o.pem"));
+        const auto flow = specWithCertificate(block, QStringLiteral("other"), QStringLiteral("n.pem"), QStringLiteral("n.key"));
+        QVERIFY(flow.ok());
+        const SpecReading f = readSpecText(flow->toUtf8(), QStringLiteral("f.yaml"));
+        QCOMPARE(f.spec.certificates[1].certFile.value, QStringLiteral("n.pem"));
+        QCOMPARE(f.spec.certificates[1].keyFile.value, QStringLiteral("n.key"));
+        const auto unknown = specWithCertificate(block, QStringLiteral("nope"), QStringLiteral("n.pem"), QStringLiteral("n.key"));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, QStringLiteral("cert.unknown"));
     }
 };
 

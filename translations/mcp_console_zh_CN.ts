@@ -385,6 +385,34 @@
       <source>✔ No problems found.</source>
       <translation>✔ 未发现问题。</translation>
     </message>
+    <message>
+      <source>Replace on gateway…</source>
+      <translation>在网关上替换…</translation>
+    </message>
+    <message>
+      <source>Choose a new certificate and key for the selected gateway listener; the spec editor shows the diff, checks it and pushes</source>
+      <translation>为选中的网关监听器选择新的证书和密钥；配置编辑器会显示差异、进行检查并推送</translation>
+    </message>
+    <message>
+      <source>New certificate (leaf first, then intermediates)</source>
+      <translation>新证书（先叶证书，再中间证书）</translation>
+    </message>
+    <message>
+      <source>Its private key</source>
+      <translation>对应的私钥</translation>
+    </message>
+    <message>
+      <source>Keys (*.key *.pem);;All files (*)</source>
+      <translation>密钥 (*.key *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Select a gateway listener's row first.</source>
+      <translation>请先选择一个网关监听器所在的行。</translation>
+    </message>
+    <message>
+      <source>%1 on %2 runs no pushed spec the console has read.</source>
+      <translation>%2 上的 %1 没有控制台已读取的已推送配置。</translation>
+    </message>
   </context>
   <context>
     <name>mcp::ui::ConnectionDialog</name>

@@ -174,3 +174,11 @@ T.update({
  '✖ The listener serves another certificate than its spec names (see cert.served-mismatch)': '✖ 该监听器提供的证书与其配置指定的不同（见 cert.served-mismatch）',
  '✔ No problems found.': '✔ 未发现问题。', 'Certificates': '证书', '&Certificates': '证书(&C)',
 })
+T.update({
+ 'Replace on gateway…': '在网关上替换…',
+ 'Choose a new certificate and key for the selected gateway listener; the spec editor shows the diff, checks it and pushes':
+     '为选中的网关监听器选择新的证书和密钥；配置编辑器会显示差异、进行检查并推送',
+ 'New certificate (leaf first, then intermediates)': '新证书（先叶证书，再中间证书）', 'Its private key': '对应的私钥',
+ 'Keys (*.key *.pem);;All files (*)': '密钥 (*.key *.pem);;所有文件 (*)', "Select a gateway listener's row first.": '请先选择一个网关监听器所在的行。',
+ '%1 on %2 runs no pushed spec the console has read.': '%2 上的 %1 没有控制台已读取的已推送配置。',
+})

@@ -15,6 +15,7 @@ struct CertificateRow
     QString source;   // the file, or "gateway · listener:port · SNI"
     QString host;     // the Docker host (gateway rows)
     QString gateway;  // empty for files
+    QString certificateName; // the spec's name for it (gateway rows)
     QList<certs::CertificateInfo> chain;
     gateway::Findings findings;
     bool servedMatchesSpec = true;

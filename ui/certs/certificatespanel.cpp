@@ -4,6 +4,8 @@
 
 #include "certs/certificatecheck.h"
 #include "certs/certificateinventory.h"
+#include "gateway/certificateedit.h"
+#include "gateway/deployedroutes.h"
 #include "hosts/hostconnection.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
@@ -51,8 +53,13 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
     auto *refresh = new QPushButton(tr("Read gateways"), this);
     refresh->setObjectName(QStringLiteral("readGateways"));
     refresh->setToolTip(tr("What every TLS listener of the connected hosts' gateways serves, next to its spec"));
+    m_replace = new QPushButton(tr("Replace on gateway…"), this);
+    m_replace->setObjectName(QStringLiteral("replaceOnGateway"));
+    m_replace->setToolTip(tr("Choose a new certificate and key for the selected gateway listener; the spec editor shows the diff, checks it and pushes"));
+    m_replace->setEnabled(false);
     bar->addWidget(import);
     bar->addWidget(refresh);
+    bar->addWidget(m_replace);
     bar->addStretch();
     layout->addLayout(bar);
     connect(import, &QPushButton::clicked, this, [this] {
@@ -61,6 +68,26 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
             importFiles(files);
     });
     connect(refresh, &QPushButton::clicked, this, &CertificatesPanel::refreshFromGateways);
+    connect(m_replace, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const int row = rows.first().row();
+        const QString cert = QFileDialog::getOpenFileName(this, tr("New certificate (leaf first, then intermediates)"), QString(),
+                                                          tr("PEM (*.pem *.crt *.cer);;All files (*)"));
+        if (cert.isEmpty())
+            return;
+        const QString key = QFileDialog::getOpenFileName(this, tr("Its private key"), QFileInfo(cert).absolutePath(), tr("Keys (*.key *.pem);;All files (*)"));
+        if (key.isEmpty())
+            return;
+        const Result<QString> text = replacementSpec(row, cert, key);
+        if (!text) {
+            m_status->setText(text.error().detail);
+            return;
+        }
+        const CertificateRow &r = m_model->row(row);
+        Q_EMIT replaceRequested(r.host, r.gateway, *text);
+    });
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_table = new QTableView(split);
@@ -138,6 +165,7 @@ void CertificatesPanel::refreshFromGateways()
                 CertificateRow row;
                 row.host = host;
                 row.gateway = e.gateway;
+                row.certificateName = e.certificateName;
                 row.source = QStringLiteral("%1 · %2 · %3:%4%5")
                                  .arg(host, e.gateway, e.listener)
                                  .arg(e.port)
@@ -168,11 +196,24 @@ void CertificatesPanel::refreshFromGateways()
     }
 }
 
+Result<QString> CertificatesPanel::replacementSpec(int index, const QString &certFile, const QString &keyFile) const
+{
+    if (index < 0 || index >= m_model->rowCount() || m_model->row(index).gateway.isEmpty())
+        return Error::make(ErrorKind::Usage, QStringLiteral("cert.not-a-gateway"), tr("Select a gateway listener's row first."));
+    const CertificateRow &row = m_model->row(index);
+    gateway::DeployedRoutes *routes = m_fleet->deployedRoutes(row.host);
+    const QByteArray deployed = routes ? routes->deployedSpec(row.gateway) : QByteArray();
+    if (deployed.isEmpty())
+        return Error::make(ErrorKind::Api, QStringLiteral("cert.no-spec"), tr("%1 on %2 runs no pushed spec the console has read.").arg(row.gateway, row.host));
+    return gateway::specWithCertificate(QString::fromUtf8(deployed), row.certificateName, certFile, keyFile);
+}
+
 void CertificatesPanel::showSelected()
 {
     m_chain->clear();
     m_findings->clear();
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    m_replace->setEnabled(!rows.isEmpty() && !m_model->row(rows.first().row()).gateway.isEmpty());
     if (rows.isEmpty())
         return;
     const CertificateRow &row = m_model->row(rows.first().row());

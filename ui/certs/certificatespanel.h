@@ -1,9 +1,12 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QWidget>
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTableView;
 class QTreeWidget;
 
@@ -33,9 +36,14 @@ public:
     QTreeWidget *chainTree() const { return m_chain; }
     QListWidget *findingsList() const { return m_findings; }
     int pendingHosts() const { return m_pendingHosts; }
+    // The spec the selected gateway row's gateway runs, with its certificate pointing at new
+    // files: what "Replace on gateway…" hands to the spec editor (diff, checks, push steps).
+    Result<QString> replacementSpec(int row, const QString &certFile, const QString &keyFile) const;
 
 Q_SIGNALS:
     void refreshed();
+    // The operator chose new files for a gateway's certificate: open this text in the editor.
+    void replaceRequested(const QString &host, const QString &gateway, const QString &specText);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -51,6 +59,7 @@ private:
     QTreeWidget *m_chain;
     QListWidget *m_findings;
     QLabel *m_status;
+    QPushButton *m_replace;
     int m_pendingHosts = 0;
 };
 

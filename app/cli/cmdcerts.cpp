@@ -45,14 +45,7 @@ QJsonArray findingsJson(const gateway::Findings &findings)
 {
     QJsonArray rows;
     for (const auto &f : findings)
-        rows.append(QJsonObject{{QStringLiteral("code"), f.code},
-                                {QStringLiteral("severity"), f.severityName()},
-                                {QStringLiteral("file"), f.file},
-                                {QStringLiteral("line"), f.pos.line},
-                                {QStringLiteral("column"), f.pos.column},
-                                {QStringLiteral("path"), f.pos.path},
-                                {QStringLiteral("message"), f.message},
-                                {QStringLiteral("hint"), f.hint}});
+        rows.append(f.toJson());
     return rows;
 }
 

@@ -15,6 +15,7 @@
 #include "hosts/connectorfactory.h"
 #include "telemetry/gatewaytraffic.h"
 #include "telemetry/haproxyruntime.h"
+#include "telemetry/rolloutjudge.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -28,12 +29,6 @@ namespace {
 Error usage(const QString &detail)
 {
     return Error::make(ErrorKind::Usage, QStringLiteral("usage"), detail);
-}
-
-double rounded(double v, int digits = 3)
-{
-    const double scale = std::pow(10.0, digits);
-    return std::round(v * scale) / scale;
 }
 
 // The spec the gateway runs (what the last push left in its first running container), its
@@ -195,17 +190,11 @@ int runStats(const GlobalOptions &options, const Output &out)
         QJsonArray versionsJson;
         for (const auto &[service, version, weight] : versions) {
             const telemetry::Figures f = store.figures(telemetry::EdgeKey{gatewayName, route, service, version, QString()}, seconds, nowMs);
-            versionsJson.append(QJsonObject{{QStringLiteral("service"), service},
-                                            {QStringLiteral("version"), version},
-                                            {QStringLiteral("weight"), weight},
-                                            {QStringLiteral("requests"), qint64(f.requests)},
-                                            {QStringLiteral("rps"), rounded(f.rps)},
-                                            {QStringLiteral("errorRate"), rounded(f.errorRate, 4)},
-                                            {QStringLiteral("gatewayErrors"), qint64(f.gatewayErrors)},
-                                            {QStringLiteral("upstreamErrors"), qint64(f.upstreamErrors)},
-                                            {QStringLiteral("p50Ms"), rounded(f.p50Ms)},
-                                            {QStringLiteral("p95Ms"), rounded(f.p95Ms)},
-                                            {QStringLiteral("p99Ms"), rounded(f.p99Ms)}});
+            QJsonObject row = telemetry::figuresJson(f);
+            row.insert(QStringLiteral("service"), service);
+            row.insert(QStringLiteral("version"), version);
+            row.insert(QStringLiteral("weight"), weight);
+            versionsJson.append(row);
             if (runtime) {
                 QJsonObject last = versionsJson.last().toObject();
                 last.insert(QStringLiteral("servers"), serversJson(*runtime, route, version));

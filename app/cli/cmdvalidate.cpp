@@ -36,14 +36,7 @@ int runValidate(const GlobalOptions &options, const Output &out)
     if (out.isJson()) {
         QJsonArray rows;
         for (const auto &f : findings)
-            rows.append(QJsonObject{{QStringLiteral("code"), f.code},
-                                    {QStringLiteral("severity"), f.severityName()},
-                                    {QStringLiteral("file"), f.file},
-                                    {QStringLiteral("line"), f.pos.line},
-                                    {QStringLiteral("column"), f.pos.column},
-                                    {QStringLiteral("path"), f.pos.path},
-                                    {QStringLiteral("message"), f.message},
-                                    {QStringLiteral("hint"), f.hint}});
+            rows.append(f.toJson());
         out.jsonPretty(QJsonObject{{QStringLiteral("findings"), rows}});
     } else {
         for (const auto &f : findings) {

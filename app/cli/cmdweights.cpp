@@ -16,14 +16,6 @@ namespace mcp::cli {
 
 namespace {
 
-QJsonObject toJson(const QMap<QString, int> &weights)
-{
-    QJsonObject out;
-    for (auto it = weights.cbegin(); it != weights.cend(); ++it)
-        out.insert(it.key(), it.value());
-    return out;
-}
-
 QString toText(const QMap<QString, int> &weights)
 {
     QStringList parts;
@@ -83,8 +75,8 @@ int runWeightsCommand(const GlobalOptions &options, const Output &out)
                            {QStringLiteral("gateway"), gatewayName},
                            {QStringLiteral("route"), route},
                            {QStringLiteral("method"), o.method},
-                           {QStringLiteral("from"), toJson(o.from)},
-                           {QStringLiteral("to"), toJson(o.to)},
+                           {QStringLiteral("from"), gateway::weightsJson(o.from)},
+                           {QStringLiteral("to"), gateway::weightsJson(o.to)},
                            {QStringLiteral("fromVersion"), o.fromVersion},
                            {QStringLiteral("toVersion"), o.toVersion},
                            {QStringLiteral("replicas"), QJsonArray::fromStringList(o.replicas)}};

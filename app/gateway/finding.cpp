@@ -19,6 +19,18 @@ QString Finding::toString() const
     return QStringLiteral("%1:%2:%3: %4: %5 [%6]").arg(file).arg(pos.line).arg(pos.column).arg(severityName(), message, code);
 }
 
+QJsonObject Finding::toJson() const
+{
+    return QJsonObject{{QStringLiteral("code"), code},
+                       {QStringLiteral("severity"), severityName()},
+                       {QStringLiteral("file"), file},
+                       {QStringLiteral("line"), pos.line},
+                       {QStringLiteral("column"), pos.column},
+                       {QStringLiteral("path"), pos.path},
+                       {QStringLiteral("message"), message},
+                       {QStringLiteral("hint"), hint}};
+}
+
 bool hasErrors(const Findings &findings)
 {
     for (const auto &f : findings) {

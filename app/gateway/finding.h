@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -28,6 +29,9 @@ struct Finding
     QString severityName() const; // "error", "warning", "info"
     // "file:line:column: error: message [code]" as compilers print it.
     QString toString() const;
+    // {code, severity, file, line, column, path, message, hint}: the shape `mcpctl validate`
+    // and `mcpctl certs` print.
+    QJsonObject toJson() const;
 };
 
 using Findings = QList<Finding>;

@@ -26,14 +26,6 @@ QMap<QString, int> weightsOf(const QByteArray &specText, const QString &route)
     return out;
 }
 
-QJsonObject toJson(const QMap<QString, int> &weights)
-{
-    QJsonObject out;
-    for (auto it = weights.cbegin(); it != weights.cend(); ++it)
-        out.insert(it.key(), it.value());
-    return out;
-}
-
 } // namespace
 
 WeightApply::WeightApply(docker::DockerClient *client, topology::Graph hostGraph, Request request, QObject *parent)
@@ -120,8 +112,8 @@ void WeightApply::finish(bool ok, const Error &error)
                            {QStringLiteral("host"), m_request.hostUrl},
                            {QStringLiteral("gateway"), m_request.gateway},
                            {QStringLiteral("route"), m_request.route},
-                           {QStringLiteral("weightsFrom"), toJson(m_outcome.from)},
-                           {QStringLiteral("weightsTo"), toJson(m_outcome.to.isEmpty() ? m_request.weights : m_outcome.to)},
+                           {QStringLiteral("weightsFrom"), weightsJson(m_outcome.from)},
+                           {QStringLiteral("weightsTo"), weightsJson(m_outcome.to.isEmpty() ? m_request.weights : m_outcome.to)},
                            {QStringLiteral("method"), m_outcome.method},
                            {QStringLiteral("from"), m_outcome.fromVersion},
                            {QStringLiteral("to"), m_outcome.toVersion},

@@ -19,7 +19,6 @@ void WeightCoalescer::setApplied(const Weights &weights)
 void WeightCoalescer::setDesired(const Weights &weights, bool released)
 {
     m_desired = weights;
-    m_failedLast = false;
     schedule(released);
 }
 
@@ -58,7 +57,6 @@ void WeightCoalescer::startChange()
         } else {
             // Not retried on its own (the operator sees the failure); a new desired value is.
             Q_EMIT changeFailed(m_inFlight);
-            m_failedLast = true;
             return;
         }
         schedule(true);

@@ -48,7 +48,6 @@ private:
     int m_interval;
     Weights m_desired, m_applied, m_inFlight;
     bool m_busy = false;
-    bool m_failedLast = false;
     int m_started = 0;
     QElapsedTimer m_sinceStart;
     QTimer m_timer;

@@ -121,6 +121,14 @@ QList<std::pair<QString, int>> rebalance(const QList<std::pair<QString, int>> &c
     return out;
 }
 
+QJsonObject weightsJson(const QMap<QString, int> &weights)
+{
+    QJsonObject out;
+    for (auto it = weights.cbegin(); it != weights.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
 Result<QMap<QString, int>> parseWeightArguments(const QStringList &arguments)
 {
     QMap<QString, int> out;

@@ -4,6 +4,7 @@
 
 #include "common/result.h"
 
+#include <QJsonObject>
 #include <QMap>
 
 namespace mcp::gateway {
@@ -22,6 +23,9 @@ Result<QString> specWithWeights(const QString &specText, const QString &routeNam
 // weights (equally when they are all 0), whole numbers that always sum to 100. With two
 // versions this is one paired slider.
 QList<std::pair<QString, int>> rebalance(const QList<std::pair<QString, int>> &current, const QString &key, int value);
+
+// {"v1": 90, "v2": 10}: a split as the audit log and `mcpctl weights` write it.
+QJsonObject weightsJson(const QMap<QString, int> &weights);
 
 // "v1=90 v2=10" as the CLI takes it (also "v1=90,v2=10").
 Result<QMap<QString, int>> parseWeightArguments(const QStringList &arguments);

@@ -165,10 +165,8 @@ void GrayReleasePanel::refreshRoutes()
     const int index = std::max(0, m_routes->findData(current));
     m_routes->setCurrentIndex(index);
     const QStringList parts = m_routes->itemData(index).toString().split(QLatin1Char('/'));
-    if (parts.size() == 3 && (parts[0] != m_host || parts[1] != m_gateway || parts[2] != m_route || m_sliders.isEmpty()))
-        selectRoute(parts[0], parts[1], parts[2]);
-    else if (parts.size() == 3)
-        selectRoute(parts[0], parts[1], parts[2]); // the spec may have new weights
+    if (parts.size() == 3)
+        selectRoute(parts[0], parts[1], parts[2]); // a new route, or new weights of the same one
 }
 
 QString GrayReleasePanel::currentRoute() const

@@ -237,9 +237,9 @@ void TestMainWindow::groupingMakesLanes()
     auto *scene = static_cast<ui::TopologyScene *>(m_window->topologyView()->scene());
     auto *box = m_window->groupByBox();
     QVERIFY(scene->laneTitles().isEmpty());
-    box->setCurrentIndex(box->findData(int(ui::GroupBy::Host)));
+    box->setCurrentIndex(box->findData(int(topology::GroupBy::Host)));
     QVERIFY(scene->laneTitles().contains(QStringLiteral("local")));
-    box->setCurrentIndex(box->findData(int(ui::GroupBy::Project)));
+    box->setCurrentIndex(box->findData(int(topology::GroupBy::Project)));
     const QStringList lanes = scene->laneTitles();
     QVERIFY2(lanes.contains(QStringLiteral("shop")), qPrintable(lanes.join(QLatin1Char(','))));
     // Every users node sits inside the shop lane.
@@ -259,7 +259,7 @@ void TestMainWindow::groupingMakesLanes()
     QVERIFY(users && shop.contains(users->pos()));
     QTest::qWait(100);
     saveScreenshot(m_window.get(), QStringLiteral("main-window-grouped"));
-    box->setCurrentIndex(box->findData(int(ui::GroupBy::None)));
+    box->setCurrentIndex(box->findData(int(topology::GroupBy::None)));
     QVERIFY(scene->laneTitles().isEmpty());
 }
 

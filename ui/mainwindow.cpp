@@ -24,6 +24,13 @@
 #include "certs/certificatespanel.h"
 #include "traffic/grayreleasepanel.h"
 #include "traffic/trafficwindow.h"
+#include "snapshot/snapshotexportdialog.h"
+#include "snapshot/snapshotwindow.h"
+#include "snapshot/snapshotfile.h"
+#include "snapshot/topologyhistory.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QClipboard>
 #include <QComboBox>
@@ -46,7 +53,7 @@ namespace mcp::ui {
 
 MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     : QMainWindow(parent), m_registry(registry), m_model(std::make_unique<topology::TopologyModel>()),
-      m_fleet(std::make_unique<hosts::HostFleet>(registry))
+      m_fleet(std::make_unique<hosts::HostFleet>(registry)), m_history(std::make_unique<snapshot::TopologyHistory>(m_model.get()))
 {
     setWindowTitle(tr("MCP Console"));
     resize(1280, 800);
@@ -72,12 +79,12 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     tools->addWidget(m_search);
     m_groupBy = new QComboBox(tools);
     m_groupBy->setObjectName(QStringLiteral("groupBy"));
-    m_groupBy->addItem(tr("No grouping"), int(GroupBy::None));
-    m_groupBy->addItem(tr("Group by host"), int(GroupBy::Host));
-    m_groupBy->addItem(tr("Group by Compose project"), int(GroupBy::Project));
+    m_groupBy->addItem(tr("No grouping"), int(topology::GroupBy::None));
+    m_groupBy->addItem(tr("Group by host"), int(topology::GroupBy::Host));
+    m_groupBy->addItem(tr("Group by Compose project"), int(topology::GroupBy::Project));
     tools->addWidget(m_groupBy);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] {
-        m_scene->setGroupBy(GroupBy(m_groupBy->currentData().toInt()));
+        m_scene->setGroupBy(topology::GroupBy(m_groupBy->currentData().toInt()));
         m_scene->sync(m_model->graph());
         m_view->fitAll();
     });
@@ -188,6 +195,16 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
 
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(tr("&Export incident snapshot…"), this, [this] { openSnapshotExport(); })->setObjectName(QStringLiteral("exportSnapshotAction"));
+    fileMenu->addAction(tr("&Open snapshot…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open incident snapshot"), QString(), tr("Incident snapshots (*.mcpsnap);;All files (*)"));
+        if (!path.isEmpty())
+            openSnapshot(path);
+    });
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+
     auto *gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
     gatewayMenu->addAction(tr("&New spec"), this, [this] { openSpecEditor(); });
     gatewayMenu->addAction(tr("&Open spec…"), this, [this] {
@@ -228,8 +245,41 @@ MainWindow::~MainWindow()
     m_view->disconnect(this);
     m_inventory->disconnect(this);
     m_fleet->disconnect(this);
+    m_history.reset();
     m_model.reset();
     m_fleet.reset();
+}
+
+SnapshotExportDialog *MainWindow::openSnapshotExport()
+{
+    auto *dialog = new SnapshotExportDialog(m_registry, m_fleet.get(), m_model.get(), m_history.get(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::openSnapshot(const QString &file)
+{
+    statusBar()->showMessage(tr("Opening %1…").arg(file));
+    auto *watcher = new QFutureWatcher<Result<snapshot::Snapshot>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, file] {
+        watcher->deleteLater();
+        const Result<snapshot::Snapshot> s = watcher->result();
+        if (!s) {
+            statusBar()->showMessage(tr("Cannot open %1: %2").arg(file, s.error().detail), 10000);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Open incident snapshot"), tr("Cannot open %1:\n%2").arg(file, s.error().detail),
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return;
+        }
+        statusBar()->clearMessage();
+        auto *window = new SnapshotWindow(*s, file, this);
+        window->setWindowFlag(Qt::Window);
+        window->show();
+        Q_EMIT snapshotOpened(window);
+    });
+    watcher->setFuture(QtConcurrent::run([file] { return snapshot::readSnapshot(file); }));
 }
 
 void MainWindow::start()

@@ -21,6 +21,9 @@ namespace mcp::topology {
 class TopologyModel;
 struct Node;
 } // namespace mcp::topology
+namespace mcp::snapshot {
+class TopologyHistory;
+}
 
 namespace mcp::ui {
 
@@ -36,6 +39,8 @@ class TrafficWindow;
 class LegendWidget;
 class TopologyScene;
 class TopologyView;
+class SnapshotExportDialog;
+class SnapshotWindow;
 
 // The console's window: the live topology of the hosts in the middle, the hosts panel on
 // the left, search and fit in the tool bar, the selected node's details on the right, a
@@ -82,6 +87,15 @@ public:
     CertificatesPanel *certificatesPanel() const { return m_certificates; }
     // A window with the live series of a service, version, gateway or route node.
     TrafficWindow *openTrafficCharts(const QString &nodeId);
+    // File > Export incident snapshot… (the dialog; Export starts it).
+    SnapshotExportDialog *openSnapshotExport();
+    // File > Open snapshot…: read on a worker thread, then a read-only replay window
+    // (snapshotOpened), or the reason in the status bar and a message.
+    void openSnapshot(const QString &file);
+    snapshot::TopologyHistory *topologyHistory() const { return m_history.get(); }
+
+Q_SIGNALS:
+    void snapshotOpened(mcp::ui::SnapshotWindow *window);
 
 private:
     void showDetails(const QString &nodeId);
@@ -92,6 +106,7 @@ private:
     hosts::HostRegistry *m_registry;
     std::unique_ptr<topology::TopologyModel> m_model;
     std::unique_ptr<hosts::HostFleet> m_fleet;
+    std::unique_ptr<snapshot::TopologyHistory> m_history; // the last 15 minutes, for snapshots
     HostsPanel *m_hostsPanel = nullptr;
     TopologyScene *m_scene = nullptr;
     TopologyView *m_view = nullptr;

@@ -42,6 +42,13 @@ Commands:
                        set a route's traffic split on the running gateway (checked like a push;
                        HAProxy: runtime API, nginx: graceful reload; audited)
 
+  snapshot [--gateway NAME]... [--window 15m] -o FILE
+                       an incident snapshot: topology, health, telemetry, events, findings, specs
+                       and rendered configs, audit entries, logs, graph and charts, an HTML report;
+                       secrets redacted (see docs/snapshots.md)
+  snapshot show FILE / snapshot compare BEFORE AFTER
+                       what a snapshot holds; what changed between two
+
 Global options:
   -H, --host URL       unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
   -c, --context NAME   a Docker context (default: DOCKER_HOST, DOCKER_CONTEXT, config)
@@ -59,7 +66,7 @@ Exit status: 0 success, 1 the command ran and found a problem, 2 usage or connec
 
 } // namespace
 
-int run(const QStringList &arguments)
+int run(const QStringList &arguments, const Services &services)
 {
     const auto parsed = GlobalOptions::parse(arguments);
     if (!parsed) {
@@ -106,6 +113,8 @@ int run(const QStringList &arguments)
         return runCerts(options, out);
     if (options.command == QLatin1String("weights"))
         return runWeightsCommand(options, out);
+    if (options.command == QLatin1String("snapshot"))
+        return runSnapshot(options, out, services.rasterize);
     return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                 QStringLiteral("unknown command '%1' (see mcpctl --help)").arg(options.command)));
 }

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "livetopology.h"
 #include "endpoint/endpointresolver.h"
 #include "hosts/connectorfactory.h"
 #include "hosts/containerinventory.h"
@@ -75,58 +76,13 @@ int runTopology(const GlobalOptions &options, const Output &out)
     if (!options.arguments.isEmpty())
         return out.fail(Error::make(ErrorKind::Usage, QStringLiteral("usage"),
                                     QStringLiteral("topology takes no arguments: %1").arg(options.arguments.join(u' '))));
-    auto endpoint = resolveEndpoint(options);
-    if (!endpoint)
-        return out.fail(endpoint.error());
-    const hosts::ConnectOptions connect = connectOptions(options);
-    const QString name = endpoint->contextName.isEmpty() || endpoint->origin == QLatin1String("--host")
-                             ? endpoint->host.isEmpty() ? QStringLiteral("local") : endpoint->host
-                             : endpoint->contextName;
-    hosts::HostConnection host(name, *endpoint, hosts::makeConnector(*endpoint, connect));
-    hosts::ContainerInventory inventory(&host);
-    topology::TopologyModel model;
-    model.addHost(&host, &inventory);
-    // One round of active health probes (from the gateways' side) before printing.
-    health::HealthProber prober(&host, &inventory);
-    prober.setTimeout(options.probeTimeoutMs);
-    model.setProber(&host, &prober);
-    gateway::DeployedRoutes routes(&host, &inventory);
-    model.setDeployedRoutes(&host, &routes);
-
-    int exitCode = ExitOk;
-    // After the list: the deployed routes, then (unless --no-probe) one probe round.
-    QObject::connect(&inventory, &hosts::ContainerInventory::resynced, &host, [&] {
-        if (routes.refreshes() > 0)
-            return;
-        QObject::connect(&routes, &gateway::DeployedRoutes::refreshed, &host, [&] {
-            if (!options.probe || prober.rounds() > 0) {
-                QCoreApplication::exit(ExitOk);
-                return;
-            }
-            QObject::connect(&prober, &health::HealthProber::roundFinished, &host, [] { QCoreApplication::exit(ExitOk); });
-            prober.probeNow();
-        });
-        routes.refreshNow();
-    });
-    QObject::connect(&host, &hosts::HostConnection::stateChanged, &host, [&](hosts::HostState state, const Error &reason) {
-        if (state == hosts::HostState::Unreachable) {
-            exitCode = out.fail(reason);
-            QCoreApplication::exit(exitCode);
-        }
-    });
-    QTimer::singleShot(options.timeoutMs, &host, [&] {
-        exitCode = out.fail(Error::make(ErrorKind::Timeout, QStringLiteral("timeout"),
-                                        QStringLiteral("no topology from %1 within %2 s").arg(endpoint->url()).arg(options.timeoutMs / 1000.0)));
-        QCoreApplication::exit(exitCode);
-    });
-    host.start();
-    if (QCoreApplication::exec() != ExitOk || exitCode != ExitOk)
-        return exitCode == ExitOk ? ExitFailure : exitCode;
-    model.rebuildNow();
-    host.stop();
+    LiveTopology live;
+    if (const Status loaded = live.load(options); !loaded)
+        return out.fail(loaded.error());
+    const topology::Graph &graph = live.graph();
 
     if (doctor) {
-        const QList<topology::Problem> findings = topology::allFindings(model.graph());
+        const QList<topology::Problem> findings = topology::allFindings(graph);
         bool anyError = false;
         QJsonArray rows;
         for (const auto &p : findings) {
@@ -152,15 +108,15 @@ int runTopology(const GlobalOptions &options, const Output &out)
 
     switch (options.format) {
     case OutputFormat::Json:
-        out.jsonPretty(topology::topologyToJson(model.graph()));
+        out.jsonPretty(topology::topologyToJson(graph));
         break;
     case OutputFormat::Dot: {
-        const QByteArray dot = topology::topologyToDot(model.graph());
+        const QByteArray dot = topology::topologyToDot(graph);
         std::fwrite(dot.constData(), 1, size_t(dot.size()), stdout);
         break;
     }
     case OutputFormat::Text:
-        printText(out, model.graph());
+        printText(out, graph);
         break;
     }
     return ExitOk;

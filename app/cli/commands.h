@@ -3,6 +3,8 @@
 #include "globaloptions.h"
 #include "output.h"
 
+#include "snapshot/snapshotfile.h"
+
 namespace mcp::cli {
 
 // One function per mcpctl command; each returns the exit code.
@@ -19,5 +21,6 @@ int runHistory(const GlobalOptions &options, const Output &out);
 int runStats(const GlobalOptions &options, const Output &out);
 int runCerts(const GlobalOptions &options, const Output &out);
 int runWeightsCommand(const GlobalOptions &options, const Output &out);
+int runSnapshot(const GlobalOptions &options, const Output &out, const snapshot::Rasterizer &rasterize);
 
 } // namespace mcp::cli

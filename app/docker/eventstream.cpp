@@ -29,6 +29,8 @@ void EventStream::start()
     ApiQuery query;
     if (m_sinceNs > 0)
         query.add(QStringLiteral("since"), formatApiTimestamp(m_sinceNs));
+    if (m_untilNs > 0)
+        query.add(QStringLiteral("until"), formatApiTimestamp(m_untilNs));
     if (!m_filters.isEmpty())
         query.add(QStringLiteral("filters"), QString::fromUtf8(QJsonDocument(m_filters).toJson(QJsonDocument::Compact)));
 

@@ -27,6 +27,9 @@ public:
     EventStream(DockerClient *client, qint64 sinceNs, QJsonObject filters, QObject *parent = nullptr);
     ~EventStream() override;
 
+    // A bounded history instead of a live stream: the engine sends the events up to this
+    // time and ends the stream (`ended` with events.closed). Set before start().
+    void setUntilNs(qint64 untilNs) { m_untilNs = untilNs; }
     void start();
     void stop();
     qint64 lastEventNs() const { return m_lastEventNs; }
@@ -44,6 +47,7 @@ private:
 
     DockerClient *m_client;
     qint64 m_sinceNs;
+    qint64 m_untilNs = 0;
     QJsonObject m_filters;
     std::unique_ptr<http::HttpConnection> m_connection;
     QByteArray m_buffer;

@@ -35,6 +35,14 @@ void LatencyHistogram::add(double ms)
     ++m_count;
 }
 
+void LatencyHistogram::addToBucket(int bucket, std::uint32_t n)
+{
+    if (bucket < 0 || bucket >= kBuckets)
+        return;
+    m_counts[std::size_t(bucket)] += n;
+    m_count += n;
+}
+
 void LatencyHistogram::merge(const LatencyHistogram &other)
 {
     for (int i = 0; i < kBuckets; ++i)

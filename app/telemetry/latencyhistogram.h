@@ -24,6 +24,10 @@ public:
     // q in [0, 1]; 0 when empty.
     double quantileMs(double q) const;
 
+    // Raw bucket counts, for exact serialization (incident snapshots).
+    std::uint32_t bucketCount(int bucket) const { return m_counts[std::size_t(bucket)]; }
+    void addToBucket(int bucket, std::uint32_t n);
+
     static int bucketOf(std::uint64_t micros);
     static double bucketMidMs(int bucket);
 

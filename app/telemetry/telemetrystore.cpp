@@ -1,5 +1,10 @@
 #include "telemetrystore.h"
 
+#include <QJsonObject>
+
+#include <algorithm>
+#include <tuple>
+
 namespace mcp::telemetry {
 
 bool EdgeKey::matches(const EdgeKey &p) const
@@ -59,6 +64,36 @@ void TelemetryStore::prune(qint64 nowMs)
 {
     const qint64 horizon = nowMs - qint64(WindowedStats::kSlots) * WindowedStats::kSlotSeconds * 1000;
     m_edges.removeIf([horizon](const auto &it) { return it.value()->lastMs() < horizon; });
+}
+
+QJsonArray TelemetryStore::toJson() const
+{
+    QList<EdgeKey> keys = m_edges.keys();
+    std::sort(keys.begin(), keys.end(), [](const EdgeKey &a, const EdgeKey &b) {
+        return std::tie(a.gateway, a.route, a.service, a.version, a.instance) <
+               std::tie(b.gateway, b.route, b.service, b.version, b.instance);
+    });
+    QJsonArray out;
+    for (const EdgeKey &k : keys)
+        out.append(QJsonObject{{QStringLiteral("gateway"), k.gateway},
+                               {QStringLiteral("route"), k.route},
+                               {QStringLiteral("service"), k.service},
+                               {QStringLiteral("version"), k.version},
+                               {QStringLiteral("instance"), k.instance},
+                               {QStringLiteral("stats"), m_edges.value(k)->toJson()}});
+    return out;
+}
+
+TelemetryStore TelemetryStore::fromJson(const QJsonArray &json)
+{
+    TelemetryStore store;
+    for (const auto &v : json) {
+        const QJsonObject o = v.toObject();
+        const auto s = [&](const char *key) { return o.value(QLatin1String(key)).toString(); };
+        const EdgeKey key{s("gateway"), s("route"), s("service"), s("version"), s("instance")};
+        store.m_edges.insert(key, std::make_shared<WindowedStats>(WindowedStats::fromJson(o.value(QLatin1String("stats")).toObject())));
+    }
+    return store;
 }
 
 } // namespace mcp::telemetry

@@ -3,6 +3,7 @@
 #include "windowedstats.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QString>
 
 #include <memory>
@@ -32,6 +33,10 @@ public:
     QList<std::pair<qint64, Figures>> series(const EdgeKey &pattern, int seconds, qint64 nowMs) const;
     QList<EdgeKey> edges() const { return m_edges.keys(); }
     int edgeCount() const { return int(m_edges.size()); }
+    // Every edge with its slots (incident snapshots): [{gateway,route,service,version,
+    // instance,stats}]; fromJson gives a store whose figures and series equal this one's.
+    QJsonArray toJson() const;
+    static TelemetryStore fromJson(const QJsonArray &json);
     // Drops edges with nothing in the last 15 minutes.
     void prune(qint64 nowMs);
 

@@ -1,5 +1,7 @@
 #include "windowedstats.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 
 namespace mcp::telemetry {
@@ -118,6 +120,58 @@ QList<std::pair<qint64, Figures>> WindowedStats::series(int seconds, qint64 nowM
         out.append({start, f});
     }
     return out;
+}
+
+QJsonObject WindowedStats::toJson() const
+{
+    QJsonArray ring;
+    for (const Slot &s : m_slots) {
+        if (s.start < 0)
+            continue;
+        QJsonArray buckets; // [bucket, count] pairs, only the non-empty ones
+        for (int b = 0; b < LatencyHistogram::kBuckets; ++b)
+            if (const auto n = s.latency.bucketCount(b))
+                buckets.append(QJsonArray{b, qint64(n)});
+        ring.append(QJsonObject{{QStringLiteral("start"), s.start},
+                                 {QStringLiteral("requests"), qint64(s.requests)},
+                                 {QStringLiteral("errors"), qint64(s.errors)},
+                                 {QStringLiteral("gatewayErrors"), qint64(s.gatewayErrors)},
+                                 {QStringLiteral("upstreamErrors"), qint64(s.upstreamErrors)},
+                                 {QStringLiteral("clientErrors"), qint64(s.clientErrors)},
+                                 {QStringLiteral("latency"), buckets}});
+    }
+    return QJsonObject{{QStringLiteral("firstMs"), m_firstMs}, {QStringLiteral("lastMs"), m_lastMs}, {QStringLiteral("slots"), ring}};
+}
+
+WindowedStats WindowedStats::fromJson(const QJsonObject &json)
+{
+    WindowedStats w;
+    w.m_firstMs = qint64(json.value(QLatin1String("firstMs")).toDouble());
+    w.m_lastMs = qint64(json.value(QLatin1String("lastMs")).toDouble());
+    const auto count = [](const QJsonObject &o, const char *key) {
+        return std::uint32_t(std::max(0.0, o.value(QLatin1String(key)).toDouble()));
+    };
+    for (const auto &v : json.value(QLatin1String("slots")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const qint64 start = qint64(o.value(QLatin1String("start")).toDouble());
+        if (start < 0 || start % kSlotMs != 0)
+            continue;
+        Slot &slot = w.m_slots[std::size_t((start / kSlotMs) % kSlots)];
+        if (slot.start > start)
+            continue;
+        slot = Slot{};
+        slot.start = start;
+        slot.requests = count(o, "requests");
+        slot.errors = count(o, "errors");
+        slot.gatewayErrors = count(o, "gatewayErrors");
+        slot.upstreamErrors = count(o, "upstreamErrors");
+        slot.clientErrors = count(o, "clientErrors");
+        for (const auto &b : o.value(QLatin1String("latency")).toArray()) {
+            const QJsonArray pair = b.toArray();
+            slot.latency.addToBucket(pair.at(0).toInt(-1), std::uint32_t(std::max(0.0, pair.at(1).toDouble())));
+        }
+    }
+    return w;
 }
 
 } // namespace mcp::telemetry

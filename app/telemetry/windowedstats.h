@@ -2,6 +2,7 @@
 
 #include "latencyhistogram.h"
 
+#include <QJsonObject>
 #include <QList>
 
 #include <array>
@@ -44,6 +45,11 @@ public:
     // One point per slot, oldest first, for charts: [slot start ms, figures of that slot].
     QList<std::pair<qint64, Figures>> series(int seconds, qint64 nowMs) const;
     qint64 lastMs() const { return m_lastMs; }
+
+    // Every slot, counters and histogram buckets (sparse), so that a snapshot's figures and
+    // charts read back exactly as the live store gave them. fromJson ignores what it cannot use.
+    QJsonObject toJson() const;
+    static WindowedStats fromJson(const QJsonObject &json);
 
     static qint64 windowStartMs(int seconds, qint64 nowMs);
     static Figures finish(Figures counts, const LatencyHistogram &latency, int seconds, qint64 nowMs, qint64 firstMs);

@@ -7,7 +7,7 @@
 #include "bundleitem.h"
 #include "edgeitem.h"
 #include "healthstyle.h"
-#include "layeredlayout.h"
+#include "topology/layeredlayout.h"
 #include "nodeitem.h"
 
 namespace mcp::ui {
@@ -51,7 +51,7 @@ void TopologyScene::sync(const topology::Graph &graph, const topology::GraphDelt
 void TopologyScene::sync(const topology::Graph &graph)
 {
     ++m_fullSyncs;
-    const LayoutResult layout = layeredLayout(graph, m_groupBy);
+    const topology::LayoutResult layout = topology::layeredLayout(graph, m_groupBy);
     const QHash<QString, QPointF> &positions = layout.positions;
     syncLanes(layout.lanes);
     // Big fan-outs (a version's many instances) become bundles instead of single edges.
@@ -146,12 +146,12 @@ void TopologyScene::applyOverlay()
         it.value()->setTraffic(m_overlayMode, mark(m_traffic.edges, it.key()), m_traffic.maxRps);
 }
 
-void TopologyScene::syncLanes(const QList<LayoutLane> &lanes)
+void TopologyScene::syncLanes(const QList<topology::LayoutLane> &lanes)
 {
     // A handful of items: rebuilt on every sync rather than diffed.
     qDeleteAll(m_lanes);
     m_lanes.clear();
-    for (const LayoutLane &lane : lanes) {
+    for (const topology::LayoutLane &lane : lanes) {
         auto *rect = new QGraphicsRectItem(lane.rect);
         rect->setPen(QPen(QColor(0xc8, 0xcf, 0xd8), 1, Qt::DashLine));
         rect->setBrush(QColor(0xee, 0xf1, 0xf5, 150));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layeredlayout.h"
+#include "topology/layeredlayout.h"
 #include "trafficstyle.h"
 
 #include "telemetry/trafficoverlay.h"
@@ -35,8 +35,8 @@ public:
     void sync(const topology::Graph &graph, const topology::GraphDelta &delta);
     int fullSyncs() const { return m_fullSyncs; }
     // Lanes per Docker host or Compose project; takes effect at the next sync.
-    void setGroupBy(GroupBy groupBy) { m_groupBy = groupBy; }
-    GroupBy groupBy() const { return m_groupBy; }
+    void setGroupBy(topology::GroupBy groupBy) { m_groupBy = groupBy; }
+    topology::GroupBy groupBy() const { return m_groupBy; }
     QStringList laneTitles() const;
     NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
     const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
@@ -55,14 +55,14 @@ public:
     OverlayMode overlayMode() const { return m_overlayMode; }
 
 private:
-    void syncLanes(const QList<LayoutLane> &lanes);
+    void syncLanes(const QList<topology::LayoutLane> &lanes);
     void syncBundles(const topology::Graph &graph, const QSet<QString> &bundled);
     void applyOverlay();
 
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, EdgeItem *> m_edges;
     QString m_filterText;
-    GroupBy m_groupBy = GroupBy::None;
+    topology::GroupBy m_groupBy = topology::GroupBy::None;
     QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
     QList<BundleItem *> m_bundles;      // fan-outs above the threshold, rebuilt each sync
     QSet<QString> m_bundled;            // edge ids the bundles draw

@@ -69,7 +69,7 @@ TrafficChart::TrafficChart(QWidget *parent) : QWidget(parent)
     connect(m_metricBox, &QComboBox::currentIndexChanged, this, [this] {
         m_metric = Metric(m_metricBox->currentData().toInt());
         if (m_lastStore)
-            refresh(*m_lastStore, QDateTime::currentMSecsSinceEpoch());
+            refresh(*m_lastStore, m_lastNowMs); // the same moment: a replay shows its own time
     });
 }
 
@@ -86,6 +86,7 @@ void TrafficChart::setMetric(Metric metric)
 void TrafficChart::refresh(const telemetry::TelemetryStore &store, qint64 nowMs)
 {
     m_lastStore = &store;
+    m_lastNowMs = nowMs;
     // A handful of lines of at most 90 points: rebuilt rather than diffed.
     m_chart->removeAllSeries();
     m_points = 0;

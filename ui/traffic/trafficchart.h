@@ -45,6 +45,7 @@ private:
     QValueAxis *m_y;
     int m_points = 0;
     const telemetry::TelemetryStore *m_lastStore = nullptr;
+    qint64 m_lastNowMs = 0;
 };
 
 } // namespace mcp::ui

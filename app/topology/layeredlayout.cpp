@@ -10,9 +10,8 @@
 
 #include <algorithm>
 
-namespace mcp::ui {
+namespace mcp::topology {
 
-using topology::NodeKind;
 
 int layerOf(NodeKind kind)
 {
@@ -34,11 +33,11 @@ struct Row
 {
     QString key; // instances: owner; versions: service; others: Compose group
     QString name;
-    const topology::Node *node;
+    const Node *node;
 };
 using Columns = std::array<QList<Row>, kLayers>;
 
-int drawnLayer(const topology::Node &n)
+int drawnLayer(const Node &n)
 {
     int layer = layerOf(n.kind);
     // Gateway containers stand right of their gateway (the routes' column until routes
@@ -49,7 +48,7 @@ int drawnLayer(const topology::Node &n)
     return layer;
 }
 
-Row rowFor(const topology::Node &n, int layer)
+Row rowFor(const Node &n, int layer)
 {
     // Sort keys are computed once per node (not per comparison): this runs on every rebuild.
     QString key = n.group;
@@ -117,7 +116,7 @@ qreal placeColumns(const Columns &columns, const std::array<int, kLayers> &colum
 
 // The lane of every drawn node: instances by host or project; versions, gateways and
 // services by their instances (a single lane, or "several").
-QHash<QString, QString> laneOf(const topology::Graph &graph, GroupBy groupBy)
+QHash<QString, QString> laneOf(const Graph &graph, GroupBy groupBy)
 {
     const QString none = groupBy == GroupBy::Host ? QStringLiteral("(no host)") : QStringLiteral("(no Compose project)");
     const QString several = groupBy == GroupBy::Host ? QStringLiteral("several hosts") : QStringLiteral("several projects");
@@ -154,12 +153,12 @@ QHash<QString, QString> laneOf(const topology::Graph &graph, GroupBy groupBy)
 
 } // namespace
 
-QHash<QString, QPointF> layeredLayout(const topology::Graph &graph, const LayoutMetrics &m)
+QHash<QString, QPointF> layeredLayout(const Graph &graph, const LayoutMetrics &m)
 {
     return layeredLayout(graph, GroupBy::None, m).positions;
 }
 
-LayoutResult layeredLayout(const topology::Graph &graph, GroupBy groupBy, const LayoutMetrics &m)
+LayoutResult layeredLayout(const Graph &graph, GroupBy groupBy, const LayoutMetrics &m)
 {
     LayoutResult result;
     result.positions.reserve(graph.nodes.size());
@@ -213,4 +212,4 @@ LayoutResult layeredLayout(const topology::Graph &graph, GroupBy groupBy, const 
     return result;
 }
 
-} // namespace mcp::ui
+} // namespace mcp::topology

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "topology/graph.h"
+#include "graph.h"
 
 #include <QHash>
 #include <QList>
@@ -8,7 +8,7 @@
 #include <QRectF>
 #include <QString>
 
-namespace mcp::ui {
+namespace mcp::topology {
 
 // Positions for the graph view: one column per layer (gateways, gateway containers,
 // services, versions, instances), rows in a stable order (group, then name), so that a node
@@ -46,9 +46,9 @@ struct LayoutResult
     QList<LayoutLane> lanes; // empty for GroupBy::None
 };
 
-LayoutResult layeredLayout(const topology::Graph &graph, GroupBy groupBy, const LayoutMetrics &metrics = {});
-QHash<QString, QPointF> layeredLayout(const topology::Graph &graph, const LayoutMetrics &metrics = {});
+LayoutResult layeredLayout(const Graph &graph, GroupBy groupBy, const LayoutMetrics &metrics = {});
+QHash<QString, QPointF> layeredLayout(const Graph &graph, const LayoutMetrics &metrics = {});
 // The column a node kind is drawn in, or -1 when it is not drawn.
-int layerOf(topology::NodeKind kind);
+int layerOf(NodeKind kind);
 
-} // namespace mcp::ui
+} // namespace mcp::topology

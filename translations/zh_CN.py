@@ -182,3 +182,32 @@ T.update({
  'Keys (*.key *.pem);;All files (*)': '密钥 (*.key *.pem);;所有文件 (*)', "Select a gateway listener's row first.": '请先选择一个网关监听器所在的行。',
  '%1 on %2 runs no pushed spec the console has read.': '%2 上的 %1 没有控制台已读取的已推送配置。',
 })
+
+T.update({
+ 'no traffic': '无流量', '%1/s, %2% 5xx, p99 %3 ms': '%1/秒，%2% 5xx，p99 %3 毫秒',
+ '&File': '文件(&F)', '&Export incident snapshot…': '导出事故快照(&E)…', '&Open snapshot…': '打开快照(&O)…',
+ 'Open incident snapshot': '打开事故快照', 'Incident snapshots (*.mcpsnap);;All files (*)': '事故快照 (*.mcpsnap);;所有文件 (*)',
+ '&Quit': '退出(&Q)', 'Opening %1…': '正在打开 %1…', 'Cannot open %1: %2': '无法打开 %1：%2', 'Cannot open %1:\n%2': '无法打开 %1：\n%2',
+ '&Language': '语言(&L)', 'System default': '跟随系统', 'The language changes when the console starts again.': '语言将在控制台下次启动时生效。',
+ 'Open &recent spec': '最近打开的配置(&R)',
+ 'Compare snapshots': '比较快照', '<b>Before</b> %1 (%2)<br><b>After</b> %3 (%4)': '<b>之前</b> %1（%2）<br><b>之后</b> %3（%4）',
+ 'What': '内容', 'Before': '之前', 'After': '之后', '%1 (%2)': '%1（%2）', 'Hosts': '主机', 'Nodes': '节点',
+ '%1 %2 appeared': '%1 %2 出现', '%1 %2 is gone': '%1 %2 已消失', '%1 %2 changed health': '%1 %2 健康状态变化',
+ 'Findings': '发现的问题', 'resolved': '已解决', 'Gateway configs': '网关配置', 'Traffic, last 5 minutes': '流量（最近 5 分钟）',
+ '%1 · %2 · %3 %4': '%1 · %2 · %3 %4', 'No change in hosts, topology, findings or gateway configs.': '主机、拓扑、问题和网关配置均无变化。',
+ 'Export incident snapshot': '导出事故快照',
+ 'One file with the topology and health, the traffic of the window, events, findings, gateway specs and the configs they run, audit entries, recent logs, the graph and charts, and a report that opens in any browser. Secrets are redacted before anything is written.':
+     '一个文件包含：拓扑与健康状态、时间窗口内的流量、事件、发现的问题、网关配置及其运行的渲染配置、审计记录、最近的日志、拓扑图和图表，以及可在任意浏览器中打开的报告。写入前会先脱敏所有机密信息。',
+ 'Browse…': '浏览…', 'Incident snapshots (*.mcpsnap)': '事故快照 (*.mcpsnap)', 'File:': '文件：', 'Last 15 minutes': '最近 15 分钟',
+ 'Last 5 minutes': '最近 5 分钟', 'Last minute': '最近 1 分钟', 'Window:': '时间窗口：', 'All gateways': '所有网关', 'Gateways:': '网关：',
+ 'Ready.': '就绪。', 'Export': '导出', 'Choose a file in an existing folder.': '请选择一个已存在文件夹中的文件。',
+ 'Collecting: %1': '正在收集：%1', 'Collecting…': '正在收集…', 'Writing %1…': '正在写入 %1…',
+ 'Wrote %1 (%2) in %3 s: %4 nodes, %5 events, %6 gateways, %7 log files; %8 kinds of secrets redacted.':
+     '已写入 %1（%2），用时 %3 秒：%4 个节点，%5 个事件，%6 个网关，%7 个日志文件；已脱敏 %8 类机密信息。',
+ 'Export failed: %1': '导出失败：%1',
+ 'Snapshot %1 (read-only)': '快照 %1（只读）', 'Replay': '回放', 'Time:': '时间：',
+ 'The moment to show: graph, overlays and charts as they were (←/→ 10 s, PgUp/PgDn 1 min)': '要显示的时刻：拓扑图、叠加层和图表均按当时的状态显示（←/→ 10 秒，PgUp/PgDn 1 分钟）',
+ 'Traffic': '流量', 'Errors': '错误', 'Latency': '延迟', 'Fit': '适应窗口', 'Compare with…': '与…比较', 'Compare with snapshot': '与快照比较',
+ 'Snapshot': '快照', 'Details': '详情', 'Events': '事件', '%1 · route %2': '%1 · 路由 %2', 'No traffic in this snapshot': '此快照中没有流量',
+ 'Severity': '严重程度', 'Code': '代码', 'Subject': '对象', '%1 spec line %2': '%1 配置第 %2 行', 'Time': '时间', 'Event': '事件', 'Container': '容器',
+})

@@ -1,6 +1,8 @@
+#include "common/buildinfo.h"
 #include "endpoint/endpointresolver.h"
 #include "hosts/hostregistry.h"
 #include "mainwindow.h"
+#include "settings/consolesettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -64,7 +66,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("mcp-console"));
     QApplication::setOrganizationName(QStringLiteral("mcp-console"));
-    QApplication::setApplicationVersion(QStringLiteral(MCP_VERSION " (" MCP_GIT_REVISION ")"));
+    QApplication::setApplicationVersion(QStringLiteral(MCP_VERSION " (") + mcp::buildRevision() + u')');
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("MCP Console: operations console for gateways in Docker"));
@@ -86,8 +88,13 @@ int main(int argc, char *argv[])
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcp-console.svg")));
 
-    // Ours from the embedded :/i18n, Qt's own (dialog buttons) from the system when present.
-    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    auto settings = parser.isSet(settingsOption)
+                        ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
+                        : std::make_unique<QSettings>();
+    // --lang, else the language chosen in File > Language, else the system's. Ours from the
+    // embedded :/i18n, Qt's own (dialog buttons) from the system when present.
+    const QString chosen = mcp::ui::ConsoleSettings(settings.get()).language();
+    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     QLocale::setDefault(locale);
     QTranslator ours, qt;
     if (ours.load(locale, QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -95,13 +102,11 @@ int main(int argc, char *argv[])
     if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qt);
 
-    auto settings = parser.isSet(settingsOption)
-                        ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
-                        : std::make_unique<QSettings>();
     mcp::hosts::HostRegistry registry(settings.get());
     addStartupHosts(registry, *settings, parser.value(hostOption), parser.value(contextOption));
 
     mcp::ui::MainWindow window(&registry);
+    window.setSettings(settings.get());
     window.start();
     window.show();
     if (parser.isSet(screenshotOption)) {

@@ -28,6 +28,10 @@
 #include "snapshot/snapshotwindow.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshot/topologyhistory.h"
+#include "settings/consolesettings.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -203,15 +207,22 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
             openSnapshot(path);
     });
     fileMenu->addSeparator();
+    m_languageMenu = fileMenu->addMenu(tr("&Language"));
+    m_languageMenu->setEnabled(false); // until there are settings to keep it in
+    fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
 
     auto *gatewayMenu = menuBar()->addMenu(tr("&Gateway"));
     gatewayMenu->addAction(tr("&New spec"), this, [this] { openSpecEditor(); });
     gatewayMenu->addAction(tr("&Open spec…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open gateway spec"), QString(), tr("YAML (*.yaml *.yml);;All files (*)"));
-        if (!path.isEmpty())
-            openSpecEditor()->openFile(path);
+        if (!path.isEmpty() && openSpecEditor()->openFile(path) && m_settings) {
+            m_settings->addRecentSpec(path);
+            fillRecentSpecs();
+        }
     });
+    m_recentMenu = gatewayMenu->addMenu(tr("Open &recent spec"));
+    m_recentMenu->setEnabled(false);
     gatewayMenu->addAction(tr("&Gray release"), this, [this] { openGrayRelease(QString(), QString(), QString()); });
     gatewayMenu->addAction(tr("&Certificates"), this, [this] { openCertificates(); });
     gatewayMenu->addAction(tr("Push &history…"), this, [this] {
@@ -248,6 +259,58 @@ MainWindow::~MainWindow()
     m_history.reset();
     m_model.reset();
     m_fleet.reset();
+}
+
+void MainWindow::setSettings(QSettings *settings)
+{
+    m_settings = std::make_unique<ConsoleSettings>(settings);
+    m_settings->restoreWindow(this);
+    fillLanguageMenu();
+    fillRecentSpecs();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_settings)
+        m_settings->saveWindow(this);
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::fillLanguageMenu()
+{
+    m_languageMenu->clear();
+    m_languageMenu->setEnabled(true);
+    auto *group = new QActionGroup(m_languageMenu);
+    const QString current = m_settings->language();
+    const auto add = [&](const QString &code, const QString &name) {
+        QAction *a = m_languageMenu->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        a->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            m_settings->setLanguage(code);
+            statusBar()->showMessage(tr("The language changes when the console starts again."), 8000);
+        });
+    };
+    add(QString(), tr("System default"));
+    for (const auto &[code, name] : ConsoleSettings::languages())
+        add(code, name);
+}
+
+void MainWindow::fillRecentSpecs()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings->recentSpecs();
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] {
+            if (openSpecEditor()->openFile(path)) {
+                m_settings->addRecentSpec(path);
+                fillRecentSpecs();
+            }
+        });
 }
 
 SnapshotExportDialog *MainWindow::openSnapshotExport()

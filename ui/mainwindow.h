@@ -8,6 +8,8 @@
 
 class QComboBox;
 class QDockWidget;
+class QMenu;
+class QSettings;
 class QLabel;
 class QLineEdit;
 class QTimer;
@@ -41,6 +43,7 @@ class TopologyScene;
 class TopologyView;
 class SnapshotExportDialog;
 class SnapshotWindow;
+class ConsoleSettings;
 
 // The console's window: the live topology of the hosts in the middle, the hosts panel on
 // the left, search and fit in the tool bar, the selected node's details on the right, a
@@ -57,6 +60,12 @@ public:
 
     // Connects every host of the registry (and those added later).
     void start();
+    // Where the language, the recent specs and the window layout persist (not owned);
+    // restores the layout at once.
+    void setSettings(QSettings *settings);
+    ConsoleSettings *consoleSettings() const { return m_settings.get(); }
+    QMenu *languageMenu() const { return m_languageMenu; }
+    QMenu *recentSpecsMenu() const { return m_recentMenu; }
     TopologyView *topologyView() const { return m_view; }
     HostsPanel *hostsPanel() const { return m_hostsPanel; }
     hosts::HostFleet *fleet() const { return m_fleet.get(); }
@@ -97,7 +106,12 @@ public:
 Q_SIGNALS:
     void snapshotOpened(mcp::ui::SnapshotWindow *window);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void fillLanguageMenu();
+    void fillRecentSpecs();
     void showDetails(const QString &nodeId);
     void showNodeMenu(const QString &nodeId, const QPoint &globalPos);
     hosts::HostConnection *connectionFor(const topology::Node &node) const;
@@ -107,6 +121,9 @@ private:
     std::unique_ptr<topology::TopologyModel> m_model;
     std::unique_ptr<hosts::HostFleet> m_fleet;
     std::unique_ptr<snapshot::TopologyHistory> m_history; // the last 15 minutes, for snapshots
+    std::unique_ptr<ConsoleSettings> m_settings;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
     HostsPanel *m_hostsPanel = nullptr;
     TopologyScene *m_scene = nullptr;
     TopologyView *m_view = nullptr;

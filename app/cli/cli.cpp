@@ -1,3 +1,4 @@
+#include "common/buildinfo.h"
 #include "cli.h"
 
 #include "commands.h"
@@ -80,7 +81,7 @@ int run(const QStringList &arguments, const Services &services)
     const GlobalOptions &options = *parsed;
     const Output out(options.format);
     if (options.version) {
-        out.line(QStringLiteral("mcpctl %1 (%2)").arg(QStringLiteral(MCP_VERSION), QStringLiteral(MCP_GIT_REVISION)));
+        out.line(QStringLiteral("mcpctl %1 (%2)").arg(QStringLiteral(MCP_VERSION), buildRevision()));
         return ExitOk;
     }
     if (options.help || options.command.isEmpty()) {

@@ -1,3 +1,4 @@
+#include "common/buildinfo.h"
 #include "commands.h"
 #include "livetopology.h"
 
@@ -151,7 +152,7 @@ int runSnapshot(const GlobalOptions &options, const Output &out, const snapshot:
     input.fromMs = now - windowMs;
     input.toMs = now;
     input.gateways = gateways;
-    input.createdBy = QStringLiteral("mcpctl %1 (%2)").arg(QStringLiteral(MCP_VERSION), QStringLiteral(MCP_GIT_REVISION));
+    input.createdBy = QStringLiteral("mcpctl %1 (%2)").arg(QStringLiteral(MCP_VERSION), buildRevision());
     snapshot::SnapshotCollector collector(input);
     QObject::connect(&collector, &snapshot::SnapshotCollector::finished, &collector, [] { QCoreApplication::exit(0); });
     collector.start();

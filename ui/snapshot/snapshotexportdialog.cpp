@@ -1,3 +1,4 @@
+#include "common/buildinfo.h"
 #include "snapshotexportdialog.h"
 
 #include "hosts/hostconnection.h"
@@ -135,7 +136,7 @@ void SnapshotExportDialog::exportNow()
     input.hostGraph = [model = m_model](const QString &host) { return model->hostGraph(host); };
     if (const QString g = m_gateway->currentData().toString(); !g.isEmpty())
         input.gateways << g;
-    input.createdBy = QStringLiteral("mcp-console %1 (%2)").arg(QStringLiteral(MCP_VERSION), QStringLiteral(MCP_GIT_REVISION));
+    input.createdBy = QStringLiteral("mcp-console %1 (%2)").arg(QStringLiteral(MCP_VERSION), buildRevision());
     for (const hosts::HostConfig &config : m_registry->hosts()) {
         snapshot::SnapshotCollector::Host h;
         h.info.name = config.name;

@@ -6,6 +6,10 @@
 // Rollout: a new certificate pushed under HTTPS load changes the served serial with zero
 // failed requests (the push itself verifies the served chain); a certificate with the wrong
 // key is refused by `mcpctl push` before anything reaches the gateway, which keeps serving.
+// HAProxy: a push that changes only certificates goes through the runtime API (`set ssl
+// cert` + `commit ssl cert`): the served serial changes, the worker process is the same (no
+// reload), no request fails under load, and the push says "runtime"; a structural change
+// with it reloads.
 #include "support/testbed.h"
 
 #include "certs/servedcertificate.h"
@@ -79,12 +83,18 @@ private Q_SLOTS:
     void plainHttpIsNoTlsListener();
     void rolloutUnderLoad_data();
     void rolloutUnderLoad();
+    void haproxyCertificateAtRunTime();
+    void structuralChangeReloads();
+    void badCertificateNeverReachesTheGateway_data();
     void badCertificateNeverReachesTheGateway();
     void noKeyMaterialInWhatTheConsoleWrites();
 
 private:
-    QString writeSpec(const QString &gateway, const QString &driver, const QString &cert, const QString &key);
+    QString writeSpec(const QString &gateway, const QString &driver, const QString &cert, const QString &key, const QString &routeExtra = {});
     QString servedSerial(const QString &container);
+    QString workerPid(const QString &container);
+    QJsonObject pushJson(const QString &spec, int *exitCode);
+    QString lastAuditMethod();
     QJsonObject list(const QString &gateway, int *exitCode, QByteArray *raw = nullptr);
     QString serial(const QString &name) const;
 
@@ -150,7 +160,7 @@ void TestCertInventory::cleanupTestCase()
     cleanup();
 }
 
-QString TestCertInventory::writeSpec(const QString &gw, const QString &driver, const QString &cert, const QString &key)
+QString TestCertInventory::writeSpec(const QString &gw, const QString &driver, const QString &cert, const QString &key, const QString &routeExtra)
 {
     const QString file = m_dir.filePath(gw + QStringLiteral(".yaml"));
     const QByteArray text = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: %1}\nspec:\n  driver: %2\n"
@@ -158,8 +168,8 @@ QString TestCertInventory::writeSpec(const QString &gw, const QString &driver, c
                                            "    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
                                            "  certificates:\n    - {name: tls, certFile: %3, keyFile: %4}\n"
                                            "  routes:\n    - name: app\n      match: {hosts: [api.example.com], pathPrefix: /}\n"
-                                           "      backends:\n        - {service: inv-app}\n")
-                                .arg(gw, driver, cert, key)
+                                           "      backends:\n        - {service: inv-app}\n%5")
+                                .arg(gw, driver, cert, key, routeExtra)
                                 .toUtf8();
     QFile f(file);
     if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
@@ -176,6 +186,38 @@ QString TestCertInventory::servedSerial(const QString &container)
                                   [&](Result<QList<certs::CertificateInfo>> r) { result = std::move(r); });
     QTest::qWaitFor([&] { return result.has_value(); }, 30000);
     return result && result->ok() && !(*result)->isEmpty() ? (*result)->first().serial : QString();
+}
+
+// HAProxy's worker (the process that serves; master-worker mode makes a new one per reload).
+QString TestCertInventory::workerPid(const QString &container)
+{
+    const QString info = dockerCli({QStringLiteral("exec"), container, QStringLiteral("sh"), QStringLiteral("-c"),
+                                    QStringLiteral("echo 'show info' | nc -w 2 127.0.0.1 9999")});
+    static const QRegularExpression pid(QStringLiteral("^Pid: (\\d+)$"), QRegularExpression::MultilineOption);
+    return pid.match(info).captured(1);
+}
+
+QJsonObject TestCertInventory::pushJson(const QString &spec, int *exitCode)
+{
+    QProcess push;
+    push.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--no-probe"), QStringLiteral("--format"),
+                                             QStringLiteral("json"), QStringLiteral("push"), spec});
+    push.waitForFinished(120000);
+    *exitCode = push.exitCode();
+    const QByteArray out = push.readAllStandardOutput();
+    const QJsonObject r = QJsonDocument::fromJson(out).object();
+    if (r.isEmpty())
+        qWarning("%s", QByteArray(out + push.readAllStandardError()).right(1500).constData());
+    return r;
+}
+
+QString TestCertInventory::lastAuditMethod()
+{
+    QFile f(m_dir.filePath(QStringLiteral("written/audit.jsonl")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    return QJsonDocument::fromJson(lines.last()).object().value(QLatin1String("method")).toString();
 }
 
 QJsonObject TestCertInventory::list(const QString &gatewayName, int *exitCode, QByteArray *raw)
@@ -298,23 +340,100 @@ void TestCertInventory::rolloutUnderLoad()
     QVERIFY(byStatus.value(200) > 50);
 }
 
+// Only the certificate changes on HAProxy, under HTTPS load: the runtime API takes it; the
+// same worker serves the new serial and every request is answered.
+void TestCertInventory::haproxyCertificateAtRunTime()
+{
+    const QString container = QStringLiteral("mcp-tst-certinv-haproxy");
+    const QString target = servedSerial(container) == serial(QStringLiteral("next")) ? QStringLiteral("good") : QStringLiteral("next");
+    const QString pidBefore = workerPid(container);
+    QVERIFY(!pidBefore.isEmpty());
+    const QString ip = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                  QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), container});
+    QProcess hey;
+    hey.start(QStringLiteral("hey"), {QStringLiteral("-z"), QStringLiteral("6s"), QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-host"),
+                                      QStringLiteral("api.example.com"), QStringLiteral("https://%1:8443/health").arg(ip)});
+    QVERIFY(hey.waitForStarted());
+    QTest::qWait(1500);
+    int exitCode = -1;
+    const QJsonObject r = pushJson(writeSpec(QStringLiteral("inv-haproxy"), QStringLiteral("haproxy"), target + QStringLiteral(".pem"),
+                                             target + QStringLiteral(".key")),
+                                   &exitCode);
+    QVERIFY2(exitCode == 0, QJsonDocument(r).toJson().constData());
+    QCOMPARE(r.value(QLatin1String("method")).toString(), QStringLiteral("runtime"));
+    QCOMPARE(lastAuditMethod(), QStringLiteral("runtime"));
+    QCOMPARE(servedSerial(container), serial(target));
+    QCOMPARE(workerPid(container), pidBefore); // no reload: the same process serves the new certificate
+    QVERIFY(hey.state() == QProcess::NotRunning || hey.waitForFinished(60000));
+    const QString report = QString::fromUtf8(hey.readAllStandardOutput());
+    QVERIFY2(!report.contains(QLatin1String("Error distribution")), qPrintable(report));
+    static const QRegularExpression status(QStringLiteral("\\[(\\d+)\\]\\s+(\\d+) responses"));
+    QMap<int, int> byStatus;
+    for (auto it = status.globalMatch(report); it.hasNext();) {
+        const auto m = it.next();
+        byStatus[m.captured(1).toInt()] += m.captured(2).toInt();
+    }
+    qInfo("haproxy runtime: %d HTTPS requests answered 200 across the certificate change, worker pid %s before and after",
+          byStatus.value(200), qPrintable(pidBefore));
+    QCOMPARE(byStatus.keys(), QList<int>{200});
+    QVERIFY(byStatus.value(200) > 50);
+    // The file on disk is the new one too, so a later reload keeps it.
+    QProcess disk;
+    disk.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("docker -H %1 exec %2 cat /etc/haproxy/mcp/certs/tls.pem | openssl x509 -noout -serial")
+                                                                .arg(m_host, container)});
+    QVERIFY(disk.waitForFinished(60000));
+    const QString onDisk = QString::fromUtf8(disk.readAllStandardOutput());
+    QVERIFY2(onDisk.contains(serial(target)), qPrintable(onDisk));
+}
+
+// A certificate change together with another change (a route timeout): not for the runtime
+// API; the push reloads (a new worker) and the new certificate is served.
+void TestCertInventory::structuralChangeReloads()
+{
+    const QString container = QStringLiteral("mcp-tst-certinv-haproxy");
+    const QString target = servedSerial(container) == serial(QStringLiteral("next")) ? QStringLiteral("good") : QStringLiteral("next");
+    const QString pidBefore = workerPid(container);
+    int exitCode = -1;
+    const QJsonObject r = pushJson(writeSpec(QStringLiteral("inv-haproxy"), QStringLiteral("haproxy"), target + QStringLiteral(".pem"),
+                                             target + QStringLiteral(".key"), QStringLiteral("      timeouts: {connect: 3s}\n")),
+                                   &exitCode);
+    QVERIFY2(exitCode == 0, QJsonDocument(r).toJson().constData());
+    QCOMPARE(r.value(QLatin1String("method")).toString(), QStringLiteral("reload"));
+    QCOMPARE(lastAuditMethod(), QStringLiteral("reload"));
+    QCOMPARE(servedSerial(container), serial(target));
+    QVERIFY(QTest::qWaitFor([&] { return !workerPid(container).isEmpty(); }, 10000));
+    QVERIFY(workerPid(container) != pidBefore);
+}
+
+void TestCertInventory::badCertificateNeverReachesTheGateway_data()
+{
+    QTest::addColumn<QString>("driver");
+    QTest::newRow("nginx") << "nginx";
+    QTest::newRow("haproxy") << "haproxy";
+}
+
 // The next certificate with the previous key: refused by the offline checks; the gateway
-// keeps its certificate and nothing was attempted.
+// keeps its certificate (and, HAProxy, its worker) and nothing was attempted.
 void TestCertInventory::badCertificateNeverReachesTheGateway()
 {
-    const QString before = servedSerial(QStringLiteral("mcp-tst-certinv-nginx"));
+    QFETCH(QString, driver);
+    const QString container = QStringLiteral("mcp-tst-certinv-") + driver;
+    const QString before = servedSerial(container);
     QVERIFY(!before.isEmpty());
+    const QString pidBefore = driver == QLatin1String("haproxy") ? workerPid(container) : QString();
     const QString other = before == serial(QStringLiteral("next")) ? QStringLiteral("good") : QStringLiteral("next");
     const QString wrongKey = other == QLatin1String("next") ? QStringLiteral("good.key") : QStringLiteral("next.key");
     QProcess push;
     push.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--no-probe"), QStringLiteral("push"),
-                                             writeSpec(QStringLiteral("inv-nginx"), QStringLiteral("nginx"), other + QStringLiteral(".pem"), wrongKey)});
+                                             writeSpec(QStringLiteral("inv-") + driver, driver, other + QStringLiteral(".pem"), wrongKey)});
     QVERIFY(push.waitForFinished(120000));
     QCOMPARE(push.exitCode(), 1);
     const QByteArray said = push.readAllStandardOutput() + push.readAllStandardError();
     QVERIFY2(said.contains("cert.key-mismatch"), said.constData());
     QVERIFY(!said.contains("PRIVATE KEY"));
-    QCOMPARE(servedSerial(QStringLiteral("mcp-tst-certinv-nginx")), before);
+    QCOMPARE(servedSerial(container), before);
+    if (driver == QLatin1String("haproxy"))
+        QCOMPARE(workerPid(container), pidBefore);
 }
 
 // Every file the pushes and listings above wrote (the audit log, settings, data): no PEM

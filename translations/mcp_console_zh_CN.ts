@@ -1384,6 +1384,14 @@ or start the demo stack: ./scripts/demo-stack up</source>
       <source>The gateway kept its previous config.</source>
       <translation>网关保留了之前的配置。</translation>
     </message>
+    <message>
+      <source>Apply the certificates at run time (no reload)</source>
+      <translation>在运行时应用证书（不重载）</translation>
+    </message>
+    <message>
+      <source>Only certificates changed: HAProxy took them through its runtime API, without a reload.</source>
+      <translation>只有证书发生了变化：HAProxy 通过其运行时 API 接收了证书，未进行重载。</translation>
+    </message>
   </context>
   <context>
     <name>mcp::ui::RouteForm</name>

@@ -182,3 +182,20 @@ T.update({
  'Keys (*.key *.pem);;All files (*)': '密钥 (*.key *.pem);;所有文件 (*)', "Select a gateway listener's row first.": '请先选择一个网关监听器所在的行。',
  '%1 on %2 runs no pushed spec the console has read.': '%2 上的 %1 没有控制台已读取的已推送配置。',
 })
+T.update({
+ 'Apply the certificates at run time (no reload)': '在运行时应用证书（不重载）',
+ 'Only certificates changed: HAProxy took them through its runtime API, without a reload.':
+     '只有证书发生了变化：HAProxy 通过其运行时 API 接收了证书，未进行重载。',
+ 'Private key passphrase': '私钥口令',
+ 'The private key <b>%1</b> is encrypted. Enter its passphrase to check it with its certificate.<br><small>The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.</small>':
+     '私钥 <b>%1</b> 已加密。请输入其口令，以便与其证书一起检查。<br><small>私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。</small>',
+ 'CA bundle…': 'CA 证书包…',
+ 'The trusted root certificates (PEM) imported certificates must verify to; only its path is saved':
+     '导入的证书必须能验证到的受信任根证书（PEM）；只保存其路径',
+ 'No CA bundle': '不使用 CA 证书包',
+ 'Stop verifying imported certificates to a CA bundle': '不再根据 CA 证书包验证导入的证书',
+ 'CA bundle for the trust check': '用于信任检查的 CA 证书包',
+ 'Trust: not checked (no CA bundle)': '信任：未检查（没有 CA 证书包）',
+ 'Trust: verified to %1': '信任：根据 %1 验证',
+ 'No passphrase given for %1: nothing was changed.': '未提供 %1 的口令：未做任何更改。',
+})

@@ -54,6 +54,8 @@ QJsonObject pushAuditRecord(const QString &kind, const QString &hostUrl, const Q
         record.insert(QStringLiteral("dryRun"), true);
     if (o.rolledBack)
         record.insert(QStringLiteral("rolledBack"), true);
+    if (!o.method.isEmpty())
+        record.insert(QStringLiteral("method"), o.method); // runtime (HAProxy certificates, no reload) | reload
     return record;
 }
 

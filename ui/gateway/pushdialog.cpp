@@ -99,6 +99,8 @@ QString PushDialog::stepTitle(gateway::GatewayPush::Step step) const
         return tr("Gateway's own config check");
     case S::Reload:
         return tr("Graceful reload");
+    case S::Runtime:
+        return tr("Apply the certificates at run time (no reload)");
     case S::Verify:
         return tr("Verify it serves the new version");
     case S::Restore:
@@ -192,7 +194,10 @@ void PushDialog::onFinished(const gateway::GatewayPush::Outcome &o)
     if (o.ok) {
         markLast(style()->standardIcon(QStyle::SP_DialogApplyButton));
         m_result->setText(tr("<b>Done:</b> %1 now runs <tt>%2</tt> on %3.")
-                              .arg(m_gateway.toHtmlEscaped(), o.newVersion, o.replicas.join(QLatin1String(", ")).toHtmlEscaped()));
+                              .arg(m_gateway.toHtmlEscaped(), o.newVersion, o.replicas.join(QLatin1String(", ")).toHtmlEscaped()) +
+                          (o.method == QLatin1String("runtime")
+                               ? QStringLiteral("<br>") + tr("Only certificates changed: HAProxy took them through its runtime API, without a reload.")
+                               : QString()));
         m_push->setEnabled(false);
     } else if (o.error.code == QLatin1String("push.conflict")) {
         markLast(style()->standardIcon(QStyle::SP_MessageBoxWarning));

@@ -9,15 +9,22 @@
 // HAProxy: a push that changes only certificates goes through the runtime API (`set ssl
 // cert` + `commit ssl cert`): the served serial changes, the worker process is the same (no
 // reload), no request fails under load, and the push says "runtime"; a structural change
-// with it reloads.
+// with it reloads. An encrypted key opened with its passphrase in memory (what the panel's
+// "Replace on gateway…" hands the editor) passes the checks and is written decrypted (0600)
+// into the gateway; without it the checks refuse it (cert.key-encrypted). The grep of what
+// the console wrote covers the passphrase and the decrypted key too.
 #include "support/testbed.h"
 
+#include "certs/privatekey.h"
 #include "certs/servedcertificate.h"
 #include "docker/dockerclient.h"
 #include "endpoint/endpoint.h"
+#include "gateway/auditlog.h"
 #include "gateway/pusher.h"
+#include "gateway/pushplan.h"
 #include "gateway/render.h"
 #include "gateway/specreader.h"
+#include "gateway/specvalidator.h"
 #include "transport/unixconnector.h"
 
 #include <QDir>
@@ -43,11 +50,12 @@ const char *kMakeCerts = R"SH(set -e
 q() { "$@" >/dev/null 2>&1; }
 printf 'subjectAltName=DNS:api.example.com\n' > api.ext
 q openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj '/CN=Inventory Test CA'
-for n in good next; do
+for n in good next third; do
   q openssl req -newkey rsa:2048 -nodes -keyout $n.key -out $n.csr -subj /CN=$n
   q openssl x509 -req -in $n.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $n.pem -days 200 -extfile api.ext
   openssl x509 -in $n.pem -noout -serial | sed 's/serial=//' > $n.serial
 done
+q openssl pkey -in third.key -aes256 -passout pass:inventory-secret -out third-locked.key
 )SH";
 
 QString dockerCli(const QStringList &args)
@@ -87,6 +95,7 @@ private Q_SLOTS:
     void structuralChangeReloads();
     void badCertificateNeverReachesTheGateway_data();
     void badCertificateNeverReachesTheGateway();
+    void encryptedKeyIsPushedDecrypted();
     void noKeyMaterialInWhatTheConsoleWrites();
 
 private:
@@ -100,6 +109,8 @@ private:
 
     QTemporaryDir m_dir;
     QString m_host;
+    gateway::EndpointMap m_endpoints;
+    QStringList m_secretLines; // the passphrase and the decrypted key's lines, once opened
     std::unique_ptr<transport::UnixConnector> m_connector;
     std::unique_ptr<docker::DockerClient> m_client;
 };
@@ -130,7 +141,7 @@ void TestCertInventory::initTestCase()
                  .isEmpty());
     const QString appIp = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
                                      QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), QStringLiteral("mcp-tst-certinv-app")});
-    gateway::EndpointMap endpoints;
+    gateway::EndpointMap &endpoints = m_endpoints;
     endpoints[QStringLiteral("inv-app")] << gateway::InstanceEndpoint{QStringLiteral("mcp-tst-certinv-app"), appIp, 8080, QString()};
     for (const QString &driver : {QStringLiteral("nginx"), QStringLiteral("haproxy")}) {
         const QString gw = QStringLiteral("inv-") + driver;
@@ -436,12 +447,56 @@ void TestCertInventory::badCertificateNeverReachesTheGateway()
         QCOMPARE(workerPid(container), pidBefore);
 }
 
+// The third certificate with its key encrypted: refused as a file; opened with the
+// passphrase in memory, checked and pushed to nginx, which then holds it decrypted, 0600.
+void TestCertInventory::encryptedKeyIsPushedDecrypted()
+{
+    QFile lockedFile(m_dir.filePath(QStringLiteral("third-locked.key")));
+    QVERIFY(lockedFile.open(QIODevice::ReadOnly));
+    const QByteArray locked = lockedFile.readAll();
+    QVERIFY(certs::isEncryptedKey(locked));
+    const Result<QByteArray> opened = certs::loadPrivateKey(locked, QByteArrayLiteral("inventory-secret"));
+    QVERIFY2(opened.ok(), qPrintable(opened.errorText()));
+    m_secretLines << QStringLiteral("inventory-secret");
+    for (const QByteArray &line : opened->split('\n'))
+        if (line.size() >= 40 && !line.startsWith("-----"))
+            m_secretLines << QString::fromLatin1(line);
+
+    const QString file = writeSpec(QStringLiteral("inv-nginx"), QStringLiteral("nginx"), QStringLiteral("third.pem"), QStringLiteral("third-locked.key"));
+    QFile specFile(file);
+    QVERIFY(specFile.open(QIODevice::ReadOnly));
+    const QByteArray text = specFile.readAll();
+    gateway::PushPlan plan = gateway::planPush(text, file, nullptr);
+    QStringList codes;
+    for (const auto &f : plan.findings)
+        codes << f.code;
+    QVERIFY2(codes.contains(QLatin1String("cert.key-encrypted")), qPrintable(codes.join(QLatin1Char(' '))));
+
+    QHash<QString, QByteArray> keys{{m_dir.filePath(QStringLiteral("third-locked.key")), *opened}};
+    plan = gateway::planPush(text, file, nullptr, keys);
+    QVERIFY2(!gateway::hasErrors(plan.findings), plan.findings.isEmpty() ? "" : qPrintable(plan.findings.first().message));
+    gateway::GatewayPush push(m_client.get(), QStringLiteral("inv-nginx"), gateway::renderConfig(plan.reading.spec, text, m_endpoints));
+    QSignalSpy done(&push, &gateway::GatewayPush::finished);
+    push.start();
+    QVERIFY(done.wait(60000));
+    QVERIFY2(push.outcome().ok, qPrintable(push.outcome().error.detail));
+    gateway::appendAudit(gateway::pushAuditRecord(QStringLiteral("push"), m_host, QStringLiteral("inv-nginx"), push.outcome(), false));
+    QCOMPARE(servedSerial(QStringLiteral("mcp-tst-certinv-nginx")), serial(QStringLiteral("third")));
+    const QString mode = dockerCli({QStringLiteral("exec"), QStringLiteral("mcp-tst-certinv-nginx"), QStringLiteral("stat"), QStringLiteral("-c"),
+                                    QStringLiteral("%a"), QStringLiteral("/etc/nginx/mcp/certs/tls.key")});
+    QCOMPARE(mode, QStringLiteral("600"));
+    const QString head = dockerCli({QStringLiteral("exec"), QStringLiteral("mcp-tst-certinv-nginx"), QStringLiteral("head"), QStringLiteral("-n1"),
+                                    QStringLiteral("/etc/nginx/mcp/certs/tls.key")});
+    QCOMPARE(head, QStringLiteral("-----BEGIN PRIVATE KEY-----")); // decrypted: nginx loads it unattended
+}
+
 // Every file the pushes and listings above wrote (the audit log, settings, data): no PEM
-// private key and no line of any key's body.
+// private key, no line of any key's body, no passphrase and nothing of a decrypted key.
 void TestCertInventory::noKeyMaterialInWhatTheConsoleWrites()
 {
-    QStringList keyLines;
-    for (const QString &name : {QStringLiteral("good.key"), QStringLiteral("next.key")}) {
+    QStringList keyLines = m_secretLines;
+    QVERIFY(!m_secretLines.isEmpty());
+    for (const QString &name : {QStringLiteral("good.key"), QStringLiteral("next.key"), QStringLiteral("third.key"), QStringLiteral("third-locked.key")}) {
         QFile key(m_dir.filePath(name));
         QVERIFY(key.open(QIODevice::ReadOnly));
         for (const QByteArray &line : key.readAll().split('\n'))

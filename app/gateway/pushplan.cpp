@@ -13,11 +13,13 @@
 
 namespace mcp::gateway {
 
-PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph)
+PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph,
+                  const QHash<QString, QByteArray> &decryptedKeys)
 {
     PushPlan plan;
     plan.reading = readSpecText(specText, file);
     plan.reading.spec.file = QFileInfo(file).absoluteFilePath(); // certificates resolve against it
+    plan.reading.spec.decryptedKeys = decryptedKeys;
     plan.findings = plan.reading.findings;
     if (!plan.reading.parsed)
         return plan;

@@ -413,6 +413,38 @@
       <source>%1 on %2 runs no pushed spec the console has read.</source>
       <translation>%2 上的 %1 没有控制台已读取的已推送配置。</translation>
     </message>
+    <message>
+      <source>CA bundle…</source>
+      <translation>CA 证书包…</translation>
+    </message>
+    <message>
+      <source>The trusted root certificates (PEM) imported certificates must verify to; only its path is saved</source>
+      <translation>导入的证书必须能验证到的受信任根证书（PEM）；只保存其路径</translation>
+    </message>
+    <message>
+      <source>No CA bundle</source>
+      <translation>不使用 CA 证书包</translation>
+    </message>
+    <message>
+      <source>Stop verifying imported certificates to a CA bundle</source>
+      <translation>不再根据 CA 证书包验证导入的证书</translation>
+    </message>
+    <message>
+      <source>CA bundle for the trust check</source>
+      <translation>用于信任检查的 CA 证书包</translation>
+    </message>
+    <message>
+      <source>Trust: not checked (no CA bundle)</source>
+      <translation>信任：未检查（没有 CA 证书包）</translation>
+    </message>
+    <message>
+      <source>Trust: verified to %1</source>
+      <translation>信任：根据 %1 验证</translation>
+    </message>
+    <message>
+      <source>No passphrase given for %1: nothing was changed.</source>
+      <translation>未提供 %1 的口令：未做任何更改。</translation>
+    </message>
   </context>
   <context>
     <name>mcp::ui::ConnectionDialog</name>
@@ -961,6 +993,17 @@ Fix: %2</source>
     <message>
       <source>Instances</source>
       <translation>实例</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::ui::KeyPassphraseDialog</name>
+    <message>
+      <source>Private key passphrase</source>
+      <translation>私钥口令</translation>
+    </message>
+    <message>
+      <source>The private key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to check it with its certificate.&lt;br&gt;&lt;small&gt;The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.&lt;/small&gt;</source>
+      <translation>私钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入其口令，以便与其证书一起检查。&lt;br&gt;&lt;small&gt;私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。&lt;/small&gt;</translation>
     </message>
   </context>
   <context>

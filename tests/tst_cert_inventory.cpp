@@ -9,7 +9,9 @@
 // HAProxy: a push that changes only certificates goes through the runtime API (`set ssl
 // cert` + `commit ssl cert`): the served serial changes, the worker process is the same (no
 // reload), no request fails under load, and the push says "runtime"; a structural change
-// with it reloads. An encrypted key opened with its passphrase in memory (what the panel's
+// with it reloads; a transaction HAProxy refuses (another one is open) fails the push at
+// "runtime" and the old certificate serves again; the push dialog says which way it went
+// (screenshot push-dialog-cert-runtime). An encrypted key opened with its passphrase in memory (what the panel's
 // "Replace on gateway…" hands the editor) passes the checks and is written decrypted (0600)
 // into the gateway; without it the checks refuse it (cert.key-encrypted). The grep of what
 // the console wrote covers the passphrase and the decrypted key too.
@@ -25,6 +27,7 @@
 #include "gateway/render.h"
 #include "gateway/specreader.h"
 #include "gateway/specvalidator.h"
+#include "gateway/pushdialog.h"
 #include "transport/unixconnector.h"
 
 #include <QDir>
@@ -33,6 +36,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -93,6 +99,8 @@ private Q_SLOTS:
     void rolloutUnderLoad();
     void haproxyCertificateAtRunTime();
     void structuralChangeReloads();
+    void runtimeRefusalRestores();
+    void pushDialogSaysRuntime();
     void badCertificateNeverReachesTheGateway_data();
     void badCertificateNeverReachesTheGateway();
     void encryptedKeyIsPushedDecrypted();
@@ -142,7 +150,9 @@ void TestCertInventory::initTestCase()
     const QString appIp = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
                                      QStringLiteral("{{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kNet), QStringLiteral("mcp-tst-certinv-app")});
     gateway::EndpointMap &endpoints = m_endpoints;
-    endpoints[QStringLiteral("inv-app")] << gateway::InstanceEndpoint{QStringLiteral("mcp-tst-certinv-app"), appIp, 8080, QString()};
+    // The version the topology gives an unlabelled instance, as `mcpctl push` renders it: the
+    // pushes made here and by mcpctl render the same servers.
+    endpoints[QStringLiteral("inv-app")] << gateway::InstanceEndpoint{QStringLiteral("mcp-tst-certinv-app"), appIp, 8080, QStringLiteral("default")};
     for (const QString &driver : {QStringLiteral("nginx"), QStringLiteral("haproxy")}) {
         const QString gw = QStringLiteral("inv-") + driver;
         QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-tst-certinv-") + driver,
@@ -416,6 +426,102 @@ void TestCertInventory::structuralChangeReloads()
     QVERIFY(workerPid(container) != pidBefore);
 }
 
+// Two TLS listeners; someone else's transaction left open on the second certificate, so
+// HAProxy refuses `set ssl cert` for the first: the push fails at "runtime", the old files
+// go back (the same refusal, so by a reload) and the old certificate serves.
+void TestCertInventory::runtimeRefusalRestores()
+{
+    const QString container = QStringLiteral("mcp-tst-certinv-haproxy");
+    const auto twoListeners = [&](const QString &name) {
+        const QString file = m_dir.filePath(QStringLiteral("inv-haproxy-two.yaml"));
+        QFile f(file);
+        const QByteArray text = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: inv-haproxy}\nspec:\n  driver: haproxy\n"
+                                               "  listeners:\n    - {name: http, port: 8080}\n"
+                                               "    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                                               "    - {name: https2, port: 8444, protocol: https, certificate: tls2}\n"
+                                               "  certificates:\n    - {name: tls, certFile: %1.pem, keyFile: %1.key}\n"
+                                               "    - {name: tls2, certFile: good.pem, keyFile: good.key}\n"
+                                               "  routes:\n    - name: app\n      match: {hosts: [api.example.com], pathPrefix: /}\n"
+                                               "      backends:\n        - {service: inv-app}\n")
+                                    .arg(name)
+                                    .toUtf8();
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size() ? file : QString();
+    };
+    const QString current = servedSerial(container) == serial(QStringLiteral("next")) ? QStringLiteral("next") : QStringLiteral("good");
+    const QString target = current == QLatin1String("next") ? QStringLiteral("good") : QStringLiteral("next");
+    int exitCode = -1;
+    QJsonObject r = pushJson(twoListeners(current), &exitCode);
+    QVERIFY2(exitCode == 0, QJsonDocument(r).toJson().constData());
+    QCOMPARE(r.value(QLatin1String("method")).toString(), QStringLiteral("reload")); // a new listener: structural
+
+    const QString open = dockerCli({QStringLiteral("exec"), container, QStringLiteral("sh"), QStringLiteral("-c"),
+                                    QStringLiteral("p=/etc/haproxy/mcp/certs/tls2.pem; { printf 'set ssl cert %s <<\\n' $p; cat $p; printf '\\n'; } | "
+                                                   "nc -w 2 127.0.0.1 9999")});
+    QVERIFY2(open.contains(QLatin1String("Transaction created")), qPrintable(open));
+    const QString pidBefore = workerPid(container);
+    r = pushJson(twoListeners(target), &exitCode);
+    QCOMPARE(exitCode, 1);
+    QCOMPARE(r.value(QLatin1String("failedStep")).toString(), QStringLiteral("runtime"));
+    QCOMPARE(r.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(), QStringLiteral("push.runtime-failed"));
+    QVERIFY2(r.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().contains(QLatin1String("ongoing transaction")),
+             QJsonDocument(r).toJson().constData());
+    QVERIFY(r.value(QLatin1String("rolledBack")).toBool());
+    QCOMPARE(r.value(QLatin1String("method")).toString(), QStringLiteral("runtime"));
+    QCOMPARE(lastAuditMethod(), QStringLiteral("runtime"));
+    QCOMPARE(servedSerial(container), serial(current));
+    // The old files could not go back at run time either (the same open transaction): the
+    // restore reloaded them, and the new worker has no transaction left.
+    QVERIFY(QTest::qWaitFor([&] { const QString pid = workerPid(container); return !pid.isEmpty() && pid != pidBefore; }, 10000));
+    r = pushJson(twoListeners(target), &exitCode);
+    QVERIFY2(exitCode == 0, QJsonDocument(r).toJson().constData());
+    QCOMPARE(r.value(QLatin1String("method")).toString(), QStringLiteral("runtime"));
+    QCOMPARE(servedSerial(container), serial(target));
+    // Back to the one-listener spec the other tests use.
+    r = pushJson(writeSpec(QStringLiteral("inv-haproxy"), QStringLiteral("haproxy"), target + QStringLiteral(".pem"), target + QStringLiteral(".key")),
+                 &exitCode);
+    QVERIFY2(exitCode == 0, QJsonDocument(r).toJson().constData());
+}
+
+// The console's push dialog on a certificate-only HAProxy change: the runtime step in the
+// list, and the result says no reload happened.
+void TestCertInventory::pushDialogSaysRuntime()
+{
+    const QString container = QStringLiteral("mcp-tst-certinv-haproxy");
+    const QString target = servedSerial(container) == serial(QStringLiteral("next")) ? QStringLiteral("good") : QStringLiteral("next");
+    const QString file = writeSpec(QStringLiteral("inv-haproxy"), QStringLiteral("haproxy"), target + QStringLiteral(".pem"), target + QStringLiteral(".key"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    const gateway::PushPlan plan = gateway::planPush(text, file, nullptr);
+    QVERIFY(!gateway::hasErrors(plan.findings));
+    ui::PushDialog dialog(m_client.get(), QStringLiteral("testbed"), m_host, QStringLiteral("inv-haproxy"),
+                          gateway::renderConfig(plan.reading.spec, text, m_endpoints), ui::PushDialog::Kind::Push);
+    dialog.resize(760, 620);
+    dialog.show();
+    QSignalSpy previewed(&dialog, &ui::PushDialog::previewed);
+    dialog.preview();
+    QVERIFY(previewed.count() > 0 || previewed.wait(30000));
+    QVERIFY2(dialog.resultLabel()->text().contains(QLatin1String("runtime API")),
+             qPrintable(dialog.resultLabel()->text())); // said before pushing
+    QSignalSpy finished(&dialog, &ui::PushDialog::pushFinished);
+    dialog.pushButton()->click();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.succeeded(), qPrintable(dialog.resultLabel()->text()));
+    QCOMPARE(dialog.outcome().method, QStringLiteral("runtime"));
+    QStringList steps;
+    for (int i = 0; i < dialog.stepsList()->count(); ++i)
+        steps << dialog.stepsList()->item(i)->text();
+    QVERIFY2(steps.join(QLatin1Char('\n')).contains(QLatin1String("Apply the certificates at run time (no reload)")), qPrintable(steps.join(QLatin1Char('\n'))));
+    QVERIFY(!steps.join(QLatin1Char('\n')).contains(QLatin1String("Graceful reload")));
+    QVERIFY(steps.join(QLatin1Char('\n')).contains(QLatin1String("Verify it serves the new certificate")));
+    QVERIFY(dialog.resultLabel()->text().contains(QLatin1String("without a reload")));
+    QCOMPARE(lastAuditMethod(), QStringLiteral("runtime"));
+    QCOMPARE(servedSerial(container), serial(target));
+    QTest::qWait(100);
+    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
+    QVERIFY(dialog.grab().save(QStringLiteral(MCP_SCREENSHOT_DIR "/push-dialog-cert-runtime.png")));
+}
+
 void TestCertInventory::badCertificateNeverReachesTheGateway_data()
 {
     QTest::addColumn<QString>("driver");
@@ -518,5 +624,5 @@ void TestCertInventory::noKeyMaterialInWhatTheConsoleWrites()
     QVERIFY(files >= 1); // the audit log at least
 }
 
-QTEST_GUILESS_MAIN(TestCertInventory)
+QTEST_MAIN(TestCertInventory)
 #include "tst_cert_inventory.moc"

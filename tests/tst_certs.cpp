@@ -6,9 +6,11 @@
 // RSA, SHA-1, damaged and non-PEM files; an unreadable file is exit 2. Encrypted keys (PKCS#8
 // and traditional, made by openssl): loadPrivateKey opens them with the right passphrase
 // only (cert.key-passphrase otherwise) into an unencrypted key that pairs with the
-// certificate, and the check accepts them with it.
+// certificate, and the check accepts them with it. certificateOnlyChange: which HAProxy
+// pushes the runtime API can apply (only served certificate contents differ).
 #include "certs/certificatecheck.h"
 #include "certs/privatekey.h"
+#include "gateway/pusher.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,6 +79,8 @@ private Q_SLOTS:
     void loadKeyWithPassphrase();
     void checkWithPassphrase_data();
     void checkWithPassphrase();
+    void certificateOnlyChange_data();
+    void certificateOnlyChange();
 
 private:
     QByteArray read(const QString &name) const
@@ -310,6 +314,50 @@ void TestCerts::checkWithPassphrase()
     }
     QCOMPARE(keyCodes, code.isEmpty() ? QStringList() : QStringList{code});
     QVERIFY(subject.keyPassphrase.count('\0') == subject.keyPassphrase.size()); // wiped
+}
+
+void TestCerts::certificateOnlyChange_data()
+{
+    using Files = QMap<QString, QByteArray>;
+    QTest::addColumn<QString>("driver");
+    QTest::addColumn<Files>("newFiles"); // over the running ones below
+    QTest::addColumn<QStringList>("changed");
+    const QString cfg = QStringLiteral("/etc/haproxy/haproxy.cfg"), tls = QStringLiteral("/etc/haproxy/mcp/certs/tls.pem");
+    const QString spare = QStringLiteral("/etc/haproxy/mcp/certs/spare.pem");
+    QTest::newRow("the served certificate") << "haproxy" << Files{{tls, "new pem"}} << QStringList{tls};
+    QTest::newRow("nothing but the version") << "haproxy" << Files{} << QStringList{};
+    QTest::newRow("the config too") << "haproxy" << Files{{tls, "new pem"}, {cfg, "version NEW\nbind :8443 ssl crt x\ntimeout 3s\n"}} << QStringList{};
+    QTest::newRow("a certificate no listener loads") << "haproxy" << Files{{spare, "new spare"}} << QStringList{};
+    QTest::newRow("a new file") << "haproxy" << Files{{tls, "new pem"}, {QStringLiteral("/etc/haproxy/mcp/certs/other.pem"), "x"}} << QStringList{};
+    QTest::newRow("nginx") << "nginx" << Files{{tls, "new pem"}} << QStringList{};
+}
+
+void TestCerts::certificateOnlyChange()
+{
+    using Files = QMap<QString, QByteArray>;
+    QFETCH(QString, driver);
+    QFETCH(Files, newFiles);
+    QFETCH(QStringList, changed);
+    const QString cfg = QStringLiteral("/etc/haproxy/haproxy.cfg"), state = QStringLiteral("/etc/haproxy/mcp");
+    const Files running{{cfg, "version OLD\nbind :8443 ssl crt x\n"},
+                        {state + QStringLiteral("/certs/tls.pem"), "old pem"},
+                        {state + QStringLiteral("/certs/spare.pem"), "old spare"},
+                        {state + QStringLiteral("/version"), "OLD\n"},
+                        {state + QStringLiteral("/spec.yaml"), "old spec"}};
+    mcp::gateway::RenderedConfig config;
+    config.driver = driver;
+    config.version = QStringLiteral("NEW");
+    config.mainFile = cfg;
+    config.stateDir = state;
+    config.files = running;
+    config.files[cfg] = "version NEW\nbind :8443 ssl crt x\n";
+    config.files[state + QStringLiteral("/version")] = "NEW\n";
+    config.files[state + QStringLiteral("/spec.yaml")] = "new spec";
+    for (auto it = newFiles.begin(); it != newFiles.end(); ++it)
+        config.files[it.key()] = it.value();
+    config.tlsListeners = {{8443, state + QStringLiteral("/certs/tls.pem")}};
+    QCOMPARE(mcp::gateway::certificateOnlyChange(config, running, QStringLiteral("OLD")), changed);
+    QVERIFY(mcp::gateway::certificateOnlyChange(config, running, QString()).isEmpty()); // never pushed: reload
 }
 
 QTEST_GUILESS_MAIN(TestCerts)

@@ -1435,6 +1435,14 @@ or start the demo stack: ./scripts/demo-stack up</source>
       <source>Only certificates changed: HAProxy took them through its runtime API, without a reload.</source>
       <translation>只有证书发生了变化：HAProxy 通过其运行时 API 接收了证书，未进行重载。</translation>
     </message>
+    <message>
+      <source>Only certificates change: HAProxy will take them through its runtime API, without a reload.</source>
+      <translation>只有证书发生变化：HAProxy 将通过其运行时 API 接收证书，不进行重载。</translation>
+    </message>
+    <message>
+      <source>Verify it serves the new certificate</source>
+      <translation>验证其已提供新证书</translation>
+    </message>
   </context>
   <context>
     <name>mcp::ui::RouteForm</name>

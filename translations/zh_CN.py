@@ -199,3 +199,8 @@ T.update({
  'Trust: verified to %1': '信任：根据 %1 验证',
  'No passphrase given for %1: nothing was changed.': '未提供 %1 的口令：未做任何更改。',
 })
+T.update({
+ 'Only certificates change: HAProxy will take them through its runtime API, without a reload.':
+     '只有证书发生变化：HAProxy 将通过其运行时 API 接收证书，不进行重载。',
+})
+T.update({'Verify it serves the new certificate': '验证其已提供新证书'})

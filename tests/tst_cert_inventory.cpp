@@ -62,6 +62,7 @@ for n in good next third; do
   openssl x509 -in $n.pem -noout -serial | sed 's/serial=//' > $n.serial
 done
 q openssl pkey -in third.key -aes256 -passout pass:inventory-secret -out third-locked.key
+q openssl req -x509 -newkey rsa:2048 -nodes -keyout other-ca.key -out other-ca.pem -days 3650 -subj '/CN=Other CA'
 )SH";
 
 QString dockerCli(const QStringList &args)
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void badCertificateNeverReachesTheGateway_data();
     void badCertificateNeverReachesTheGateway();
     void encryptedKeyIsPushedDecrypted();
+    void trustToACaBundle();
     void noKeyMaterialInWhatTheConsoleWrites();
 
 private:
@@ -112,7 +114,7 @@ private:
     QString workerPid(const QString &container);
     QJsonObject pushJson(const QString &spec, int *exitCode);
     QString lastAuditMethod();
-    QJsonObject list(const QString &gateway, int *exitCode, QByteArray *raw = nullptr);
+    QJsonObject list(const QString &gateway, int *exitCode, QByteArray *raw = nullptr, const QString &caFile = {});
     QString serial(const QString &name) const;
 
     QTemporaryDir m_dir;
@@ -241,11 +243,12 @@ QString TestCertInventory::lastAuditMethod()
     return QJsonDocument::fromJson(lines.last()).object().value(QLatin1String("method")).toString();
 }
 
-QJsonObject TestCertInventory::list(const QString &gatewayName, int *exitCode, QByteArray *raw)
+QJsonObject TestCertInventory::list(const QString &gatewayName, int *exitCode, QByteArray *raw, const QString &caFile)
 {
     QProcess p;
-    p.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("certs"),
-                                          QStringLiteral("list"), QStringLiteral("--gateway"), gatewayName});
+    p.start(QStringLiteral(MCPCTL_PATH), QStringList{QStringLiteral("--host"), m_host, QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("certs"),
+                                                     QStringLiteral("list"), QStringLiteral("--gateway"), gatewayName} +
+                                             (caFile.isEmpty() ? QStringList{} : QStringList{QStringLiteral("--ca"), caFile}));
     p.waitForFinished(120000);
     *exitCode = p.exitCode();
     const QByteArray out = p.readAllStandardOutput();
@@ -594,6 +597,24 @@ void TestCertInventory::encryptedKeyIsPushedDecrypted()
     const QString head = dockerCli({QStringLiteral("exec"), QStringLiteral("mcp-tst-certinv-nginx"), QStringLiteral("head"), QStringLiteral("-n1"),
                                     QStringLiteral("/etc/nginx/mcp/certs/tls.key")});
     QCOMPARE(head, QStringLiteral("-----BEGIN PRIVATE KEY-----")); // decrypted: nginx loads it unattended
+}
+
+// The gateway's spec certificate verified to a CA bundle: its own CA passes; another one
+// does not (the file holds only the leaf: cert.chain-incomplete, an error with a trust check).
+void TestCertInventory::trustToACaBundle()
+{
+    int exitCode = -1;
+    QByteArray raw;
+    QJsonObject r = list(QStringLiteral("inv-nginx"), &exitCode, &raw, m_dir.filePath(QStringLiteral("ca.pem")));
+    QVERIFY2(exitCode == 0, raw.constData());
+    QVERIFY2(r.value(QLatin1String("findings")).toArray().isEmpty(), raw.constData());
+    r = list(QStringLiteral("inv-nginx"), &exitCode, &raw, m_dir.filePath(QStringLiteral("other-ca.pem")));
+    QCOMPARE(exitCode, 1);
+    QStringList codes;
+    for (const auto &f : r.value(QLatin1String("findings")).toArray())
+        codes << f.toObject().value(QLatin1String("code")).toString();
+    QVERIFY2(codes.contains(QLatin1String("cert.chain-incomplete")), raw.constData());
+    QVERIFY(!raw.contains("PRIVATE KEY"));
 }
 
 // Every file the pushes and listings above wrote (the audit log, settings, data): no PEM

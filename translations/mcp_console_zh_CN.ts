@@ -418,10 +418,6 @@
       <translation>CA 证书包…</translation>
     </message>
     <message>
-      <source>The trusted root certificates (PEM) imported certificates must verify to; only its path is saved</source>
-      <translation>导入的证书必须能验证到的受信任根证书（PEM）；只保存其路径</translation>
-    </message>
-    <message>
       <source>No CA bundle</source>
       <translation>不使用 CA 证书包</translation>
     </message>
@@ -444,6 +440,10 @@
     <message>
       <source>No passphrase given for %1: nothing was changed.</source>
       <translation>未提供 %1 的口令：未做任何更改。</translation>
+    </message>
+    <message>
+      <source>The trusted root certificates (PEM) that imported files and the gateways' certificates must verify to; only its path is saved</source>
+      <translation>导入的文件和网关的证书必须能验证到的受信任根证书（PEM）；只保存其路径</translation>
     </message>
   </context>
   <context>

@@ -190,8 +190,8 @@ T.update({
  'The private key <b>%1</b> is encrypted. Enter its passphrase to check it with its certificate.<br><small>The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.</small>':
      '私钥 <b>%1</b> 已加密。请输入其口令，以便与其证书一起检查。<br><small>私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。</small>',
  'CA bundle…': 'CA 证书包…',
- 'The trusted root certificates (PEM) imported certificates must verify to; only its path is saved':
-     '导入的证书必须能验证到的受信任根证书（PEM）；只保存其路径',
+ "The trusted root certificates (PEM) that imported files and the gateways' certificates must verify to; only its path is saved":
+     '导入的文件和网关的证书必须能验证到的受信任根证书（PEM）；只保存其路径',
  'No CA bundle': '不使用 CA 证书包',
  'Stop verifying imported certificates to a CA bundle': '不再根据 CA 证书包验证导入的证书',
  'CA bundle for the trust check': '用于信任检查的 CA 证书包',

@@ -64,7 +64,7 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
     m_replace->setEnabled(false);
     auto *ca = new QPushButton(tr("CA bundle…"), this);
     ca->setObjectName(QStringLiteral("caBundle"));
-    ca->setToolTip(tr("The trusted root certificates (PEM) imported certificates must verify to; only its path is saved"));
+    ca->setToolTip(tr("The trusted root certificates (PEM) that imported files and the gateways' certificates must verify to; only its path is saved"));
     m_clearCa = new QPushButton(tr("No CA bundle"), this);
     m_clearCa->setObjectName(QStringLiteral("clearCaBundle"));
     m_clearCa->setToolTip(tr("Stop verifying imported certificates to a CA bundle"));
@@ -220,6 +220,7 @@ void CertificatesPanel::refreshFromGateways()
             continue;
         ++m_pendingHosts;
         auto *inventory = new certs::CertificateInventory(connection->client(), {}, this);
+        inventory->setCaFile(m_caBundle);
         const QString host = config.name;
         connect(inventory, &certs::CertificateInventory::finished, this, [this, inventory, host] {
             inventory->deleteLater();

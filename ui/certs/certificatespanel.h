@@ -64,8 +64,9 @@ public:
     // cancelled). The answer is used once and wiped.
     using PassphraseProvider = std::function<std::optional<QString>(const QString &keyPath)>;
     void setPassphraseProvider(PassphraseProvider provider) { m_askPassphrase = std::move(provider); }
-    // The CA bundle imported certificates are verified to (empty: no trust check); stored in
-    // the registry's settings as a path, and the imported files are checked again.
+    // The CA bundle certificates are verified to (empty: no trust check): imported files (checked
+    // again at once) and, from the next read, the gateways' spec certificates. Stored in the
+    // registry's settings as a path.
     void setCaBundle(const QString &path);
     QString caBundle() const { return m_caBundle; }
 

@@ -6,9 +6,13 @@
 // pair, a wrong one is cert.key-passphrase, none is cert.key-encrypted; "Replace on
 // gateway…" checks the pair the same way before anything else. The CA bundle setting: the
 // trust check verifies to it (cert.untrusted for another CA), it is kept in the settings as
-// a path only and read back by a new panel. Screenshot: certificates-panel-ca.
+// a path only and read back by a new panel. Screenshot: certificates-panel-ca. The spec
+// editor's document takes the opened key: its checks pass where the encrypted file alone
+// is cert.key-encrypted.
 #include "certs/certificatespanel.h"
 #include "certs/certificatesmodel.h"
+#include "certs/privatekey.h"
+#include "gateway/specdocument.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
 
@@ -75,6 +79,7 @@ private Q_SLOTS:
     void encryptedKeyAsksForThePassphrase();
     void replacementChecksTheEncryptedKey();
     void caBundleSettingIsUsedAndKept();
+    void editorUsesTheOpenedKey();
 
 private:
     QTemporaryDir m_dir;
@@ -282,6 +287,35 @@ void TestCertificatesPanel::caBundleSettingIsUsedAndKept()
     QVERIFY(panel->caBundle().isEmpty());
     settings->sync();
     QVERIFY(!settings->contains(QStringLiteral("certificates/caBundle")));
+}
+
+void TestCertificatesPanel::editorUsesTheOpenedKey()
+{
+    const QString cert = m_dir.filePath(QStringLiteral("locked.pem")), key = m_dir.filePath(QStringLiteral("locked.key"));
+    const QString yaml = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: gw}\nspec:\n  driver: nginx\n"
+                                        "  listeners:\n    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                                        "  certificates:\n    - {name: tls, certFile: %1, keyFile: %2}\n"
+                                        "  routes:\n    - name: app\n      match: {hosts: [shop.example.com], pathPrefix: /}\n"
+                                        "      backends:\n        - {service: app}\n")
+                             .arg(cert, key);
+    const auto keyCodes = [](const gateway::Findings &findings) {
+        QStringList out;
+        for (const auto &f : findings)
+            if (f.code.startsWith(QLatin1String("cert.key")))
+                out << f.code;
+        return out;
+    };
+    ui::SpecDocument document;
+    document.setInitialText(yaml);
+    document.reparseNow();
+    QCOMPARE(keyCodes(document.findings()), QStringList{QStringLiteral("cert.key-encrypted")});
+    QFile f(key);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Result<QByteArray> opened = certs::loadPrivateKey(f.readAll(), QByteArrayLiteral("panel-secret"));
+    QVERIFY(opened.ok());
+    document.setDecryptedKeys({{key, *opened}});
+    QCOMPARE(keyCodes(document.findings()), QStringList{});
+    QVERIFY2(!gateway::hasErrors(document.findings()), qPrintable(document.findings().isEmpty() ? QString() : document.findings().first().message));
 }
 
 QTEST_MAIN(TestCertificatesPanel)

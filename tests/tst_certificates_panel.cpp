@@ -2,16 +2,27 @@
 // expiring in 10 days, one healthy, one with the wrong key beside it; the table orders them
 // by expiry with the countdown coloured and marked, the chain shows as a tree, the findings
 // carry the checks' codes; dropped files are imported too. Screenshot: certificates-panel.
+// An encrypted key beside a certificate asks for its passphrase: the right one checks the
+// pair, a wrong one is cert.key-passphrase, none is cert.key-encrypted; "Replace on
+// gateway…" checks the pair the same way before anything else. The CA bundle setting: the
+// trust check verifies to it (cert.untrusted for another CA), it is kept in the settings as
+// a path only and read back by a new panel. Screenshot: certificates-panel-ca. The spec
+// editor's document takes the opened key: its checks pass where the encrypted file alone
+// is cert.key-encrypted.
 #include "certs/certificatespanel.h"
 #include "certs/certificatesmodel.h"
+#include "certs/privatekey.h"
+#include "gateway/specdocument.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -38,7 +49,20 @@ printf '[ca]\ndefault_ca=t\n[t]\ndir=.\ndatabase=index.txt\nserial=serial\nnew_c
 q openssl req -newkey rsa:2048 -nodes -keyout expired.key -out expired.csr -subj /CN=expired -addext subjectAltName=DNS:old.example.com
 q openssl ca -batch -config ca.conf -in expired.csr -out expired.leaf -startdate 20250101000000Z -enddate 20250301000000Z -notext
 cat expired.leaf ca.pem > expired.pem
+leaf locked 200
+q openssl pkey -in locked.key -aes256 -passout pass:panel-secret -out locked.enc
+mv locked.enc locked.key
+q openssl req -x509 -newkey rsa:2048 -nodes -keyout other-ca.key -out other-ca.pem -days 3650 -subj '/CN=Other CA'
 )SH";
+
+// The Problems cell of the row whose source ends with `file`.
+QString problemsOf(ui::CertificatesModel *model, const QString &file)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, ui::CertificatesModel::Source).data().toString().endsWith(file))
+            return model->index(r, ui::CertificatesModel::Problems).data().toString();
+    return QStringLiteral("(no row)");
+}
 
 } // namespace
 
@@ -51,6 +75,11 @@ private Q_SLOTS:
     void droppedFilesAreImported();
     void noHostNoHang();
     void replaceNeedsAGatewayRow();
+    void encryptedKeyAsksForThePassphrase_data();
+    void encryptedKeyAsksForThePassphrase();
+    void replacementChecksTheEncryptedKey();
+    void caBundleSettingIsUsedAndKept();
+    void editorUsesTheOpenedKey();
 
 private:
     QTemporaryDir m_dir;
@@ -150,6 +179,143 @@ void TestCertificatesPanel::replaceNeedsAGatewayRow()
     QCOMPARE(r.error().code, QStringLiteral("cert.not-a-gateway"));
     QVERIFY(!m_panel->findChild<QPushButton *>(QStringLiteral("replaceOnGateway"))->isEnabled());
     QCOMPARE(asked.count(), 0);
+}
+
+void TestCertificatesPanel::encryptedKeyAsksForThePassphrase_data()
+{
+    QTest::addColumn<QString>("answer"); // "(cancel)": the dialog is cancelled
+    QTest::addColumn<QString>("problems");
+    QTest::newRow("right passphrase") << "panel-secret" << "none";
+    QTest::newRow("wrong passphrase") << "not-it" << "cert.key-passphrase";
+    QTest::newRow("cancelled") << "(cancel)" << "cert.key-encrypted";
+}
+
+void TestCertificatesPanel::encryptedKeyAsksForThePassphrase()
+{
+    QFETCH(QString, answer);
+    QFETCH(QString, problems);
+    QStringList asked;
+    m_panel->setPassphraseProvider([&](const QString &keyPath) -> std::optional<QString> {
+        asked << keyPath;
+        if (answer == QLatin1String("(cancel)"))
+            return std::nullopt;
+        return answer;
+    });
+    m_panel->importFiles({m_dir.filePath(QStringLiteral("locked.pem"))});
+    QCOMPARE(asked, QStringList{m_dir.filePath(QStringLiteral("locked.key"))});
+    const QString cell = problemsOf(m_panel->model(), QStringLiteral("locked.pem"));
+    if (problems == QLatin1String("none"))
+        QCOMPARE(cell, problems);
+    else
+        QCOMPARE(cell, QStringLiteral("1 error(s), 0 warning(s): ") + problems);
+}
+
+void TestCertificatesPanel::replacementChecksTheEncryptedKey()
+{
+    QString answer;
+    m_panel->setPassphraseProvider([&](const QString &) -> std::optional<QString> {
+        if (answer.isEmpty())
+            return std::nullopt;
+        return answer;
+    });
+    const QString cert = m_dir.filePath(QStringLiteral("locked.pem")), key = m_dir.filePath(QStringLiteral("locked.key"));
+    answer = QStringLiteral("not-it");
+    auto r = m_panel->prepareReplacement(0, cert, key);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, QStringLiteral("cert.key-passphrase"));
+    QVERIFY(!r.error().detail.contains(answer));
+    answer.clear();
+    r = m_panel->prepareReplacement(0, cert, key);
+    QCOMPARE(r.error().code, QStringLiteral("cancelled"));
+    answer = QStringLiteral("panel-secret");
+    r = m_panel->prepareReplacement(0, m_dir.filePath(QStringLiteral("healthy.pem")), key);
+    QCOMPARE(r.error().code, QStringLiteral("cert.key-mismatch")); // opens, but is another certificate's
+    // The right pair passes the key check; a file row is no gateway to replace on.
+    r = m_panel->prepareReplacement(0, cert, key);
+    QCOMPARE(r.error().code, QStringLiteral("cert.not-a-gateway"));
+}
+
+void TestCertificatesPanel::caBundleSettingIsUsedAndKept()
+{
+    const QString ini = m_dir.filePath(QStringLiteral("console.ini"));
+    auto settings = std::make_unique<QSettings>(ini, QSettings::IniFormat);
+    auto registry = std::make_unique<hosts::HostRegistry>(settings.get());
+    auto fleet = std::make_unique<hosts::HostFleet>(registry.get());
+    auto panel = std::make_unique<ui::CertificatesPanel>(registry.get(), fleet.get());
+    panel->setPassphraseProvider([](const QString &) { return std::optional<QString>(QStringLiteral("panel-secret")); });
+    QVERIFY(panel->caBundle().isEmpty());
+    auto *clear = panel->findChild<QPushButton *>(QStringLiteral("clearCaBundle"));
+    QVERIFY(!clear->isEnabled());
+    const QString healthy = m_dir.filePath(QStringLiteral("healthy.pem"));
+    panel->importFiles({healthy, m_dir.filePath(QStringLiteral("locked.pem"))});
+    QCOMPARE(problemsOf(panel->model(), QStringLiteral("healthy.pem")), QStringLiteral("none")); // no bundle: no trust check
+
+    // Another CA: the chain does not verify to it, and the files are checked again at once.
+    panel->setCaBundle(m_dir.filePath(QStringLiteral("other-ca.pem")));
+    QVERIFY(clear->isEnabled());
+    QVERIFY2(problemsOf(panel->model(), QStringLiteral("healthy.pem")).contains(QLatin1String("cert.untrusted")),
+             qPrintable(problemsOf(panel->model(), QStringLiteral("healthy.pem"))));
+    // Its own CA: trusted.
+    panel->setCaBundle(m_dir.filePath(QStringLiteral("ca.pem")));
+    QCOMPARE(problemsOf(panel->model(), QStringLiteral("healthy.pem")), QStringLiteral("none"));
+    QCOMPARE(problemsOf(panel->model(), QStringLiteral("locked.pem")), QStringLiteral("none"));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("caBundleLabel"))->text().contains(QLatin1String("ca.pem")));
+    panel->resize(1100, 500);
+    panel->show();
+    panel->table()->selectRow(0);
+    QTest::qWait(100);
+    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
+    QVERIFY(panel->grab().save(QStringLiteral(MCP_SCREENSHOT_DIR "/certificates-panel-ca.png")));
+
+    // Kept as a path, and nothing else: no certificate, no key, no passphrase in the file.
+    panel.reset();
+    fleet.reset();
+    registry.reset();
+    settings.reset();
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray saved = f.readAll();
+    QVERIFY2(saved.contains(m_dir.filePath(QStringLiteral("ca.pem")).toUtf8()), saved.constData());
+    QVERIFY(!saved.contains("BEGIN"));
+    QVERIFY(!saved.contains("panel-secret"));
+    settings = std::make_unique<QSettings>(ini, QSettings::IniFormat);
+    registry = std::make_unique<hosts::HostRegistry>(settings.get());
+    fleet = std::make_unique<hosts::HostFleet>(registry.get());
+    panel = std::make_unique<ui::CertificatesPanel>(registry.get(), fleet.get());
+    QCOMPARE(panel->caBundle(), m_dir.filePath(QStringLiteral("ca.pem")));
+    panel->setCaBundle(QString());
+    QVERIFY(panel->caBundle().isEmpty());
+    settings->sync();
+    QVERIFY(!settings->contains(QStringLiteral("certificates/caBundle")));
+}
+
+void TestCertificatesPanel::editorUsesTheOpenedKey()
+{
+    const QString cert = m_dir.filePath(QStringLiteral("locked.pem")), key = m_dir.filePath(QStringLiteral("locked.key"));
+    const QString yaml = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: gw}\nspec:\n  driver: nginx\n"
+                                        "  listeners:\n    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                                        "  certificates:\n    - {name: tls, certFile: %1, keyFile: %2}\n"
+                                        "  routes:\n    - name: app\n      match: {hosts: [shop.example.com], pathPrefix: /}\n"
+                                        "      backends:\n        - {service: app}\n")
+                             .arg(cert, key);
+    const auto keyCodes = [](const gateway::Findings &findings) {
+        QStringList out;
+        for (const auto &f : findings)
+            if (f.code.startsWith(QLatin1String("cert.key")))
+                out << f.code;
+        return out;
+    };
+    ui::SpecDocument document;
+    document.setInitialText(yaml);
+    document.reparseNow();
+    QCOMPARE(keyCodes(document.findings()), QStringList{QStringLiteral("cert.key-encrypted")});
+    QFile f(key);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Result<QByteArray> opened = certs::loadPrivateKey(f.readAll(), QByteArrayLiteral("panel-secret"));
+    QVERIFY(opened.ok());
+    document.setDecryptedKeys({{key, *opened}});
+    QCOMPARE(keyCodes(document.findings()), QStringList{});
+    QVERIFY2(!gateway::hasErrors(document.findings()), qPrintable(document.findings().isEmpty() ? QString() : document.findings().first().message));
 }
 
 QTEST_MAIN(TestCertificatesPanel)

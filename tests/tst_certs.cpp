@@ -3,7 +3,15 @@
 // fingerprint, key, validity); every bad one gets its stable code: expired, expiring (and the
 // threshold), lifetime over 398 days, wrong key, encrypted key, leaf without intermediate,
 // reversed chain, untrusted (no CA named), wrong SAN and the wildcard edge cases, 1024-bit
-// RSA, SHA-1, damaged and non-PEM files; an unreadable file is exit 2.
+// RSA, SHA-1, damaged and non-PEM files; an unreadable file is exit 2. Encrypted keys (PKCS#8
+// and traditional, made by openssl): loadPrivateKey opens them with the right passphrase
+// only (cert.key-passphrase otherwise) into an unencrypted key that pairs with the
+// certificate, and the check accepts them with it. certificateOnlyChange: which HAProxy
+// pushes the runtime API can apply (only served certificate contents differ).
+#include "certs/certificatecheck.h"
+#include "certs/privatekey.h"
+#include "gateway/pusher.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -43,6 +51,7 @@ leaf ec ec:<(openssl ecparam -name prime256v1) sha256 365 api.ext
 cat int.pem edge.leaf > reversed.pem
 cat edge.leaf > leafonly.pem
 q openssl pkey -in edge.key -aes256 -passout pass:secret -out encrypted.key
+q openssl rsa -in edge.key -aes128 -traditional -passout pass:secret -out encrypted-traditional.key
 printf '[ca]\ndefault_ca=tca\n[tca]\ndir=.\ndatabase=index.txt\nserial=serial\nnew_certs_dir=.\ncertificate=int.pem\nprivate_key=int.key\ndefault_md=sha256\npolicy=any\ncopy_extensions=copy\nunique_subject=no\n[any]\ncommonName=supplied\n' > ca.conf
 : > index.txt; echo 1000 > serial
 q openssl req -newkey rsa:2048 -nodes -keyout expired.key -out expired.csr -subj /CN=expired -addext subjectAltName=DNS:api.example.com
@@ -66,8 +75,19 @@ private Q_SLOTS:
     void wildcards_data();
     void wildcards();
     void unreadableFileIsExitTwo();
+    void loadKeyWithPassphrase_data();
+    void loadKeyWithPassphrase();
+    void checkWithPassphrase_data();
+    void checkWithPassphrase();
+    void certificateOnlyChange_data();
+    void certificateOnlyChange();
 
 private:
+    QByteArray read(const QString &name) const
+    {
+        QFile f(path(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     QJsonObject check(const QStringList &args, int *exitCode);
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QTemporaryDir m_dir;
@@ -218,6 +238,126 @@ void TestCerts::unreadableFileIsExitTwo()
     QCOMPARE(exit, 2);
     check({}, &exit);
     QCOMPARE(exit, 2);
+}
+
+void TestCerts::loadKeyWithPassphrase_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QByteArray>("passphrase");
+    QTest::addColumn<bool>("encrypted");
+    QTest::addColumn<QString>("code"); // empty: opens
+    QTest::newRow("pkcs8, right passphrase") << "encrypted.key" << QByteArray("secret") << true << QString();
+    QTest::newRow("pkcs8, wrong passphrase") << "encrypted.key" << QByteArray("wrong") << true << "cert.key-passphrase";
+    QTest::newRow("pkcs8, no passphrase") << "encrypted.key" << QByteArray() << true << "cert.key-passphrase";
+    QTest::newRow("traditional, right passphrase") << "encrypted-traditional.key" << QByteArray("secret") << true << QString();
+    QTest::newRow("traditional, wrong passphrase") << "encrypted-traditional.key" << QByteArray("nope") << true << "cert.key-passphrase";
+    QTest::newRow("unencrypted, any passphrase") << "edge.key" << QByteArray("ignored") << false << QString();
+    QTest::newRow("not a key") << "text.pem" << QByteArray("secret") << false << "cert.key-unusable";
+}
+
+void TestCerts::loadKeyWithPassphrase()
+{
+    QFETCH(QString, key);
+    QFETCH(QByteArray, passphrase);
+    QFETCH(bool, encrypted);
+    QFETCH(QString, code);
+    const QByteArray pem = read(key);
+    QVERIFY(!pem.isEmpty());
+    QCOMPARE(mcp::certs::isEncryptedKey(pem), encrypted);
+    const mcp::Result<QByteArray> opened = mcp::certs::loadPrivateKey(pem, passphrase);
+    if (!code.isEmpty()) {
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, code);
+        QVERIFY(!opened.error().detail.contains(QString::fromLatin1(passphrase)) || passphrase.isEmpty());
+        return;
+    }
+    QVERIFY2(opened.ok(), qPrintable(opened.errorText()));
+    QVERIFY(opened->startsWith("-----BEGIN PRIVATE KEY-----")); // unencrypted PKCS#8
+    QVERIFY(!mcp::certs::isEncryptedKey(*opened));
+    // The decrypted key is the certificate's: the check pairs them.
+    mcp::certs::CheckSubject subject;
+    subject.certPath = path(QStringLiteral("edge.pem"));
+    subject.certPem = read(QStringLiteral("edge.pem"));
+    subject.keyPath = QStringLiteral("(decrypted in memory)");
+    subject.keyPem = *opened;
+    for (const auto &f : mcp::certs::checkCertificatePem(subject, {}))
+        QVERIFY2(!f.code.startsWith(QLatin1String("cert.key")), qPrintable(f.message));
+}
+
+void TestCerts::checkWithPassphrase_data()
+{
+    QTest::addColumn<QString>("cert");
+    QTest::addColumn<QByteArray>("passphrase");
+    QTest::addColumn<QString>("code"); // the key finding expected; empty: none
+    QTest::newRow("right passphrase") << "edge.pem" << QByteArray("secret") << QString();
+    QTest::newRow("wrong passphrase") << "edge.pem" << QByteArray("wrong") << "cert.key-passphrase";
+    QTest::newRow("no passphrase") << "edge.pem" << QByteArray() << "cert.key-encrypted";
+    QTest::newRow("right passphrase, another certificate") << "soon.pem" << QByteArray("secret") << "cert.key-mismatch";
+}
+
+void TestCerts::checkWithPassphrase()
+{
+    QFETCH(QString, cert);
+    QFETCH(QByteArray, passphrase);
+    QFETCH(QString, code);
+    mcp::certs::CheckSubject subject;
+    subject.certPath = path(cert);
+    subject.certPem = read(cert);
+    subject.keyPath = path(QStringLiteral("encrypted.key"));
+    subject.keyPem = read(QStringLiteral("encrypted.key"));
+    subject.keyPassphrase = passphrase;
+    QStringList keyCodes;
+    for (const auto &f : mcp::certs::checkCertificatePem(subject, {})) {
+        if (f.code.startsWith(QLatin1String("cert.key")))
+            keyCodes << f.code;
+        QVERIFY(passphrase.isEmpty() || !f.message.contains(QString::fromLatin1(passphrase)));
+    }
+    QCOMPARE(keyCodes, code.isEmpty() ? QStringList() : QStringList{code});
+    QVERIFY(subject.keyPassphrase.count('\0') == subject.keyPassphrase.size()); // wiped
+}
+
+void TestCerts::certificateOnlyChange_data()
+{
+    using Files = QMap<QString, QByteArray>;
+    QTest::addColumn<QString>("driver");
+    QTest::addColumn<Files>("newFiles"); // over the running ones below
+    QTest::addColumn<QStringList>("changed");
+    const QString cfg = QStringLiteral("/etc/haproxy/haproxy.cfg"), tls = QStringLiteral("/etc/haproxy/mcp/certs/tls.pem");
+    const QString spare = QStringLiteral("/etc/haproxy/mcp/certs/spare.pem");
+    QTest::newRow("the served certificate") << "haproxy" << Files{{tls, "new pem"}} << QStringList{tls};
+    QTest::newRow("nothing but the version") << "haproxy" << Files{} << QStringList{};
+    QTest::newRow("the config too") << "haproxy" << Files{{tls, "new pem"}, {cfg, "version NEW\nbind :8443 ssl crt x\ntimeout 3s\n"}} << QStringList{};
+    QTest::newRow("a certificate no listener loads") << "haproxy" << Files{{spare, "new spare"}} << QStringList{};
+    QTest::newRow("a new file") << "haproxy" << Files{{tls, "new pem"}, {QStringLiteral("/etc/haproxy/mcp/certs/other.pem"), "x"}} << QStringList{};
+    QTest::newRow("nginx") << "nginx" << Files{{tls, "new pem"}} << QStringList{};
+}
+
+void TestCerts::certificateOnlyChange()
+{
+    using Files = QMap<QString, QByteArray>;
+    QFETCH(QString, driver);
+    QFETCH(Files, newFiles);
+    QFETCH(QStringList, changed);
+    const QString cfg = QStringLiteral("/etc/haproxy/haproxy.cfg"), state = QStringLiteral("/etc/haproxy/mcp");
+    const Files running{{cfg, "version OLD\nbind :8443 ssl crt x\n"},
+                        {state + QStringLiteral("/certs/tls.pem"), "old pem"},
+                        {state + QStringLiteral("/certs/spare.pem"), "old spare"},
+                        {state + QStringLiteral("/version"), "OLD\n"},
+                        {state + QStringLiteral("/spec.yaml"), "old spec"}};
+    mcp::gateway::RenderedConfig config;
+    config.driver = driver;
+    config.version = QStringLiteral("NEW");
+    config.mainFile = cfg;
+    config.stateDir = state;
+    config.files = running;
+    config.files[cfg] = "version NEW\nbind :8443 ssl crt x\n";
+    config.files[state + QStringLiteral("/version")] = "NEW\n";
+    config.files[state + QStringLiteral("/spec.yaml")] = "new spec";
+    for (auto it = newFiles.begin(); it != newFiles.end(); ++it)
+        config.files[it.key()] = it.value();
+    config.tlsListeners = {{8443, state + QStringLiteral("/certs/tls.pem")}};
+    QCOMPARE(mcp::gateway::certificateOnlyChange(config, running, QStringLiteral("OLD")), changed);
+    QVERIFY(mcp::gateway::certificateOnlyChange(config, running, QString()).isEmpty()); // never pushed: reload
 }
 
 QTEST_GUILESS_MAIN(TestCerts)

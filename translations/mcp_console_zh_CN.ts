@@ -1,2122 +1,2198 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
+  <context>
     <name>HostState</name>
     <message>
-        <source>idle</source>
-        <translation>空闲</translation>
+      <source>idle</source>
+      <translation>空闲</translation>
     </message>
     <message>
-        <source>connecting</source>
-        <translation>正在连接</translation>
+      <source>connecting</source>
+      <translation>正在连接</translation>
     </message>
     <message>
-        <source>connected</source>
-        <translation>已连接</translation>
+      <source>connected</source>
+      <translation>已连接</translation>
     </message>
     <message>
-        <source>degraded</source>
-        <translation>降级</translation>
+      <source>degraded</source>
+      <translation>降级</translation>
     </message>
     <message>
-        <source>unreachable</source>
-        <translation>无法访问</translation>
+      <source>unreachable</source>
+      <translation>无法访问</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>QObject</name>
     <message numerus="yes">
-        <source>%n connection(s), drawn as one bundle</source>
-        <translation>
-            <numerusform>%n 条连接，合并为一束绘制</numerusform>
-        </translation>
+      <source>%n connection(s), drawn as one bundle</source>
+      <translation>
+        <numerusform>%n 条连接，合并为一束绘制</numerusform>
+      </translation>
     </message>
     <message>
-        <source>gateway · %1</source>
-        <translation>网关 · %1</translation>
+      <source>gateway · %1</source>
+      <translation>网关 · %1</translation>
     </message>
     <message>
-        <source>service · %1</source>
-        <translation>服务 · %1</translation>
+      <source>service · %1</source>
+      <translation>服务 · %1</translation>
     </message>
     <message>
-        <source>version · %1</source>
-        <translation>版本 · %1</translation>
+      <source>version · %1</source>
+      <translation>版本 · %1</translation>
     </message>
     <message>
-        <source>route · %1 · %2</source>
-        <translation>路由 · %1 · %2</translation>
+      <source>route · %1 · %2</source>
+      <translation>路由 · %1 · %2</translation>
     </message>
     <message>
-        <source>no traffic</source>
-        <translation type="unfinished">无流量</translation>
+      <source>no traffic</source>
+      <translation>无流量</translation>
     </message>
     <message>
-        <source>%1/s, %2% 5xx, p99 %3 ms</source>
-        <translation type="unfinished"></translation>
+      <source>%1/s, %2% 5xx, p99 %3 ms</source>
+      <translation>%1/秒，%2% 5xx，p99 %3 毫秒</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::topology::NodeTableModel</name>
     <message>
-        <source>healthy</source>
-        <translation>健康</translation>
+      <source>healthy</source>
+      <translation>健康</translation>
     </message>
     <message>
-        <source>degraded</source>
-        <translation>降级</translation>
+      <source>degraded</source>
+      <translation>降级</translation>
     </message>
     <message>
-        <source>down</source>
-        <translation>故障</translation>
+      <source>down</source>
+      <translation>故障</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>未知</translation>
+      <source>unknown</source>
+      <translation>未知</translation>
     </message>
     <message>
-        <source>gateway %1</source>
-        <translation>网关 %1</translation>
+      <source>gateway %1</source>
+      <translation>网关 %1</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>服务</translation>
+      <source>Service</source>
+      <translation>服务</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation>健康状态</translation>
+      <source>Health</source>
+      <translation>健康状态</translation>
     </message>
     <message>
-        <source>Healthy/instances</source>
-        <translation>健康/实例</translation>
+      <source>Healthy/instances</source>
+      <translation>健康/实例</translation>
     </message>
     <message>
-        <source>Versions</source>
-        <translation>版本</translation>
+      <source>Versions</source>
+      <translation>版本</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>原因</translation>
+      <source>Why</source>
+      <translation>原因</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+      <source>Problems</source>
+      <translation>问题</translation>
     </message>
     <message>
-        <source>Instance</source>
-        <translation>实例</translation>
+      <source>Instance</source>
+      <translation>实例</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+      <source>Version</source>
+      <translation>版本</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
+      <source>Host</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+      <source>State</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>地址</translation>
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
-        <source>Networks</source>
-        <translation>网络</translation>
+      <source>Networks</source>
+      <translation>网络</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::AuditModel</name>
     <message>
-        <source>push</source>
-        <translation>推送</translation>
+      <source>push</source>
+      <translation>推送</translation>
     </message>
     <message>
-        <source>rollback</source>
-        <translation>回滚</translation>
+      <source>rollback</source>
+      <translation>回滚</translation>
     </message>
     <message>
-        <source>conflict</source>
-        <translation>冲突</translation>
+      <source>conflict</source>
+      <translation>冲突</translation>
     </message>
     <message>
-        <source>weights</source>
-        <translation>权重</translation>
+      <source>weights</source>
+      <translation>权重</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
+      <source>%1 → %2</source>
+      <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
+      <source>(none)</source>
+      <translation>（无）</translation>
     </message>
     <message>
-        <source>ok</source>
-        <translation>成功</translation>
+      <source>ok</source>
+      <translation>成功</translation>
     </message>
     <message>
-        <source>failed at %1</source>
-        <translation>失败于 %1</translation>
+      <source>failed at %1</source>
+      <translation>失败于 %1</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
+      <source>When</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Who</source>
-        <translation>操作者</translation>
+      <source>Who</source>
+      <translation>操作者</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>操作</translation>
+      <source>What</source>
+      <translation>内容</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
+      <source>Host</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>Gateway</source>
-        <translation>网关</translation>
+      <source>Gateway</source>
+      <translation>网关</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+      <source>Version</source>
+      <translation>版本</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
+      <source>Result</source>
+      <translation>结果</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::BackendsTableModel</name>
     <message>
-        <source>%1 (implied)</source>
-        <translation>%1（隐含）</translation>
+      <source>%1 (implied)</source>
+      <translation>%1（隐含）</translation>
     </message>
     <message>
-        <source>This part of the YAML has a layout the table cannot change; edit it in the YAML view.</source>
-        <translation>这部分 YAML 的结构无法在表格中修改，请在 YAML 视图中编辑。</translation>
+      <source>This part of the YAML has a layout the table cannot change; edit it in the YAML view.</source>
+      <translation>这部分 YAML 的结构无法在表格中修改，请在 YAML 视图中编辑。</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>服务</translation>
+      <source>Service</source>
+      <translation>服务</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+      <source>Version</source>
+      <translation>版本</translation>
     </message>
     <message>
-        <source>Weight</source>
-        <translation>权重</translation>
+      <source>Weight</source>
+      <translation>权重</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::CertificatesModel</name>
     <message>
-        <source>(unreadable)</source>
-        <translation>（无法读取）</translation>
+      <source>(unreadable)</source>
+      <translation>（无法读取）</translation>
     </message>
     <message numerus="yes">
-        <source>✖ expired %n day(s) ago</source>
-        <translation>
-            <numerusform>✖ 已过期 %n 天</numerusform>
-        </translation>
+      <source>✖ expired %n day(s) ago</source>
+      <translation>
+        <numerusform>✖ 已过期 %n 天</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n day(s)</source>
-        <translation>
-            <numerusform>⚠ 剩余 %n 天</numerusform>
-        </translation>
+      <source>⚠ %n day(s)</source>
+      <translation>
+        <numerusform>⚠ 剩余 %n 天</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>剩余 %n 天</numerusform>
-        </translation>
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>剩余 %n 天</numerusform>
+      </translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+      <source>none</source>
+      <translation>无</translation>
     </message>
     <message>
-        <source>%1 error(s), %2 warning(s): %3</source>
-        <translation>%1 个错误，%2 个警告：%3</translation>
+      <source>%1 error(s), %2 warning(s): %3</source>
+      <translation>%1 个错误，%2 个警告：%3</translation>
     </message>
     <message>
-        <source>Names</source>
-        <translation>名称</translation>
+      <source>Names</source>
+      <translation>名称</translation>
     </message>
     <message>
-        <source>Where</source>
-        <translation>位置</translation>
+      <source>Where</source>
+      <translation>位置</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>到期时间</translation>
+      <source>Expires</source>
+      <translation>到期时间</translation>
     </message>
     <message>
-        <source>Left</source>
-        <translation>剩余</translation>
+      <source>Left</source>
+      <translation>剩余</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>密钥</translation>
+      <source>Key</source>
+      <translation>密钥</translation>
     </message>
     <message>
-        <source>Issuer</source>
-        <translation>签发者</translation>
+      <source>Issuer</source>
+      <translation>签发者</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+      <source>Problems</source>
+      <translation>问题</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::CertificatesPanel</name>
     <message>
-        <source>Import PEM…</source>
-        <translation>导入 PEM…</translation>
+      <source>Import PEM…</source>
+      <translation>导入 PEM…</translation>
     </message>
     <message>
-        <source>Check certificate files (or drop them here); a key file next to a certificate (same name, .key) is checked with it</source>
-        <translation>检查证书文件（或拖放到此处）；与证书同名的 .key 密钥文件会一并检查</translation>
+      <source>Check certificate files (or drop them here); a key file next to a certificate (same name, .key) is checked with it</source>
+      <translation>检查证书文件（或拖放到此处）；与证书同名的 .key 密钥文件会一并检查</translation>
     </message>
     <message>
-        <source>Read gateways</source>
-        <translation>读取网关</translation>
+      <source>Read gateways</source>
+      <translation>读取网关</translation>
     </message>
     <message>
-        <source>What every TLS listener of the connected hosts&apos; gateways serves, next to its spec</source>
-        <translation>已连接主机上各网关的每个 TLS 监听器实际提供的证书，并与其配置对照</translation>
+      <source>What every TLS listener of the connected hosts' gateways serves, next to its spec</source>
+      <translation>已连接主机上各网关的每个 TLS 监听器实际提供的证书，并与其配置对照</translation>
     </message>
     <message>
-        <source>Import certificates</source>
-        <translation>导入证书</translation>
+      <source>Import certificates</source>
+      <translation>导入证书</translation>
     </message>
     <message>
-        <source>PEM (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>PEM (*.pem *.crt *.cer);;所有文件 (*)</translation>
+      <source>PEM (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>PEM (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Chain</source>
-        <translation>证书链</translation>
+      <source>Chain</source>
+      <translation>证书链</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>值</translation>
+      <source>Value</source>
+      <translation>值</translation>
     </message>
     <message>
-        <source>Drop PEM files here, or read the gateways.</source>
-        <translation>将 PEM 文件拖放到此处，或读取网关。</translation>
+      <source>Drop PEM files here, or read the gateways.</source>
+      <translation>将 PEM 文件拖放到此处，或读取网关。</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+      <source>cannot read %1: %2</source>
+      <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>check the path and its permissions</source>
-        <translation>请检查路径及其权限</translation>
+      <source>check the path and its permissions</source>
+      <translation>请检查路径及其权限</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) checked.</source>
-        <translation>
-            <numerusform>已检查 %n 个文件。</numerusform>
-        </translation>
+      <source>%n file(s) checked.</source>
+      <translation>
+        <numerusform>已检查 %n 个文件。</numerusform>
+      </translation>
     </message>
     <message>
-        <source>is the gateway running and listening on %1?</source>
-        <translation>网关是否正在运行并监听 %1？</translation>
+      <source>is the gateway running and listening on %1?</source>
+      <translation>网关是否正在运行并监听 %1？</translation>
     </message>
     <message numerus="yes">
-        <source>Gateways read: %n TLS listener name(s).</source>
-        <translation>
-            <numerusform>已读取网关：%n 个 TLS 监听名称。</numerusform>
-        </translation>
+      <source>Gateways read: %n TLS listener name(s).</source>
+      <translation>
+        <numerusform>已读取网关：%n 个 TLS 监听名称。</numerusform>
+      </translation>
     </message>
     <message>
-        <source>No connected host to read.</source>
-        <translation>没有可读取的已连接主机。</translation>
+      <source>No connected host to read.</source>
+      <translation>没有可读取的已连接主机。</translation>
     </message>
     <message>
-        <source>Reading the gateways&apos; TLS listeners…</source>
-        <translation>正在读取网关的 TLS 监听器…</translation>
+      <source>Reading the gateways' TLS listeners…</source>
+      <translation>正在读取网关的 TLS 监听器…</translation>
     </message>
     <message>
-        <source>CA, valid until %1</source>
-        <translation>CA，有效期至 %1</translation>
+      <source>CA, valid until %1</source>
+      <translation>CA，有效期至 %1</translation>
     </message>
     <message>
-        <source>valid until %1</source>
-        <translation>有效期至 %1</translation>
+      <source>valid until %1</source>
+      <translation>有效期至 %1</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>主题</translation>
+      <source>Subject</source>
+      <translation>对象</translation>
     </message>
     <message>
-        <source>Names</source>
-        <translation>名称</translation>
+      <source>Names</source>
+      <translation>名称</translation>
     </message>
     <message>
-        <source>Issuer</source>
-        <translation>签发者</translation>
+      <source>Issuer</source>
+      <translation>签发者</translation>
     </message>
     <message>
-        <source>Serial</source>
-        <translation>序列号</translation>
+      <source>Serial</source>
+      <translation>序列号</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>密钥</translation>
+      <source>Key</source>
+      <translation>密钥</translation>
     </message>
     <message>
-        <source>Signature</source>
-        <translation>签名算法</translation>
+      <source>Signature</source>
+      <translation>签名算法</translation>
     </message>
     <message>
-        <source>Valid</source>
-        <translation>有效期</translation>
+      <source>Valid</source>
+      <translation>有效期</translation>
     </message>
     <message>
-        <source>✖ The listener serves another certificate than its spec names (see cert.served-mismatch)</source>
-        <translation>✖ 该监听器提供的证书与其配置指定的不同（见 cert.served-mismatch）</translation>
+      <source>✖ The listener serves another certificate than its spec names (see cert.served-mismatch)</source>
+      <translation>✖ 该监听器提供的证书与其配置指定的不同（见 cert.served-mismatch）</translation>
     </message>
     <message>
-        <source>✔ No problems found.</source>
-        <translation>✔ 未发现问题。</translation>
+      <source>✔ No problems found.</source>
+      <translation>✔ 未发现问题。</translation>
     </message>
     <message>
-        <source>Replace on gateway…</source>
-        <translation>在网关上替换…</translation>
+      <source>Replace on gateway…</source>
+      <translation>在网关上替换…</translation>
     </message>
     <message>
-        <source>Choose a new certificate and key for the selected gateway listener; the spec editor shows the diff, checks it and pushes</source>
-        <translation>为选中的网关监听器选择新的证书和密钥；配置编辑器会显示差异、进行检查并推送</translation>
+      <source>Choose a new certificate and key for the selected gateway listener; the spec editor shows the diff, checks it and pushes</source>
+      <translation>为选中的网关监听器选择新的证书和密钥；配置编辑器会显示差异、进行检查并推送</translation>
     </message>
     <message>
-        <source>New certificate (leaf first, then intermediates)</source>
-        <translation>新证书（先叶证书，再中间证书）</translation>
+      <source>New certificate (leaf first, then intermediates)</source>
+      <translation>新证书（先叶证书，再中间证书）</translation>
     </message>
     <message>
-        <source>Its private key</source>
-        <translation>对应的私钥</translation>
+      <source>Its private key</source>
+      <translation>对应的私钥</translation>
     </message>
     <message>
-        <source>Keys (*.key *.pem);;All files (*)</source>
-        <translation>密钥 (*.key *.pem);;所有文件 (*)</translation>
+      <source>Keys (*.key *.pem);;All files (*)</source>
+      <translation>密钥 (*.key *.pem);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Select a gateway listener&apos;s row first.</source>
-        <translation>请先选择一个网关监听器所在的行。</translation>
+      <source>Select a gateway listener's row first.</source>
+      <translation>请先选择一个网关监听器所在的行。</translation>
     </message>
     <message>
-        <source>%1 on %2 runs no pushed spec the console has read.</source>
-        <translation>%2 上的 %1 没有控制台已读取的已推送配置。</translation>
+      <source>%1 on %2 runs no pushed spec the console has read.</source>
+      <translation>%2 上的 %1 没有控制台已读取的已推送配置。</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>CA bundle…</source>
+      <translation>CA 证书包…</translation>
+    </message>
+    <message>
+      <source>No CA bundle</source>
+      <translation>不使用 CA 证书包</translation>
+    </message>
+    <message>
+      <source>Stop verifying imported certificates to a CA bundle</source>
+      <translation>不再根据 CA 证书包验证导入的证书</translation>
+    </message>
+    <message>
+      <source>CA bundle for the trust check</source>
+      <translation>用于信任检查的 CA 证书包</translation>
+    </message>
+    <message>
+      <source>Trust: not checked (no CA bundle)</source>
+      <translation>信任：未检查（没有 CA 证书包）</translation>
+    </message>
+    <message>
+      <source>Trust: verified to %1</source>
+      <translation>信任：根据 %1 验证</translation>
+    </message>
+    <message>
+      <source>No passphrase given for %1: nothing was changed.</source>
+      <translation>未提供 %1 的口令：未做任何更改。</translation>
+    </message>
+    <message>
+      <source>The trusted root certificates (PEM) that imported files and the gateways' certificates must verify to; only its path is saved</source>
+      <translation>导入的文件和网关的证书必须能验证到的受信任根证书（PEM）；只保存其路径</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::ConnectionDialog</name>
     <message>
-        <source>Edit host %1</source>
-        <translation>编辑主机 %1</translation>
+      <source>Edit host %1</source>
+      <translation>编辑主机 %1</translation>
     </message>
     <message>
-        <source>Add host</source>
-        <translation>添加主机</translation>
+      <source>Add host</source>
+      <translation>添加主机</translation>
     </message>
     <message>
-        <source>e.g. prod-eu-1</source>
-        <translation>例如 prod-eu-1</translation>
+      <source>e.g. prod-eu-1</source>
+      <translation>例如 prod-eu-1</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Docker &amp;context:</source>
-        <translation>Docker 上下文(&amp;C)：</translation>
+      <source>Docker &amp;context:</source>
+      <translation>Docker 上下文(&amp;C)：</translation>
     </message>
     <message>
-        <source>&amp;URL:</source>
-        <translation>URL(&amp;U)：</translation>
+      <source>&amp;URL:</source>
+      <translation>URL(&amp;U)：</translation>
     </message>
     <message>
-        <source>TLS (the engine&apos;s certificate is always verified)</source>
-        <translation>TLS（始终验证引擎的证书）</translation>
+      <source>TLS (the engine's certificate is always verified)</source>
+      <translation>TLS（始终验证引擎的证书）</translation>
     </message>
     <message>
-        <source>CA certificate:</source>
-        <translation>CA 证书：</translation>
+      <source>CA certificate:</source>
+      <translation>CA 证书：</translation>
     </message>
     <message>
-        <source>Client certificate:</source>
-        <translation>客户端证书：</translation>
+      <source>Client certificate:</source>
+      <translation>客户端证书：</translation>
     </message>
     <message>
-        <source>Client key:</source>
-        <translation>客户端私钥：</translation>
+      <source>Client key:</source>
+      <translation>客户端私钥：</translation>
     </message>
     <message>
-        <source>SSH (ssh-agent and ~/.ssh/config are used too)</source>
-        <translation>SSH（同时使用 ssh-agent 和 ~/.ssh/config）</translation>
+      <source>SSH (ssh-agent and ~/.ssh/config are used too)</source>
+      <translation>SSH（同时使用 ssh-agent 和 ~/.ssh/config）</translation>
     </message>
     <message>
-        <source>Identity file:</source>
-        <translation>身份密钥文件：</translation>
+      <source>Identity file:</source>
+      <translation>身份密钥文件：</translation>
     </message>
     <message>
-        <source>known_hosts file:</source>
-        <translation>known_hosts 文件：</translation>
+      <source>known_hosts file:</source>
+      <translation>known_hosts 文件：</translation>
     </message>
     <message>
-        <source>&amp;Test connection</source>
-        <translation>测试连接(&amp;T)</translation>
+      <source>&amp;Test connection</source>
+      <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <source>Choose a file</source>
-        <translation>选择文件</translation>
+      <source>Choose a file</source>
+      <translation>选择文件</translation>
     </message>
     <message>
-        <source>Docker contexts unavailable: %1</source>
-        <translation>无法读取 Docker 上下文：%1</translation>
+      <source>Docker contexts unavailable: %1</source>
+      <translation>无法读取 Docker 上下文：%1</translation>
     </message>
     <message>
-        <source>There is already a host called %1.</source>
-        <translation>已存在名为 %1 的主机。</translation>
+      <source>There is already a host called %1.</source>
+      <translation>已存在名为 %1 的主机。</translation>
     </message>
     <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
+      <source>Connecting to %1…</source>
+      <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>未知</translation>
+      <source>unknown</source>
+      <translation>未知</translation>
     </message>
     <message>
-        <source>Connected: Docker %1, API %2, %3, via %4, %5 ms</source>
-        <translation>已连接：Docker %1，API %2，%3，经由 %4，%5 毫秒</translation>
+      <source>Connected: Docker %1, API %2, %3, via %4, %5 ms</source>
+      <translation>已连接：Docker %1，API %2，%3，经由 %4，%5 毫秒</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::ContainerConsoleWindow</name>
     <message>
-        <source>Console: %1 on %2</source>
-        <translation>控制台：%1（主机 %2）</translation>
+      <source>Console: %1 on %2</source>
+      <translation>控制台：%1（主机 %2）</translation>
     </message>
     <message>
-        <source>Type a line for the container&apos;s stdin and press Enter</source>
-        <translation>输入一行发送到容器的标准输入，按回车发送</translation>
+      <source>Type a line for the container's stdin and press Enter</source>
+      <translation>输入一行发送到容器的标准输入，按回车发送</translation>
     </message>
     <message>
-        <source>Attaching…</source>
-        <translation>正在附加…</translation>
+      <source>Attaching…</source>
+      <translation>正在附加…</translation>
     </message>
     <message>
-        <source>the host was removed</source>
-        <translation>该主机已被移除</translation>
+      <source>the host was removed</source>
+      <translation>该主机已被移除</translation>
     </message>
     <message>
-        <source>Attached</source>
-        <translation>已附加</translation>
+      <source>Attached</source>
+      <translation>已附加</translation>
     </message>
     <message>
-        <source>Attached (output only: the container has no open stdin)</source>
-        <translation>已附加（仅输出：容器未打开标准输入）</translation>
+      <source>Attached (output only: the container has no open stdin)</source>
+      <translation>已附加（仅输出：容器未打开标准输入）</translation>
     </message>
     <message>
-        <source>the process ended</source>
-        <translation>进程已结束</translation>
+      <source>the process ended</source>
+      <translation>进程已结束</translation>
     </message>
     <message>
-        <source>Detached: %1</source>
-        <translation>已断开：%1</translation>
+      <source>Detached: %1</source>
+      <translation>已断开：%1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::ContainerLogWindow</name>
     <message>
-        <source>Logs: %1 on %2</source>
-        <translation>日志：%1（主机 %2）</translation>
+      <source>Logs: %1 on %2</source>
+      <translation>日志：%1（主机 %2）</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
     </message>
     <message>
-        <source>Follow</source>
-        <translation>跟随</translation>
+      <source>Follow</source>
+      <translation>跟随</translation>
     </message>
     <message>
-        <source>the host was removed</source>
-        <translation>该主机已被移除</translation>
+      <source>the host was removed</source>
+      <translation>该主机已被移除</translation>
     </message>
     <message>
-        <source>Following the log</source>
-        <translation>正在跟随日志</translation>
+      <source>Following the log</source>
+      <translation>正在跟随日志</translation>
     </message>
     <message>
-        <source>the container stopped</source>
-        <translation>容器已停止</translation>
+      <source>the container stopped</source>
+      <translation>容器已停止</translation>
     </message>
     <message>
-        <source>Log ended: %1</source>
-        <translation>日志已结束：%1</translation>
+      <source>Log ended: %1</source>
+      <translation>日志已结束：%1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::DetailsPanel</name>
     <message>
-        <source>Select a node to see its health, problems, labels, ports and networks.</source>
-        <translation>选择一个节点，查看其健康状态、问题、标签、端口和网络。</translation>
+      <source>Select a node to see its health, problems, labels, ports and networks.</source>
+      <translation>选择一个节点，查看其健康状态、问题、标签、端口和网络。</translation>
     </message>
     <message>
-        <source> on host %1</source>
-        <translation>，位于主机 %1</translation>
+      <source> on host %1</source>
+      <translation>，位于主机 %1</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+      <source>Problems</source>
+      <translation>问题</translation>
     </message>
     <message>
-        <source>Fix:</source>
-        <translation>修复方法：</translation>
+      <source>Fix:</source>
+      <translation>修复方法：</translation>
     </message>
     <message>
-        <source>Health probes</source>
-        <translation>健康探测</translation>
+      <source>Health probes</source>
+      <translation>健康探测</translation>
     </message>
     <message>
-        <source>Facts</source>
-        <translation>详情</translation>
+      <source>Facts</source>
+      <translation>详情</translation>
     </message>
     <message>
-        <source>networks</source>
-        <translation>网络</translation>
+      <source>networks</source>
+      <translation>网络</translation>
     </message>
     <message>
-        <source>published</source>
-        <translation>已发布端口</translation>
+      <source>published</source>
+      <translation>已发布端口</translation>
     </message>
     <message>
-        <source>versions</source>
-        <translation>版本</translation>
+      <source>versions</source>
+      <translation>版本</translation>
     </message>
     <message>
-        <source>Labels</source>
-        <translation>标签</translation>
+      <source>Labels</source>
+      <translation>标签</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::Findings</name>
     <message>
-        <source>error</source>
-        <translation>错误</translation>
+      <source>error</source>
+      <translation>错误</translation>
     </message>
     <message>
-        <source>warning</source>
-        <translation>警告</translation>
+      <source>warning</source>
+      <translation>警告</translation>
     </message>
     <message>
-        <source>info</source>
-        <translation>提示</translation>
+      <source>info</source>
+      <translation>提示</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::FindingsModel</name>
     <message>
-        <source>%1
+      <source>%1
 Fix: %2</source>
-        <translation>%1
+      <translation>%1
 修复方法：%2</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
+      <source>Severity</source>
+      <translation>严重程度</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>行</translation>
+      <source>Line</source>
+      <translation>行</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>代码</translation>
+      <source>Code</source>
+      <translation>代码</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>信息</translation>
+      <source>Message</source>
+      <translation>信息</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::GrayReleasePanel</name>
     <message>
-        <source>A route of a running gateway with two or more backends</source>
-        <translation>运行中网关上拥有两个或以上后端的路由</translation>
+      <source>A route of a running gateway with two or more backends</source>
+      <translation>运行中网关上拥有两个或以上后端的路由</translation>
     </message>
     <message>
-        <source>Canary to:</source>
-        <translation>金丝雀设为：</translation>
+      <source>Canary to:</source>
+      <translation>金丝雀设为：</translation>
     </message>
     <message>
-        <source>Send %1% of the route&apos;s traffic to the canary</source>
-        <translation>将该路由 %1% 的流量发送到金丝雀版本</translation>
+      <source>Send %1% of the route's traffic to the canary</source>
+      <translation>将该路由 %1% 的流量发送到金丝雀版本</translation>
     </message>
     <message>
-        <source>Promote canary (100%)</source>
-        <translation>全量发布金丝雀（100%）</translation>
+      <source>Promote canary (100%)</source>
+      <translation>全量发布金丝雀（100%）</translation>
     </message>
     <message>
-        <source>Abort (canary to 0)</source>
-        <translation>中止（金丝雀降为 0）</translation>
+      <source>Abort (canary to 0)</source>
+      <translation>中止（金丝雀降为 0）</translation>
     </message>
     <message>
-        <source>Applying %1…</source>
-        <translation>正在应用 %1…</translation>
+      <source>Applying %1…</source>
+      <translation>正在应用 %1…</translation>
     </message>
     <message>
-        <source>Automatic rollback on %1: %2/%3 sent canary %4 back to 0% (%5; %6 requests in the window). The audit log has the figures.</source>
-        <translation>%1 上已自动回滚：%2/%3 已将金丝雀版本 %4 降回 0%（%5；窗口内 %6 个请求）。审计日志中记录了相关数据。</translation>
+      <source>Automatic rollback on %1: %2/%3 sent canary %4 back to 0% (%5; %6 requests in the window). The audit log has the figures.</source>
+      <translation>%1 上已自动回滚：%2/%3 已将金丝雀版本 %4 降回 0%（%5；窗口内 %6 个请求）。审计日志中记录了相关数据。</translation>
     </message>
     <message>
-        <source>No route with two or more versions runs on a connected gateway</source>
-        <translation>已连接的网关上没有包含两个或以上版本的路由</translation>
+      <source>No route with two or more versions runs on a connected gateway</source>
+      <translation>已连接的网关上没有包含两个或以上版本的路由</translation>
     </message>
     <message>
-        <source>Promote %1 (100%)</source>
-        <translation>全量发布 %1（100%）</translation>
+      <source>Promote %1 (100%)</source>
+      <translation>全量发布 %1（100%）</translation>
     </message>
     <message>
-        <source>Abort: %1 to 0</source>
-        <translation>中止：%1 降为 0</translation>
+      <source>Abort: %1 to 0</source>
+      <translation>中止：%1 降为 0</translation>
     </message>
     <message>
-        <source>canary</source>
-        <translation>金丝雀</translation>
+      <source>canary</source>
+      <translation>金丝雀</translation>
     </message>
     <message>
-        <source>stable</source>
-        <translation>稳定</translation>
+      <source>stable</source>
+      <translation>稳定</translation>
     </message>
     <message>
-        <source>Drag, or use the arrow keys (1%) and Page Up/Down (10%); the others share the rest</source>
-        <translation>拖动，或使用方向键（1%）和 Page Up/Down（10%）；其余版本按比例分配剩余流量</translation>
+      <source>Drag, or use the arrow keys (1%) and Page Up/Down (10%); the others share the rest</source>
+      <translation>拖动，或使用方向键（1%）和 Page Up/Down（10%）；其余版本按比例分配剩余流量</translation>
     </message>
     <message>
-        <source>desired %1%</source>
-        <translation>期望 %1%</translation>
+      <source>desired %1%</source>
+      <translation>期望 %1%</translation>
     </message>
     <message>
-        <source>applied %1%</source>
-        <translation>已应用 %1%</translation>
+      <source>applied %1%</source>
+      <translation>已应用 %1%</translation>
     </message>
     <message>
-        <source>The gateway runs %1.</source>
-        <translation>网关当前运行 %1。</translation>
+      <source>The gateway runs %1.</source>
+      <translation>网关当前运行 %1。</translation>
     </message>
     <message>
-        <source>Waiting to apply %1 (at most one change a second)…</source>
-        <translation>等待应用 %1（每秒最多一次变更）…</translation>
+      <source>Waiting to apply %1 (at most one change a second)…</source>
+      <translation>等待应用 %1（每秒最多一次变更）…</translation>
     </message>
     <message>
-        <source>No rollout policy on this route: nothing is judged automatically.</source>
-        <translation>此路由没有发布策略：不会自动判定。</translation>
+      <source>No rollout policy on this route: nothing is judged automatically.</source>
+      <translation>此路由没有发布策略：不会自动判定。</translation>
     </message>
     <message>
-        <source>Rollout guard: canary %1 gets no traffic.</source>
-        <translation>发布守护：金丝雀版本 %1 没有流量。</translation>
+      <source>Rollout guard: canary %1 gets no traffic.</source>
+      <translation>发布守护：金丝雀版本 %1 没有流量。</translation>
     </message>
     <message>
-        <source>Rollout guard: waiting for enough canary requests (%1 so far).</source>
-        <translation>发布守护：等待足够的金丝雀请求（目前 %1 个）。</translation>
+      <source>Rollout guard: waiting for enough canary requests (%1 so far).</source>
+      <translation>发布守护：等待足够的金丝雀请求（目前 %1 个）。</translation>
     </message>
     <message>
-        <source>Rollout guard: canary %1 breached the policy: %2</source>
-        <translation>发布守护：金丝雀版本 %1 违反策略：%2</translation>
+      <source>Rollout guard: canary %1 breached the policy: %2</source>
+      <translation>发布守护：金丝雀版本 %1 违反策略：%2</translation>
     </message>
     <message>
-        <source>Rollout guard: canary %1 within the policy (%2 requests, %3% 5xx, p99 %4 ms; stable p99 %5 ms).</source>
-        <translation>发布守护：金丝雀版本 %1 符合策略（%2 个请求，%3% 5xx，p99 %4 毫秒；稳定版 p99 %5 毫秒）。</translation>
+      <source>Rollout guard: canary %1 within the policy (%2 requests, %3% 5xx, p99 %4 ms; stable p99 %5 ms).</source>
+      <translation>发布守护：金丝雀版本 %1 符合策略（%2 个请求，%3% 5xx，p99 %4 毫秒；稳定版 p99 %5 毫秒）。</translation>
     </message>
     <message>
-        <source>%1 is not connected: nothing was changed.</source>
-        <translation>%1 未连接：未做任何更改。</translation>
+      <source>%1 is not connected: nothing was changed.</source>
+      <translation>%1 未连接：未做任何更改。</translation>
     </message>
     <message>
-        <source>Applied through the HAProxy runtime API (no reload).</source>
-        <translation>已通过 HAProxy 运行时 API 应用（无需重载）。</translation>
+      <source>Applied through the HAProxy runtime API (no reload).</source>
+      <translation>已通过 HAProxy 运行时 API 应用（无需重载）。</translation>
     </message>
     <message>
-        <source>Applied with a graceful reload.</source>
-        <translation>已通过平滑重载应用。</translation>
+      <source>Applied with a graceful reload.</source>
+      <translation>已通过平滑重载应用。</translation>
     </message>
     <message>
-        <source>The gateway already ran this split.</source>
-        <translation>网关已在运行此流量分配。</translation>
+      <source>The gateway already ran this split.</source>
+      <translation>网关已在运行此流量分配。</translation>
     </message>
     <message>
-        <source>Not applied: %1. The gateway keeps %2.</source>
-        <translation>未应用：%1。网关保持 %2。</translation>
+      <source>Not applied: %1. The gateway keeps %2.</source>
+      <translation>未应用：%1。网关保持 %2。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::Health</name>
     <message>
-        <source>healthy</source>
-        <translation>健康</translation>
+      <source>healthy</source>
+      <translation>健康</translation>
     </message>
     <message>
-        <source>degraded</source>
-        <translation>降级</translation>
+      <source>degraded</source>
+      <translation>降级</translation>
     </message>
     <message>
-        <source>down</source>
-        <translation>故障</translation>
+      <source>down</source>
+      <translation>故障</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>未知</translation>
+      <source>unknown</source>
+      <translation>未知</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::HistoryDialog</name>
     <message>
-        <source>Push history</source>
-        <translation>推送历史</translation>
+      <source>Push history</source>
+      <translation>推送历史</translation>
     </message>
     <message>
-        <source>&amp;Roll back this gateway…</source>
-        <translation>回滚此网关(&amp;R)…</translation>
+      <source>&amp;Roll back this gateway…</source>
+      <translation>回滚此网关(&amp;R)…</translation>
     </message>
     <message>
-        <source>Puts back the config the gateway ran before its last push (shown as a diff first).</source>
-        <translation>恢复网关在最近一次推送之前运行的配置（先显示差异）。</translation>
+      <source>Puts back the config the gateway ran before its last push (shown as a diff first).</source>
+      <translation>恢复网关在最近一次推送之前运行的配置（先显示差异）。</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
+      <source>Re&amp;fresh</source>
+      <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <source>Nothing has been pushed from this machine yet.</source>
-        <translation>本机尚未推送过任何配置。</translation>
+      <source>Nothing has been pushed from this machine yet.</source>
+      <translation>本机尚未推送过任何配置。</translation>
     </message>
     <message>
-        <source>%1 is not one of this console&apos;s hosts; add it to roll back from here.</source>
-        <translation>%1 不是本控制台的主机；添加该主机后才能从这里回滚。</translation>
+      <source>%1 is not one of this console's hosts; add it to roll back from here.</source>
+      <translation>%1 不是本控制台的主机；添加该主机后才能从这里回滚。</translation>
     </message>
     <message>
-        <source>Reading what %1 ran before its last push…</source>
-        <translation>正在读取 %1 在最近一次推送之前运行的配置…</translation>
+      <source>Reading what %1 ran before its last push…</source>
+      <translation>正在读取 %1 在最近一次推送之前运行的配置…</translation>
     </message>
     <message>
-        <source>Cannot roll back: %1</source>
-        <translation>无法回滚：%1</translation>
+      <source>Cannot roll back: %1</source>
+      <translation>无法回滚：%1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::HostKeyDialog</name>
     <message>
-        <source>Host key changed: %1</source>
-        <translation>主机密钥已变更：%1</translation>
+      <source>Host key changed: %1</source>
+      <translation>主机密钥已变更：%1</translation>
     </message>
     <message>
-        <source>Unknown host: %1</source>
-        <translation>未知主机：%1</translation>
+      <source>Unknown host: %1</source>
+      <translation>未知主机：%1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The host key of %1 has changed.&lt;/b&gt;&lt;br&gt;Either the server was reinstalled or someone is intercepting the connection. The console will not connect. If the change is expected, remove the old key from %2 (for example &lt;tt&gt;ssh-keygen -R &apos;%1&apos; -f %2&lt;/tt&gt;) and connect again.</source>
-        <translation>&lt;b&gt;%1 的主机密钥已变更。&lt;/b&gt;&lt;br&gt;可能是服务器被重装，也可能有人在拦截连接。控制台不会连接。如果这是预期的变更，请从 %2 中删除旧密钥（例如 &lt;tt&gt;ssh-keygen -R &apos;%1&apos; -f %2&lt;/tt&gt;）后重新连接。</translation>
+      <source>&lt;b&gt;The host key of %1 has changed.&lt;/b&gt;&lt;br&gt;Either the server was reinstalled or someone is intercepting the connection. The console will not connect. If the change is expected, remove the old key from %2 (for example &lt;tt&gt;ssh-keygen -R '%1' -f %2&lt;/tt&gt;) and connect again.</source>
+      <translation>&lt;b&gt;%1 的主机密钥已变更。&lt;/b&gt;&lt;br&gt;可能是服务器被重装，也可能有人在拦截连接。控制台不会连接。如果这是预期的变更，请从 %2 中删除旧密钥（例如 &lt;tt&gt;ssh-keygen -R '%1' -f %2&lt;/tt&gt;）后重新连接。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 is not a known host.&lt;/b&gt;&lt;br&gt;Compare the fingerprint below with the one the server&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the server). Trusting adds this key to %2.</source>
-        <translation>&lt;b&gt;%1 不是已知主机。&lt;/b&gt;&lt;br&gt;请将下面的指纹与服务器管理员提供的指纹核对（在服务器上运行 &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;）。信任后会将此密钥添加到 %2。</translation>
+      <source>&lt;b&gt;%1 is not a known host.&lt;/b&gt;&lt;br&gt;Compare the fingerprint below with the one the server's administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the server). Trusting adds this key to %2.</source>
+      <translation>&lt;b&gt;%1 不是已知主机。&lt;/b&gt;&lt;br&gt;请将下面的指纹与服务器管理员提供的指纹核对（在服务器上运行 &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;）。信任后会将此密钥添加到 %2。</translation>
     </message>
     <message>
-        <source>Host:</source>
-        <translation>主机：</translation>
+      <source>Host:</source>
+      <translation>主机：</translation>
     </message>
     <message>
-        <source>Key type:</source>
-        <translation>密钥类型：</translation>
+      <source>Key type:</source>
+      <translation>密钥类型：</translation>
     </message>
     <message>
-        <source>Offered key:</source>
-        <translation>对方提供的密钥：</translation>
+      <source>Offered key:</source>
+      <translation>对方提供的密钥：</translation>
     </message>
     <message>
-        <source>Fingerprint:</source>
-        <translation>指纹：</translation>
+      <source>Fingerprint:</source>
+      <translation>指纹：</translation>
     </message>
     <message>
-        <source>Known key:</source>
-        <translation>已知密钥：</translation>
+      <source>Known key:</source>
+      <translation>已知密钥：</translation>
     </message>
     <message>
-        <source>known_hosts:</source>
-        <translation>known_hosts：</translation>
+      <source>known_hosts:</source>
+      <translation>known_hosts：</translation>
     </message>
     <message>
-        <source>Trust and connect</source>
-        <translation>信任并连接</translation>
+      <source>Trust and connect</source>
+      <translation>信任并连接</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::HostListModel</name>
     <message>
-        <source>via %1</source>
-        <translation>经由 %1</translation>
+      <source>via %1</source>
+      <translation>经由 %1</translation>
     </message>
     <message>
-        <source>%1 (this session)</source>
-        <translation>%1（仅本次会话）</translation>
+      <source>%1 (this session)</source>
+      <translation>%1（仅本次会话）</translation>
     </message>
     <message>
-        <source>not configured</source>
-        <translation>配置无效</translation>
+      <source>not configured</source>
+      <translation>配置无效</translation>
     </message>
     <message>
-        <source>context %1</source>
-        <translation>上下文 %1</translation>
+      <source>context %1</source>
+      <translation>上下文 %1</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
+      <source>Host</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+      <source>State</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>地址</translation>
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>连接</translation>
+      <source>Connection</source>
+      <translation>连接</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::HostsPanel</name>
     <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
+      <source>Add…</source>
+      <translation>添加…</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+      <source>Remove</source>
+      <translation>移除</translation>
     </message>
     <message>
-        <source>Reconnect</source>
-        <translation>重新连接</translation>
+      <source>Reconnect</source>
+      <translation>重新连接</translation>
     </message>
     <message>
-        <source>Review host key…</source>
-        <translation>查看主机密钥…</translation>
+      <source>Review host key…</source>
+      <translation>查看主机密钥…</translation>
     </message>
     <message>
-        <source>See the SSH host key this host offered and trust it</source>
-        <translation>查看该主机提供的 SSH 主机密钥并信任它</translation>
+      <source>See the SSH host key this host offered and trust it</source>
+      <translation>查看该主机提供的 SSH 主机密钥并信任它</translation>
     </message>
     <message>
-        <source>Select a host.</source>
-        <translation>请选择一台主机。</translation>
+      <source>Select a host.</source>
+      <translation>请选择一台主机。</translation>
     </message>
     <message>
-        <source>No hosts yet: add one, or a Docker context.</source>
-        <translation>尚无主机：请添加主机或 Docker 上下文。</translation>
+      <source>No hosts yet: add one, or a Docker context.</source>
+      <translation>尚无主机：请添加主机或 Docker 上下文。</translation>
     </message>
     <message>
-        <source>via %1</source>
-        <translation>经由 %1</translation>
+      <source>via %1</source>
+      <translation>经由 %1</translation>
     </message>
     <message>
-        <source>Add host</source>
-        <translation>添加主机</translation>
+      <source>Add host</source>
+      <translation>添加主机</translation>
     </message>
     <message>
-        <source>Edit host</source>
-        <translation>编辑主机</translation>
+      <source>Edit host</source>
+      <translation>编辑主机</translation>
     </message>
     <message>
-        <source>Remove host</source>
-        <translation>移除主机</translation>
+      <source>Remove host</source>
+      <translation>移除主机</translation>
     </message>
     <message>
-        <source>Remove %1 from the console? Its containers are not touched.</source>
-        <translation>从控制台移除 %1？不会影响其上的容器。</translation>
+      <source>Remove %1 from the console? Its containers are not touched.</source>
+      <translation>从控制台移除 %1？不会影响其上的容器。</translation>
     </message>
     <message>
-        <source>Trust host key</source>
-        <translation>信任主机密钥</translation>
+      <source>Trust host key</source>
+      <translation>信任主机密钥</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::InventoryPanel</name>
     <message>
-        <source>Services</source>
-        <translation>服务</translation>
+      <source>Services</source>
+      <translation>服务</translation>
     </message>
     <message>
-        <source>Instances</source>
-        <translation>实例</translation>
+      <source>Instances</source>
+      <translation>实例</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>mcp::ui::KeyPassphraseDialog</name>
+    <message>
+      <source>Private key passphrase</source>
+      <translation>私钥口令</translation>
+    </message>
+    <message>
+      <source>The private key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to check it with its certificate.&lt;br&gt;&lt;small&gt;The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.&lt;/small&gt;</source>
+      <translation>私钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入其口令，以便与其证书一起检查。&lt;br&gt;&lt;small&gt;私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。&lt;/small&gt;</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::LegendWidget</name>
     <message>
-        <source>width: requests/s</source>
-        <translation>线宽：请求/秒</translation>
+      <source>width: requests/s</source>
+      <translation>线宽：请求/秒</translation>
     </message>
     <message>
-        <source>busiest</source>
-        <translation>最繁忙</translation>
+      <source>busiest</source>
+      <translation>最繁忙</translation>
     </message>
     <message>
-        <source>1–5% errors</source>
-        <translation>1–5% 错误</translation>
+      <source>1–5% errors</source>
+      <translation>1–5% 错误</translation>
     </message>
     <message>
-        <source>≥ 5% errors</source>
-        <translation>≥ 5% 错误</translation>
+      <source>≥ 5% errors</source>
+      <translation>≥ 5% 错误</translation>
     </message>
     <message>
-        <source>&lt; 1% 5xx</source>
-        <translation>&lt; 1% 5xx</translation>
+      <source>&lt; 1% 5xx</source>
+      <translation>&lt; 1% 5xx</translation>
     </message>
     <message>
-        <source>1–5%</source>
-        <translation>1–5%</translation>
+      <source>1–5%</source>
+      <translation>1–5%</translation>
     </message>
     <message>
-        <source>≥ 5%</source>
-        <translation>≥ 5%</translation>
+      <source>≥ 5%</source>
+      <translation>≥ 5%</translation>
     </message>
     <message>
-        <source>no traffic</source>
-        <translation>无流量</translation>
+      <source>no traffic</source>
+      <translation>无流量</translation>
     </message>
     <message>
-        <source>p99 &lt; 100 ms</source>
-        <translation>p99 &lt; 100 毫秒</translation>
+      <source>p99 &lt; 100 ms</source>
+      <translation>p99 &lt; 100 毫秒</translation>
     </message>
     <message>
-        <source>&lt; 500 ms</source>
-        <translation>&lt; 500 毫秒</translation>
+      <source>&lt; 500 ms</source>
+      <translation>&lt; 500 毫秒</translation>
     </message>
     <message>
-        <source>≥ 500 ms</source>
-        <translation>≥ 500 毫秒</translation>
+      <source>≥ 500 ms</source>
+      <translation>≥ 500 毫秒</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::MainWindow</name>
     <message>
-        <source>MCP Console</source>
-        <translation>MCP 控制台</translation>
+      <source>MCP Console</source>
+      <translation>MCP 控制台</translation>
     </message>
     <message>
-        <source>Topology</source>
-        <translation>拓扑</translation>
+      <source>Topology</source>
+      <translation>拓扑</translation>
     </message>
     <message>
-        <source>Search: name, health:down, app=users, host:…</source>
-        <translation>搜索：名称、health:down、app=users、host:…</translation>
+      <source>Search: name, health:down, app=users, host:…</source>
+      <translation>搜索：名称、health:down、app=users、host:…</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Filters the graph and the tables. Terms must all match:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;users&lt;/tt&gt; name, address, image…&lt;br&gt;&lt;tt&gt;health:down&lt;/tt&gt; or &lt;tt&gt;health:degraded,down&lt;/tt&gt; or &lt;tt&gt;health:bad&lt;/tt&gt;&lt;br&gt;&lt;tt&gt;host:prod&lt;/tt&gt; Docker host&lt;br&gt;&lt;tt&gt;kind:instance&lt;/tt&gt; node kind&lt;br&gt;&lt;tt&gt;app=users&lt;/tt&gt; label value&lt;br&gt;&lt;tt&gt;problem:&lt;/tt&gt; any problem, &lt;tt&gt;problem:doctor.port&lt;/tt&gt; by code&lt;/p&gt;</source>
-        <translation>&lt;p&gt;同时过滤拓扑图和表格，所有条件都须满足：&lt;/p&gt;&lt;p&gt;&lt;tt&gt;users&lt;/tt&gt; 名称、地址、镜像…&lt;br&gt;&lt;tt&gt;health:down&lt;/tt&gt;、&lt;tt&gt;health:degraded,down&lt;/tt&gt; 或 &lt;tt&gt;health:bad&lt;/tt&gt;&lt;br&gt;&lt;tt&gt;host:prod&lt;/tt&gt; Docker 主机&lt;br&gt;&lt;tt&gt;kind:instance&lt;/tt&gt; 节点类型&lt;br&gt;&lt;tt&gt;app=users&lt;/tt&gt; 标签值&lt;br&gt;&lt;tt&gt;problem:&lt;/tt&gt; 任意问题，&lt;tt&gt;problem:doctor.port&lt;/tt&gt; 按代码&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Filters the graph and the tables. Terms must all match:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;users&lt;/tt&gt; name, address, image…&lt;br&gt;&lt;tt&gt;health:down&lt;/tt&gt; or &lt;tt&gt;health:degraded,down&lt;/tt&gt; or &lt;tt&gt;health:bad&lt;/tt&gt;&lt;br&gt;&lt;tt&gt;host:prod&lt;/tt&gt; Docker host&lt;br&gt;&lt;tt&gt;kind:instance&lt;/tt&gt; node kind&lt;br&gt;&lt;tt&gt;app=users&lt;/tt&gt; label value&lt;br&gt;&lt;tt&gt;problem:&lt;/tt&gt; any problem, &lt;tt&gt;problem:doctor.port&lt;/tt&gt; by code&lt;/p&gt;</source>
+      <translation>&lt;p&gt;同时过滤拓扑图和表格，所有条件都须满足：&lt;/p&gt;&lt;p&gt;&lt;tt&gt;users&lt;/tt&gt; 名称、地址、镜像…&lt;br&gt;&lt;tt&gt;health:down&lt;/tt&gt;、&lt;tt&gt;health:degraded,down&lt;/tt&gt; 或 &lt;tt&gt;health:bad&lt;/tt&gt;&lt;br&gt;&lt;tt&gt;host:prod&lt;/tt&gt; Docker 主机&lt;br&gt;&lt;tt&gt;kind:instance&lt;/tt&gt; 节点类型&lt;br&gt;&lt;tt&gt;app=users&lt;/tt&gt; 标签值&lt;br&gt;&lt;tt&gt;problem:&lt;/tt&gt; 任意问题，&lt;tt&gt;problem:doctor.port&lt;/tt&gt; 按代码&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>No grouping</source>
-        <translation>不分组</translation>
+      <source>No grouping</source>
+      <translation>不分组</translation>
     </message>
     <message>
-        <source>Group by host</source>
-        <translation>按主机分组</translation>
+      <source>Group by host</source>
+      <translation>按主机分组</translation>
     </message>
     <message>
-        <source>Group by Compose project</source>
-        <translation>按 Compose 项目分组</translation>
+      <source>Group by Compose project</source>
+      <translation>按 Compose 项目分组</translation>
     </message>
     <message>
-        <source>Fit</source>
-        <translation>适应窗口</translation>
+      <source>Fit</source>
+      <translation>适应窗口</translation>
     </message>
     <message>
-        <source>Zoom in</source>
-        <translation>放大</translation>
+      <source>Zoom in</source>
+      <translation>放大</translation>
     </message>
     <message>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es) in the graph</source>
-        <translation>
-            <numerusform>图中有 %n 个匹配</numerusform>
-        </translation>
+      <source>%n match(es) in the graph</source>
+      <translation>
+        <numerusform>图中有 %n 个匹配</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
+      <source>Details</source>
+      <translation>详情</translation>
     </message>
     <message>
-        <source>Services and instances</source>
-        <translation>服务与实例</translation>
+      <source>Services and instances</source>
+      <translation>服务与实例</translation>
     </message>
     <message>
-        <source>Hosts</source>
-        <translation>主机</translation>
+      <source>Hosts</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>Logs</source>
-        <translation>日志</translation>
+      <source>Logs</source>
+      <translation>日志</translation>
     </message>
     <message>
-        <source>Console (attach)</source>
-        <translation>控制台（附加）</translation>
+      <source>Console (attach)</source>
+      <translation>控制台（附加）</translation>
     </message>
     <message>
-        <source>Restart…</source>
-        <translation>重启…</translation>
+      <source>Restart…</source>
+      <translation>重启…</translation>
     </message>
     <message>
-        <source>Show only this and related</source>
-        <translation>只显示此项及相关项</translation>
+      <source>Show only this and related</source>
+      <translation>只显示此项及相关项</translation>
     </message>
     <message>
-        <source>Copy id</source>
-        <translation>复制 ID</translation>
+      <source>Copy id</source>
+      <translation>复制 ID</translation>
     </message>
     <message>
-        <source>Host %1 is not connected</source>
-        <translation>主机 %1 未连接</translation>
+      <source>Host %1 is not connected</source>
+      <translation>主机 %1 未连接</translation>
     </message>
     <message>
-        <source>Restart container</source>
-        <translation>重启容器</translation>
+      <source>Restart container</source>
+      <translation>重启容器</translation>
     </message>
     <message>
-        <source>Restart %1 on %2? Requests it is serving will fail while it restarts.</source>
-        <translation>重启主机 %2 上的 %1？重启期间它正在处理的请求会失败。</translation>
+      <source>Restart %1 on %2? Requests it is serving will fail while it restarts.</source>
+      <translation>重启主机 %2 上的 %1？重启期间它正在处理的请求会失败。</translation>
     </message>
     <message>
-        <source>Restarting %1…</source>
-        <translation>正在重启 %1…</translation>
+      <source>Restarting %1…</source>
+      <translation>正在重启 %1…</translation>
     </message>
     <message>
-        <source>Restarted %1</source>
-        <translation>已重启 %1</translation>
+      <source>Restarted %1</source>
+      <translation>已重启 %1</translation>
     </message>
     <message>
-        <source>Restarting %1 failed: %2</source>
-        <translation>重启 %1 失败：%2</translation>
+      <source>Restarting %1 failed: %2</source>
+      <translation>重启 %1 失败：%2</translation>
     </message>
     <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n 台主机</numerusform>
-        </translation>
+      <source>%n host(s)</source>
+      <translation>
+        <numerusform>%n 台主机</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n connected</source>
-        <translation>
-            <numerusform>%n 台已连接</numerusform>
-        </translation>
+      <source>%n connected</source>
+      <translation>
+        <numerusform>%n 台已连接</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n connecting</source>
-        <translation>
-            <numerusform>%n 台正在连接</numerusform>
-        </translation>
+      <source>%n connecting</source>
+      <translation>
+        <numerusform>%n 台正在连接</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n degraded</source>
-        <translation>
-            <numerusform>%n 台降级</numerusform>
-        </translation>
+      <source>%n degraded</source>
+      <translation>
+        <numerusform>%n 台降级</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n unreachable</source>
-        <translation>
-            <numerusform>%n 台无法访问</numerusform>
-        </translation>
+      <source>%n unreachable</source>
+      <translation>
+        <numerusform>%n 台无法访问</numerusform>
+      </translation>
     </message>
     <message>
-        <source>No host is connected yet.
+      <source>No host is connected yet.
 Add a host or a Docker context in the Hosts panel.</source>
-        <translation>尚未连接任何主机。
+      <translation>尚未连接任何主机。
 请在“主机”面板中添加主机或 Docker 上下文。</translation>
     </message>
     <message>
-        <source>No labelled services or gateways on the connected hosts.
+      <source>No labelled services or gateways on the connected hosts.
 Label containers with mcp.service.name and mcp.service.port (gateways: mcp.gateway and mcp.gateway.driver),
 or start the demo stack: ./scripts/demo-stack up</source>
-        <translation>已连接的主机上没有带标签的服务或网关。
+      <translation>已连接的主机上没有带标签的服务或网关。
 请为容器添加 mcp.service.name 和 mcp.service.port 标签（网关：mcp.gateway 和 mcp.gateway.driver），
 或启动演示环境：./scripts/demo-stack up</translation>
     </message>
     <message>
-        <source>&amp;Gateway</source>
-        <translation>网关(&amp;G)</translation>
+      <source>&amp;Gateway</source>
+      <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;New spec</source>
-        <translation>新建配置(&amp;N)</translation>
+      <source>&amp;New spec</source>
+      <translation>新建配置(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Open spec…</source>
-        <translation>打开配置(&amp;O)…</translation>
+      <source>&amp;Open spec…</source>
+      <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open gateway spec</source>
-        <translation>打开网关配置</translation>
+      <source>Open gateway spec</source>
+      <translation>打开网关配置</translation>
     </message>
     <message>
-        <source>YAML (*.yaml *.yml);;All files (*)</source>
-        <translation>YAML (*.yaml *.yml);;所有文件 (*)</translation>
+      <source>YAML (*.yaml *.yml);;All files (*)</source>
+      <translation>YAML (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Push &amp;history…</source>
-        <translation>推送历史(&amp;H)…</translation>
+      <source>Push &amp;history…</source>
+      <translation>推送历史(&amp;H)…</translation>
     </message>
     <message>
-        <source>Edit the spec it runs…</source>
-        <translation>编辑其正在运行的配置…</translation>
+      <source>Edit the spec it runs…</source>
+      <translation>编辑其正在运行的配置…</translation>
     </message>
     <message>
-        <source>No console has pushed a spec to %1 yet</source>
-        <translation>尚无控制台向 %1 推送过配置</translation>
+      <source>No console has pushed a spec to %1 yet</source>
+      <translation>尚无控制台向 %1 推送过配置</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation>健康状态</translation>
+      <source>Health</source>
+      <translation>健康状态</translation>
     </message>
     <message>
-        <source>Traffic (requests/s)</source>
-        <translation>流量（请求/秒）</translation>
+      <source>Traffic (requests/s)</source>
+      <translation>流量（请求/秒）</translation>
     </message>
     <message>
-        <source>Errors (5xx rate)</source>
-        <translation>错误（5xx 比例）</translation>
+      <source>Errors (5xx rate)</source>
+      <translation>错误（5xx 比例）</translation>
     </message>
     <message>
-        <source>Latency (p99)</source>
-        <translation>延迟（p99）</translation>
+      <source>Latency (p99)</source>
+      <translation>延迟（p99）</translation>
     </message>
     <message>
-        <source>Gray release</source>
-        <translation>灰度发布</translation>
+      <source>Gray release</source>
+      <translation>灰度发布</translation>
     </message>
     <message>
-        <source>&amp;Gray release</source>
-        <translation>灰度发布(&amp;G)</translation>
+      <source>&amp;Gray release</source>
+      <translation>灰度发布(&amp;G)</translation>
     </message>
     <message>
-        <source>Gray release…</source>
-        <translation>灰度发布…</translation>
+      <source>Gray release…</source>
+      <translation>灰度发布…</translation>
     </message>
     <message>
-        <source>What the graph shows: health, or recent traffic from the gateways&apos; access logs</source>
-        <translation>图中显示的内容：健康状态，或来自网关访问日志的近期流量</translation>
+      <source>What the graph shows: health, or recent traffic from the gateways' access logs</source>
+      <translation>图中显示的内容：健康状态，或来自网关访问日志的近期流量</translation>
     </message>
     <message>
-        <source>The window the overlay&apos;s figures cover</source>
-        <translation>叠加层数据覆盖的时间窗口</translation>
+      <source>The window the overlay's figures cover</source>
+      <translation>叠加层数据覆盖的时间窗口</translation>
     </message>
     <message>
-        <source>last 1 min</source>
-        <translation>最近 1 分钟</translation>
+      <source>last 1 min</source>
+      <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <source>last 5 min</source>
-        <translation>最近 5 分钟</translation>
+      <source>last 5 min</source>
+      <translation>最近 5 分钟</translation>
     </message>
     <message>
-        <source>last 15 min</source>
-        <translation>最近 15 分钟</translation>
+      <source>last 15 min</source>
+      <translation>最近 15 分钟</translation>
     </message>
     <message>
-        <source>Traffic charts…</source>
-        <translation>流量图表…</translation>
+      <source>Traffic charts…</source>
+      <translation>流量图表…</translation>
     </message>
     <message>
-        <source>Certificates</source>
-        <translation>证书</translation>
+      <source>Certificates</source>
+      <translation>证书</translation>
     </message>
     <message>
-        <source>&amp;Certificates</source>
-        <translation>证书(&amp;C)</translation>
+      <source>&amp;Certificates</source>
+      <translation>证书(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished">文件(&amp;F)</translation>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Export incident snapshot…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Export incident snapshot…</source>
+      <translation>导出事故快照(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Open snapshot…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Open snapshot…</source>
+      <translation>打开快照(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open incident snapshot</source>
-        <translation type="unfinished"></translation>
+      <source>Open incident snapshot</source>
+      <translation>打开事故快照</translation>
     </message>
     <message>
-        <source>Incident snapshots (*.mcpsnap);;All files (*)</source>
-        <translation type="unfinished"></translation>
+      <source>Incident snapshots (*.mcpsnap);;All files (*)</source>
+      <translation>事故快照 (*.mcpsnap);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished">无法打开 %1：%2</translation>
+      <source>Open &amp;recent spec</source>
+      <translation>最近打开的配置(&amp;R)</translation>
     </message>
     <message>
-        <source>Cannot open %1:
+      <source>The language changes when the console starts again.</source>
+      <translation>语言将在控制台下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Opening %1…</source>
+      <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+      <source>Cannot open %1: %2</source>
+      <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+      <source>Cannot open %1:
 %2</source>
-        <translation type="unfinished"></translation>
+      <translation>无法打开 %1：
+%2</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::PassphraseDialog</name>
     <message>
-        <source>SSH key passphrase</source>
-        <translation>SSH 密钥口令</translation>
+      <source>SSH key passphrase</source>
+      <translation>SSH 密钥口令</translation>
     </message>
     <message>
-        <source>The SSH key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to connect.&lt;br&gt;&lt;small&gt;It is used for this connection only and never saved.&lt;/small&gt;</source>
-        <translation>SSH 密钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入口令以连接。&lt;br&gt;&lt;small&gt;口令仅用于本次连接，不会被保存。&lt;/small&gt;</translation>
+      <source>The SSH key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to connect.&lt;br&gt;&lt;small&gt;It is used for this connection only and never saved.&lt;/small&gt;</source>
+      <translation>SSH 密钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入口令以连接。&lt;br&gt;&lt;small&gt;口令仅用于本次连接，不会被保存。&lt;/small&gt;</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::PushDialog</name>
     <message>
-        <source>Push %1 to %2</source>
-        <translation>推送 %1 到 %2</translation>
+      <source>Push %1 to %2</source>
+      <translation>推送 %1 到 %2</translation>
     </message>
     <message>
-        <source>Roll back %1 on %2</source>
-        <translation>回滚 %2 上的 %1</translation>
+      <source>Roll back %1 on %2</source>
+      <translation>回滚 %2 上的 %1</translation>
     </message>
     <message>
-        <source>&amp;Push</source>
-        <translation>推送(&amp;P)</translation>
+      <source>&amp;Push</source>
+      <translation>推送(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Roll back</source>
-        <translation>回滚(&amp;R)</translation>
+      <source>&amp;Roll back</source>
+      <translation>回滚(&amp;R)</translation>
     </message>
     <message>
-        <source>What changes in the gateway&apos;s config:</source>
-        <translation>网关配置中将发生的变化：</translation>
+      <source>What changes in the gateway's config:</source>
+      <translation>网关配置中将发生的变化：</translation>
     </message>
     <message>
-        <source>Steps:</source>
-        <translation>步骤：</translation>
+      <source>Steps:</source>
+      <translation>步骤：</translation>
     </message>
     <message>
-        <source>Find the gateway&apos;s containers</source>
-        <translation>查找网关容器</translation>
+      <source>Find the gateway's containers</source>
+      <translation>查找网关容器</translation>
     </message>
     <message>
-        <source>Read what it runs</source>
-        <translation>读取正在运行的配置</translation>
+      <source>Read what it runs</source>
+      <translation>读取正在运行的配置</translation>
     </message>
     <message>
-        <source>Check nobody else pushed</source>
-        <translation>确认没有其他人推送</translation>
+      <source>Check nobody else pushed</source>
+      <translation>确认没有其他人推送</translation>
     </message>
     <message>
-        <source>Keep the current files</source>
-        <translation>保留当前文件</translation>
+      <source>Keep the current files</source>
+      <translation>保留当前文件</translation>
     </message>
     <message>
-        <source>Write the new files</source>
-        <translation>写入新文件</translation>
+      <source>Write the new files</source>
+      <translation>写入新文件</translation>
     </message>
     <message>
-        <source>Gateway&apos;s own config check</source>
-        <translation>网关自身的配置检查</translation>
+      <source>Gateway's own config check</source>
+      <translation>网关自身的配置检查</translation>
     </message>
     <message>
-        <source>Graceful reload</source>
-        <translation>平滑重载</translation>
+      <source>Graceful reload</source>
+      <translation>平滑重载</translation>
     </message>
     <message>
-        <source>Verify it serves the new version</source>
-        <translation>验证其已提供新版本</translation>
+      <source>Verify it serves the new version</source>
+      <translation>验证其已提供新版本</translation>
     </message>
     <message>
-        <source>Restore the previous config</source>
-        <translation>恢复之前的配置</translation>
+      <source>Restore the previous config</source>
+      <translation>恢复之前的配置</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>完成</translation>
+      <source>Done</source>
+      <translation>完成</translation>
     </message>
     <message>
-        <source>Comparing with what %1 runs…</source>
-        <translation>正在与 %1 正在运行的配置比较…</translation>
+      <source>Comparing with what %1 runs…</source>
+      <translation>正在与 %1 正在运行的配置比较…</translation>
     </message>
     <message>
-        <source>The host is gone; nothing was pushed.</source>
-        <translation>主机已不存在；未推送任何内容。</translation>
+      <source>The host is gone; nothing was pushed.</source>
+      <translation>主机已不存在；未推送任何内容。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Cannot push:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;无法推送：&lt;/b&gt;%1</translation>
+      <source>&lt;b&gt;Cannot push:&lt;/b&gt; %1</source>
+      <translation>&lt;b&gt;无法推送：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <source>(no change in the rendered config)</source>
-        <translation>（生成的配置没有变化）</translation>
+      <source>(no change in the rendered config)</source>
+      <translation>（生成的配置没有变化）</translation>
     </message>
     <message>
-        <source>a config no console pushed</source>
-        <translation>一个并非由控制台推送的配置</translation>
+      <source>a config no console pushed</source>
+      <translation>一个并非由控制台推送的配置</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt; (%3 replica(s): %4)&lt;br&gt;runs %5; after this it runs &lt;tt&gt;%6&lt;/tt&gt;.</source>
-        <translation>&lt;b&gt;%2&lt;/b&gt; 上的 &lt;b&gt;%1&lt;/b&gt;（%3 个副本：%4）&lt;br&gt;当前运行 %5；推送后运行 &lt;tt&gt;%6&lt;/tt&gt;。</translation>
+      <source>&lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt; (%3 replica(s): %4)&lt;br&gt;runs %5; after this it runs &lt;tt&gt;%6&lt;/tt&gt;.</source>
+      <translation>&lt;b&gt;%2&lt;/b&gt; 上的 &lt;b&gt;%1&lt;/b&gt;（%3 个副本：%4）&lt;br&gt;当前运行 %5；推送后运行 &lt;tt&gt;%6&lt;/tt&gt;。</translation>
     </message>
     <message>
-        <source>The gateway already runs this version; pushing again re-applies it.</source>
-        <translation>网关已在运行此版本；再次推送将重新应用。</translation>
+      <source>The gateway already runs this version; pushing again re-applies it.</source>
+      <translation>网关已在运行此版本；再次推送将重新应用。</translation>
     </message>
     <message>
-        <source>Pushing…</source>
-        <translation>正在推送…</translation>
+      <source>Pushing…</source>
+      <translation>正在推送…</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+      <source>%1 · %2</source>
+      <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Done:&lt;/b&gt; %1 now runs &lt;tt&gt;%2&lt;/tt&gt; on %3.</source>
-        <translation>&lt;b&gt;完成：&lt;/b&gt;%1 现在在 %3 上运行 &lt;tt&gt;%2&lt;/tt&gt;。</translation>
+      <source>&lt;b&gt;Done:&lt;/b&gt; %1 now runs &lt;tt&gt;%2&lt;/tt&gt; on %3.</source>
+      <translation>&lt;b&gt;完成：&lt;/b&gt;%1 现在在 %3 上运行 &lt;tt&gt;%2&lt;/tt&gt;。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Someone else pushed to %1&lt;/b&gt; since this diff was made. Nothing was changed; the diff below is now against what runs. Review it and push again.</source>
-        <translation>&lt;b&gt;在生成此差异之后，有其他人向 %1 推送了配置。&lt;/b&gt;未做任何更改；下方差异已改为与当前运行的配置比较。请检查后再次推送。</translation>
+      <source>&lt;b&gt;Someone else pushed to %1&lt;/b&gt; since this diff was made. Nothing was changed; the diff below is now against what runs. Review it and push again.</source>
+      <translation>&lt;b&gt;在生成此差异之后，有其他人向 %1 推送了配置。&lt;/b&gt;未做任何更改；下方差异已改为与当前运行的配置比较。请检查后再次推送。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Failed at “%1”:&lt;/b&gt; %2&lt;br&gt;%3</source>
-        <translation>&lt;b&gt;在“%1”步骤失败：&lt;/b&gt;%2&lt;br&gt;%3</translation>
+      <source>&lt;b&gt;Failed at “%1”:&lt;/b&gt; %2&lt;br&gt;%3</source>
+      <translation>&lt;b&gt;在“%1”步骤失败：&lt;/b&gt;%2&lt;br&gt;%3</translation>
     </message>
     <message>
-        <source>The previous config was restored and is serving.</source>
-        <translation>之前的配置已恢复并正在提供服务。</translation>
+      <source>The previous config was restored and is serving.</source>
+      <translation>之前的配置已恢复并正在提供服务。</translation>
     </message>
     <message>
-        <source>The gateway kept its previous config.</source>
-        <translation>网关保留了之前的配置。</translation>
+      <source>The gateway kept its previous config.</source>
+      <translation>网关保留了之前的配置。</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Apply the certificates at run time (no reload)</source>
+      <translation>在运行时应用证书（不重载）</translation>
+    </message>
+    <message>
+      <source>Only certificates changed: HAProxy took them through its runtime API, without a reload.</source>
+      <translation>只有证书发生了变化：HAProxy 通过其运行时 API 接收了证书，未进行重载。</translation>
+    </message>
+    <message>
+      <source>Only certificates change: HAProxy will take them through its runtime API, without a reload.</source>
+      <translation>只有证书发生变化：HAProxy 将通过其运行时 API 接收证书，不进行重载。</translation>
+    </message>
+    <message>
+      <source>Verify it serves the new certificate</source>
+      <translation>验证其已提供新证书</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::RouteForm</name>
     <message>
-        <source>Route</source>
-        <translation>路由</translation>
+      <source>Route</source>
+      <translation>路由</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
+      <source>&amp;Name:</source>
+      <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>e.g. users</source>
-        <translation>例如 users</translation>
+      <source>e.g. users</source>
+      <translation>例如 users</translation>
     </message>
     <message>
-        <source>&amp;Hosts:</source>
-        <translation>主机名(&amp;H)：</translation>
+      <source>&amp;Hosts:</source>
+      <translation>主机名(&amp;H)：</translation>
     </message>
     <message>
-        <source>any host; e.g. api.example.com, *.example.com</source>
-        <translation>任意主机；例如 api.example.com, *.example.com</translation>
+      <source>any host; e.g. api.example.com, *.example.com</source>
+      <translation>任意主机；例如 api.example.com, *.example.com</translation>
     </message>
     <message>
-        <source>&amp;Path prefix:</source>
-        <translation>路径前缀(&amp;P)：</translation>
+      <source>&amp;Path prefix:</source>
+      <translation>路径前缀(&amp;P)：</translation>
     </message>
     <message>
-        <source>e.g. /users</source>
-        <translation>例如 /users</translation>
+      <source>e.g. /users</source>
+      <translation>例如 /users</translation>
     </message>
     <message>
-        <source>&amp;Listeners:</source>
-        <translation>监听器(&amp;L)：</translation>
+      <source>&amp;Listeners:</source>
+      <translation>监听器(&amp;L)：</translation>
     </message>
     <message>
-        <source>all listeners; e.g. http, https</source>
-        <translation>所有监听器；例如 http, https</translation>
+      <source>all listeners; e.g. http, https</source>
+      <translation>所有监听器；例如 http, https</translation>
     </message>
     <message>
-        <source>Backends</source>
-        <translation>后端</translation>
+      <source>Backends</source>
+      <translation>后端</translation>
     </message>
     <message>
-        <source>Add canary backend</source>
-        <translation>添加金丝雀后端</translation>
+      <source>Add canary backend</source>
+      <translation>添加金丝雀后端</translation>
     </message>
     <message>
-        <source>Remove backend</source>
-        <translation>移除后端</translation>
+      <source>Remove backend</source>
+      <translation>移除后端</translation>
     </message>
     <message>
-        <source>The backends of this route are not a block list; add the backend in the YAML view.</source>
-        <translation>此路由的后端不是块列表；请在 YAML 视图中添加后端。</translation>
+      <source>The backends of this route are not a block list; add the backend in the YAML view.</source>
+      <translation>此路由的后端不是块列表；请在 YAML 视图中添加后端。</translation>
     </message>
     <message>
-        <source>The backends of this route are not a block list; remove the backend in the YAML view.</source>
-        <translation>此路由的后端不是块列表；请在 YAML 视图中移除后端。</translation>
+      <source>The backends of this route are not a block list; remove the backend in the YAML view.</source>
+      <translation>此路由的后端不是块列表；请在 YAML 视图中移除后端。</translation>
     </message>
     <message>
-        <source>Timeouts, retries and passive health</source>
-        <translation>超时、重试与被动健康检查</translation>
+      <source>Timeouts, retries and passive health</source>
+      <translation>超时、重试与被动健康检查</translation>
     </message>
     <message>
-        <source>connect</source>
-        <translation>连接</translation>
+      <source>connect</source>
+      <translation>连接</translation>
     </message>
     <message>
-        <source>5s</source>
-        <translation>5s</translation>
+      <source>5s</source>
+      <translation>5s</translation>
     </message>
     <message>
-        <source>read</source>
-        <translation>读取</translation>
+      <source>read</source>
+      <translation>读取</translation>
     </message>
     <message>
-        <source>60s</source>
-        <translation>60s</translation>
+      <source>60s</source>
+      <translation>60s</translation>
     </message>
     <message>
-        <source>send</source>
-        <translation>发送</translation>
+      <source>send</source>
+      <translation>发送</translation>
     </message>
     <message>
-        <source>Timeouts:</source>
-        <translation>超时：</translation>
+      <source>Timeouts:</source>
+      <translation>超时：</translation>
     </message>
     <message>
-        <source>attempts</source>
-        <translation>次数</translation>
+      <source>attempts</source>
+      <translation>次数</translation>
     </message>
     <message>
-        <source>on</source>
-        <translation>条件</translation>
+      <source>on</source>
+      <translation>条件</translation>
     </message>
     <message>
-        <source>error, timeout, http_502, http_503</source>
-        <translation>error, timeout, http_502, http_503</translation>
+      <source>error, timeout, http_502, http_503</source>
+      <translation>error, timeout, http_502, http_503</translation>
     </message>
     <message>
-        <source>Retries:</source>
-        <translation>重试：</translation>
+      <source>Retries:</source>
+      <translation>重试：</translation>
     </message>
     <message>
-        <source>max fails</source>
-        <translation>最大失败次数</translation>
+      <source>max fails</source>
+      <translation>最大失败次数</translation>
     </message>
     <message>
-        <source>within</source>
-        <translation>时间窗口</translation>
+      <source>within</source>
+      <translation>时间窗口</translation>
     </message>
     <message>
-        <source>30s</source>
-        <translation>30s</translation>
+      <source>30s</source>
+      <translation>30s</translation>
     </message>
     <message>
-        <source>Passive health:</source>
-        <translation>被动健康检查：</translation>
+      <source>Passive health:</source>
+      <translation>被动健康检查：</translation>
     </message>
     <message>
-        <source>This part of the YAML has a layout the form cannot change; edit it in the YAML view.</source>
-        <translation>这部分 YAML 的结构无法在表单中修改，请在 YAML 视图中编辑。</translation>
+      <source>This part of the YAML has a layout the form cannot change; edit it in the YAML view.</source>
+      <translation>这部分 YAML 的结构无法在表单中修改，请在 YAML 视图中编辑。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::RoutesTableModel</name>
     <message>
-        <source>(any)</source>
-        <translation>（任意）</translation>
+      <source>(any)</source>
+      <translation>（任意）</translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n 个错误</numerusform>
-        </translation>
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n 个错误</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n 个警告</numerusform>
-        </translation>
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n 个警告</numerusform>
+      </translation>
     </message>
     <message>
-        <source>This part of the YAML has a layout the table cannot change; edit it in the YAML view.</source>
-        <translation>这部分 YAML 的结构无法在表格中修改，请在 YAML 视图中编辑。</translation>
+      <source>This part of the YAML has a layout the table cannot change; edit it in the YAML view.</source>
+      <translation>这部分 YAML 的结构无法在表格中修改，请在 YAML 视图中编辑。</translation>
     </message>
     <message>
-        <source>Route</source>
-        <translation>路由</translation>
+      <source>Route</source>
+      <translation>路由</translation>
     </message>
     <message>
-        <source>Hosts</source>
-        <translation>主机</translation>
+      <source>Hosts</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>Path prefix</source>
-        <translation>路径前缀</translation>
+      <source>Path prefix</source>
+      <translation>路径前缀</translation>
     </message>
     <message>
-        <source>Backends and weights</source>
-        <translation>后端与权重</translation>
+      <source>Backends and weights</source>
+      <translation>后端与权重</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+      <source>Problems</source>
+      <translation>问题</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::SnapshotCompareDialog</name>
     <message>
-        <source>Compare snapshots</source>
-        <translation type="unfinished"></translation>
+      <source>Compare snapshots</source>
+      <translation>比较快照</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Before&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;After&lt;/b&gt; %3 (%4)</source>
-        <translation type="unfinished"></translation>
+      <source>&lt;b&gt;Before&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;After&lt;/b&gt; %3 (%4)</source>
+      <translation>&lt;b&gt;之前&lt;/b&gt; %1（%2）&lt;br&gt;&lt;b&gt;之后&lt;/b&gt; %3（%4）</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation type="unfinished">操作</translation>
+      <source>What</source>
+      <translation>内容</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation type="unfinished"></translation>
+      <source>Before</source>
+      <translation>之前</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation type="unfinished"></translation>
+      <source>After</source>
+      <translation>之后</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Hosts</source>
-        <translation type="unfinished">主机</translation>
+      <source>Hosts</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>Nodes</source>
-        <translation type="unfinished"></translation>
+      <source>Nodes</source>
+      <translation>节点</translation>
     </message>
     <message>
-        <source>%1 %2 appeared</source>
-        <translation type="unfinished"></translation>
+      <source>%1 %2 appeared</source>
+      <translation>%1 %2 出现</translation>
     </message>
     <message>
-        <source>%1 %2 is gone</source>
-        <translation type="unfinished"></translation>
+      <source>%1 %2 is gone</source>
+      <translation>%1 %2 已消失</translation>
     </message>
     <message>
-        <source>%1 %2 changed health</source>
-        <translation type="unfinished"></translation>
+      <source>%1 %2 changed health</source>
+      <translation>%1 %2 健康状态变化</translation>
     </message>
     <message>
-        <source>Findings</source>
-        <translation type="unfinished"></translation>
+      <source>Findings</source>
+      <translation>发现的问题</translation>
     </message>
     <message>
-        <source>resolved</source>
-        <translation type="unfinished"></translation>
+      <source>resolved</source>
+      <translation>已解决</translation>
     </message>
     <message>
-        <source>Gateway configs</source>
-        <translation type="unfinished"></translation>
+      <source>Gateway configs</source>
+      <translation>网关配置</translation>
     </message>
     <message>
-        <source>Traffic, last 5 minutes</source>
-        <translation type="unfinished"></translation>
+      <source>Traffic, last 5 minutes</source>
+      <translation>流量（最近 5 分钟）</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 %4</source>
-        <translation type="unfinished"></translation>
+      <source>%1 · %2 · %3 %4</source>
+      <translation>%1 · %2 · %3 %4</translation>
     </message>
     <message>
-        <source>No change in hosts, topology, findings or gateway configs.</source>
-        <translation type="unfinished"></translation>
+      <source>No change in hosts, topology, findings or gateway configs.</source>
+      <translation>主机、拓扑、问题和网关配置均无变化。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::SnapshotExportDialog</name>
     <message>
-        <source>Export incident snapshot</source>
-        <translation type="unfinished"></translation>
+      <source>Export incident snapshot</source>
+      <translation>导出事故快照</translation>
     </message>
     <message>
-        <source>One file with the topology and health, the traffic of the window, events, findings, gateway specs and the configs they run, audit entries, recent logs, the graph and charts, and a report that opens in any browser. Secrets are redacted before anything is written.</source>
-        <translation type="unfinished"></translation>
+      <source>One file with the topology and health, the traffic of the window, events, findings, gateway specs and the configs they run, audit entries, recent logs, the graph and charts, and a report that opens in any browser. Secrets are redacted before anything is written.</source>
+      <translation>一个文件包含：拓扑与健康状态、时间窗口内的流量、事件、发现的问题、网关配置及其运行的渲染配置、审计记录、最近的日志、拓扑图和图表，以及可在任意浏览器中打开的报告。写入前会先脱敏所有机密信息。</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
     </message>
     <message>
-        <source>Incident snapshots (*.mcpsnap)</source>
-        <translation type="unfinished"></translation>
+      <source>Incident snapshots (*.mcpsnap)</source>
+      <translation>事故快照 (*.mcpsnap)</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation type="unfinished"></translation>
+      <source>File:</source>
+      <translation>文件：</translation>
     </message>
     <message>
-        <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+      <source>Last 15 minutes</source>
+      <translation>最近 15 分钟</translation>
     </message>
     <message>
-        <source>Last 5 minutes</source>
-        <translation type="unfinished"></translation>
+      <source>Last 5 minutes</source>
+      <translation>最近 5 分钟</translation>
     </message>
     <message>
-        <source>Last minute</source>
-        <translation type="unfinished"></translation>
+      <source>Last minute</source>
+      <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <source>Window:</source>
-        <translation type="unfinished"></translation>
+      <source>Window:</source>
+      <translation>时间窗口：</translation>
     </message>
     <message>
-        <source>All gateways</source>
-        <translation type="unfinished"></translation>
+      <source>All gateways</source>
+      <translation>所有网关</translation>
     </message>
     <message>
-        <source>Gateways:</source>
-        <translation type="unfinished"></translation>
+      <source>Gateways:</source>
+      <translation>网关：</translation>
     </message>
     <message>
-        <source>Ready.</source>
-        <translation type="unfinished"></translation>
+      <source>Ready.</source>
+      <translation>就绪。</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
+      <source>Export</source>
+      <translation>导出</translation>
     </message>
     <message>
-        <source>Choose a file in an existing folder.</source>
-        <translation type="unfinished"></translation>
+      <source>Choose a file in an existing folder.</source>
+      <translation>请选择一个已存在文件夹中的文件。</translation>
     </message>
     <message>
-        <source>Collecting: %1</source>
-        <translation type="unfinished"></translation>
+      <source>Collecting: %1</source>
+      <translation>正在收集：%1</translation>
     </message>
     <message>
-        <source>Collecting…</source>
-        <translation type="unfinished"></translation>
+      <source>Collecting…</source>
+      <translation>正在收集…</translation>
     </message>
     <message>
-        <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+      <source>Writing %1…</source>
+      <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <source>Wrote %1 (%2) in %3 s: %4 nodes, %5 events, %6 gateways, %7 log files; %8 kinds of secrets redacted.</source>
-        <translation type="unfinished"></translation>
+      <source>Wrote %1 (%2) in %3 s: %4 nodes, %5 events, %6 gateways, %7 log files; %8 kinds of secrets redacted.</source>
+      <translation>已写入 %1（%2），用时 %3 秒：%4 个节点，%5 个事件，%6 个网关，%7 个日志文件；已脱敏 %8 类机密信息。</translation>
     </message>
     <message>
-        <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+      <source>Export failed: %1</source>
+      <translation>导出失败：%1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::SnapshotWindow</name>
     <message>
-        <source>Snapshot %1 (read-only)</source>
-        <translation type="unfinished"></translation>
+      <source>Snapshot %1 (read-only)</source>
+      <translation>快照 %1（只读）</translation>
     </message>
     <message>
-        <source>Replay</source>
-        <translation type="unfinished"></translation>
+      <source>Replay</source>
+      <translation>回放</translation>
     </message>
     <message>
-        <source>Time:</source>
-        <translation type="unfinished"></translation>
+      <source>Time:</source>
+      <translation>时间：</translation>
     </message>
     <message>
-        <source>The moment to show: graph, overlays and charts as they were (←/→ 10 s, PgUp/PgDn 1 min)</source>
-        <translation type="unfinished"></translation>
+      <source>The moment to show: graph, overlays and charts as they were (←/→ 10 s, PgUp/PgDn 1 min)</source>
+      <translation>要显示的时刻：拓扑图、叠加层和图表均按当时的状态显示（←/→ 10 秒，PgUp/PgDn 1 分钟）</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation type="unfinished">健康状态</translation>
+      <source>Health</source>
+      <translation>健康状态</translation>
     </message>
     <message>
-        <source>Traffic</source>
-        <translation type="unfinished"></translation>
+      <source>Traffic</source>
+      <translation>流量</translation>
     </message>
     <message>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
+      <source>Errors</source>
+      <translation>错误</translation>
     </message>
     <message>
-        <source>Latency</source>
-        <translation type="unfinished"></translation>
+      <source>Latency</source>
+      <translation>延迟</translation>
     </message>
     <message>
-        <source>Fit</source>
-        <translation type="unfinished">适应窗口</translation>
+      <source>Fit</source>
+      <translation>适应窗口</translation>
     </message>
     <message>
-        <source>Compare with…</source>
-        <translation type="unfinished"></translation>
+      <source>Compare with…</source>
+      <translation>与…比较</translation>
     </message>
     <message>
-        <source>Compare with snapshot</source>
-        <translation type="unfinished"></translation>
+      <source>Compare with snapshot</source>
+      <translation>与快照比较</translation>
     </message>
     <message>
-        <source>Incident snapshots (*.mcpsnap)</source>
-        <translation type="unfinished"></translation>
+      <source>Incident snapshots (*.mcpsnap)</source>
+      <translation>事故快照 (*.mcpsnap)</translation>
     </message>
     <message>
-        <source>Snapshot</source>
-        <translation type="unfinished"></translation>
+      <source>Snapshot</source>
+      <translation>快照</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation type="unfinished">详情</translation>
+      <source>Details</source>
+      <translation>详情</translation>
     </message>
     <message>
-        <source>Findings</source>
-        <translation type="unfinished"></translation>
+      <source>Findings</source>
+      <translation>发现的问题</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation type="unfinished"></translation>
+      <source>Events</source>
+      <translation>事件</translation>
     </message>
     <message>
-        <source>%1 · route %2</source>
-        <translation type="unfinished"></translation>
+      <source>%1 · route %2</source>
+      <translation>%1 · 路由 %2</translation>
     </message>
     <message>
-        <source>No traffic in this snapshot</source>
-        <translation type="unfinished"></translation>
+      <source>No traffic in this snapshot</source>
+      <translation>此快照中没有流量</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation type="unfinished">严重程度</translation>
+      <source>Severity</source>
+      <translation>严重程度</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation type="unfinished">代码</translation>
+      <source>Code</source>
+      <translation>代码</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation type="unfinished">主题</translation>
+      <source>Subject</source>
+      <translation>对象</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation type="unfinished">操作</translation>
+      <source>What</source>
+      <translation>内容</translation>
     </message>
     <message>
-        <source>%1 spec line %2</source>
-        <translation type="unfinished"></translation>
+      <source>%1 spec line %2</source>
+      <translation>%1 配置第 %2 行</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation type="unfinished">主机</translation>
+      <source>Host</source>
+      <translation>主机</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
+      <source>Event</source>
+      <translation>事件</translation>
     </message>
     <message>
-        <source>Container</source>
-        <translation type="unfinished"></translation>
+      <source>Container</source>
+      <translation>容器</translation>
     </message>
     <message>
-        <source>Compare snapshots</source>
-        <translation type="unfinished"></translation>
+      <source>Compare snapshots</source>
+      <translation>比较快照</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished">无法打开 %1：%2</translation>
+      <source>Cannot open %1: %2</source>
+      <translation>无法打开 %1：%2</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::SpecDocument</name>
     <message>
-        <source>untitled.yaml</source>
-        <translation>未命名.yaml</translation>
+      <source>untitled.yaml</source>
+      <translation>未命名.yaml</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::SpecEditorWindow</name>
     <message>
-        <source>Add route</source>
-        <translation>添加路由</translation>
+      <source>Add route</source>
+      <translation>添加路由</translation>
     </message>
     <message>
-        <source>Remove route</source>
-        <translation>移除路由</translation>
+      <source>Remove route</source>
+      <translation>移除路由</translation>
     </message>
     <message>
-        <source>Validation</source>
-        <translation>校验</translation>
+      <source>Validation</source>
+      <translation>校验</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Gateway</source>
-        <translation>网关(&amp;G)</translation>
+      <source>&amp;Gateway</source>
+      <translation>网关(&amp;G)</translation>
     </message>
     <message>
-        <source>Spec</source>
-        <translation>配置</translation>
+      <source>Spec</source>
+      <translation>配置</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
+      <source>&amp;New</source>
+      <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open gateway spec</source>
-        <translation>打开网关配置</translation>
+      <source>Open gateway spec</source>
+      <translation>打开网关配置</translation>
     </message>
     <message>
-        <source>YAML (*.yaml *.yml);;All files (*)</source>
-        <translation>YAML (*.yaml *.yml);;所有文件 (*)</translation>
+      <source>YAML (*.yaml *.yml);;All files (*)</source>
+      <translation>YAML (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save &amp;as…</source>
-        <translation>另存为(&amp;A)…</translation>
+      <source>Save &amp;as…</source>
+      <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
+      <source>&amp;Close</source>
+      <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source> Check against: </source>
-        <translation> 校验目标：</translation>
+      <source> Check against: </source>
+      <translation> 校验目标：</translation>
     </message>
     <message>
-        <source>&amp;Push…</source>
-        <translation>推送(&amp;P)…</translation>
+      <source>&amp;Push…</source>
+      <translation>推送(&amp;P)…</translation>
     </message>
     <message>
-        <source>Push &amp;history…</source>
-        <translation>推送历史(&amp;H)…</translation>
+      <source>Push &amp;history…</source>
+      <translation>推送历史(&amp;H)…</translation>
     </message>
     <message>
-        <source>The routes are not a block list; add the route in the YAML view.</source>
-        <translation>路由不是块列表；请在 YAML 视图中添加路由。</translation>
+      <source>The routes are not a block list; add the route in the YAML view.</source>
+      <translation>路由不是块列表；请在 YAML 视图中添加路由。</translation>
     </message>
     <message>
-        <source>Offline (no host)</source>
-        <translation>离线（无主机）</translation>
+      <source>Offline (no host)</source>
+      <translation>离线（无主机）</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
+      <source>Cannot open %1: %2</source>
+      <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <source>The spec %1 runs on %2; save it to keep a copy.</source>
-        <translation>%1 在 %2 上运行的配置；保存即可留存副本。</translation>
+      <source>The spec %1 runs on %2; save it to keep a copy.</source>
+      <translation>%1 在 %2 上运行的配置；保存即可留存副本。</translation>
     </message>
     <message>
-        <source>Save gateway spec</source>
-        <translation>保存网关配置</translation>
+      <source>Save gateway spec</source>
+      <translation>保存网关配置</translation>
     </message>
     <message>
-        <source>Cannot save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
+      <source>Cannot save %1: %2</source>
+      <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
+      <source>Saved %1</source>
+      <translation>已保存 %1</translation>
     </message>
     <message>
-        <source>YAML (*.yaml *.yml)</source>
-        <translation>YAML (*.yaml *.yml)</translation>
+      <source>YAML (*.yaml *.yml)</source>
+      <translation>YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
+      <source>Unsaved changes</source>
+      <translation>未保存的更改</translation>
     </message>
     <message>
-        <source>Save the changes to %1?</source>
-        <translation>保存对 %1 的更改吗？</translation>
+      <source>Save the changes to %1?</source>
+      <translation>保存对 %1 的更改吗？</translation>
     </message>
     <message>
-        <source>%1[*] — Gateway spec</source>
-        <translation>%1[*] — 网关配置</translation>
+      <source>%1[*] — Gateway spec</source>
+      <translation>%1[*] — 网关配置</translation>
     </message>
     <message>
-        <source>Review the diff and push to %1</source>
-        <translation>检查差异并推送到 %1</translation>
+      <source>Review the diff and push to %1</source>
+      <translation>检查差异并推送到 %1</translation>
     </message>
     <message>
-        <source>Fix the errors first: nothing reaches a gateway unvalidated</source>
-        <translation>请先修复错误：未经校验的配置不会到达网关</translation>
+      <source>Fix the errors first: nothing reaches a gateway unvalidated</source>
+      <translation>请先修复错误：未经校验的配置不会到达网关</translation>
     </message>
     <message>
-        <source>Choose the host to push to under “Check against”</source>
-        <translation>请在“校验目标”中选择要推送的主机</translation>
+      <source>Choose the host to push to under “Check against”</source>
+      <translation>请在“校验目标”中选择要推送的主机</translation>
     </message>
     <message>
-        <source>gateway %1 on %2</source>
-        <translation>%2 上的网关 %1</translation>
+      <source>gateway %1 on %2</source>
+      <translation>%2 上的网关 %1</translation>
     </message>
     <message>
-        <source>offline</source>
-        <translation>离线</translation>
+      <source>offline</source>
+      <translation>离线</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::TrafficChart</name>
     <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
+      <source>Show:</source>
+      <translation>显示：</translation>
     </message>
     <message>
-        <source>Requests/s</source>
-        <translation>请求/秒</translation>
+      <source>Requests/s</source>
+      <translation>请求/秒</translation>
     </message>
     <message>
-        <source>5xx rate (%)</source>
-        <translation>5xx 比例（%）</translation>
+      <source>5xx rate (%)</source>
+      <translation>5xx 比例（%）</translation>
     </message>
     <message>
-        <source>p50 latency (ms)</source>
-        <translation>p50 延迟（毫秒）</translation>
+      <source>p50 latency (ms)</source>
+      <translation>p50 延迟（毫秒）</translation>
     </message>
     <message>
-        <source>p99 latency (ms)</source>
-        <translation>p99 延迟（毫秒）</translation>
+      <source>p99 latency (ms)</source>
+      <translation>p99 延迟（毫秒）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::TrafficStyle</name>
     <message>
-        <source>%1/s</source>
-        <translation>%1/秒</translation>
+      <source>%1/s</source>
+      <translation>%1/秒</translation>
     </message>
     <message>
-        <source>%1% err</source>
-        <translation>%1% 错误</translation>
+      <source>%1% err</source>
+      <translation>%1% 错误</translation>
     </message>
     <message>
-        <source>p99 %1 ms</source>
-        <translation>p99 %1 毫秒</translation>
+      <source>p99 %1 ms</source>
+      <translation>p99 %1 毫秒</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::TrafficWindow</name>
     <message>
-        <source>Traffic: service %1</source>
-        <translation>流量：服务 %1</translation>
+      <source>Traffic: service %1</source>
+      <translation>流量：服务 %1</translation>
     </message>
     <message>
-        <source>Traffic: %1 version %2</source>
-        <translation>流量：%1 版本 %2</translation>
+      <source>Traffic: %1 version %2</source>
+      <translation>流量：%1 版本 %2</translation>
     </message>
     <message>
-        <source>%1 (all instances)</source>
-        <translation>%1（全部实例）</translation>
+      <source>%1 (all instances)</source>
+      <translation>%1（全部实例）</translation>
     </message>
     <message>
-        <source>Traffic: gateway %1</source>
-        <translation>流量：网关 %1</translation>
+      <source>Traffic: gateway %1</source>
+      <translation>流量：网关 %1</translation>
     </message>
     <message>
-        <source>Traffic: route %1 of %2</source>
-        <translation>流量：%2 的路由 %1</translation>
+      <source>Traffic: route %1 of %2</source>
+      <translation>流量：%2 的路由 %1</translation>
     </message>
     <message>
-        <source>The host is gone: the figures stopped.</source>
-        <translation>主机已不存在：数据已停止更新。</translation>
+      <source>The host is gone: the figures stopped.</source>
+      <translation>主机已不存在：数据已停止更新。</translation>
     </message>
     <message>
-        <source>No requests in the gateways&apos; access logs of the last 15 minutes.</source>
-        <translation>最近 15 分钟的网关访问日志中没有请求。</translation>
+      <source>No requests in the gateways' access logs of the last 15 minutes.</source>
+      <translation>最近 15 分钟的网关访问日志中没有请求。</translation>
     </message>
     <message>
-        <source>From the gateways&apos; access logs, per 10-second slot over the last 15 minutes.</source>
-        <translation>来自网关访问日志，最近 15 分钟内每 10 秒一个时段。</translation>
+      <source>From the gateways' access logs, per 10-second slot over the last 15 minutes.</source>
+      <translation>来自网关访问日志，最近 15 分钟内每 10 秒一个时段。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>mcp::ui::ValidationPanel</name>
     <message>
-        <source>checked against %1</source>
-        <translation>已对照 %1 校验</translation>
+      <source>checked against %1</source>
+      <translation>已对照 %1 校验</translation>
     </message>
     <message>
-        <source>offline checks only: choose a host for the live checks</source>
-        <translation>仅离线检查：选择主机以进行实时检查</translation>
+      <source>offline checks only: choose a host for the live checks</source>
+      <translation>仅离线检查：选择主机以进行实时检查</translation>
     </message>
     <message>
-        <source>No problems (%1).</source>
-        <translation>没有问题（%1）。</translation>
+      <source>No problems (%1).</source>
+      <translation>没有问题（%1）。</translation>
     </message>
     <message>
-        <source>%1, %2 (%3). Double-click one to go to it.</source>
-        <translation>%1，%2（%3）。双击某项可跳转到对应位置。</translation>
+      <source>%1, %2 (%3). Double-click one to go to it.</source>
+      <translation>%1，%2（%3）。双击某项可跳转到对应位置。</translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n 个错误</numerusform>
-        </translation>
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n 个错误</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n 个警告</numerusform>
-        </translation>
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n 个警告</numerusform>
+      </translation>
     </message>
-</context>
+  </context>
 </TS>

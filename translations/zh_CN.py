@@ -211,3 +211,25 @@ T.update({
  'Snapshot': '快照', 'Details': '详情', 'Events': '事件', '%1 · route %2': '%1 · 路由 %2', 'No traffic in this snapshot': '此快照中没有流量',
  'Severity': '严重程度', 'Code': '代码', 'Subject': '对象', '%1 spec line %2': '%1 配置第 %2 行', 'Time': '时间', 'Event': '事件', 'Container': '容器',
 })
+T.update({
+ 'Apply the certificates at run time (no reload)': '在运行时应用证书（不重载）',
+ 'Only certificates changed: HAProxy took them through its runtime API, without a reload.':
+     '只有证书发生了变化：HAProxy 通过其运行时 API 接收了证书，未进行重载。',
+ 'Private key passphrase': '私钥口令',
+ 'The private key <b>%1</b> is encrypted. Enter its passphrase to check it with its certificate.<br><small>The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.</small>':
+     '私钥 <b>%1</b> 已加密。请输入其口令，以便与其证书一起检查。<br><small>私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。</small>',
+ 'CA bundle…': 'CA 证书包…',
+ "The trusted root certificates (PEM) that imported files and the gateways' certificates must verify to; only its path is saved":
+     '导入的文件和网关的证书必须能验证到的受信任根证书（PEM）；只保存其路径',
+ 'No CA bundle': '不使用 CA 证书包',
+ 'Stop verifying imported certificates to a CA bundle': '不再根据 CA 证书包验证导入的证书',
+ 'CA bundle for the trust check': '用于信任检查的 CA 证书包',
+ 'Trust: not checked (no CA bundle)': '信任：未检查（没有 CA 证书包）',
+ 'Trust: verified to %1': '信任：根据 %1 验证',
+ 'No passphrase given for %1: nothing was changed.': '未提供 %1 的口令：未做任何更改。',
+})
+T.update({
+ 'Only certificates change: HAProxy will take them through its runtime API, without a reload.':
+     '只有证书发生变化：HAProxy 将通过其运行时 API 接收证书，不进行重载。',
+})
+T.update({'Verify it serves the new certificate': '验证其已提供新证书'})

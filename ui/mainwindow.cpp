@@ -166,10 +166,11 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_certsDock->setObjectName(QStringLiteral("certificatesDock"));
     m_certificates = new CertificatesPanel(registry, m_fleet.get(), m_certsDock);
     m_certsDock->setWidget(m_certificates);
-    connect(m_certificates, &CertificatesPanel::replaceRequested, this, [this](const QString &host, const QString &gatewayName, const QString &text) {
-        auto *editor = openSpecEditor();
-        editor->openDeployed(host, gatewayName, text.toUtf8());
-    });
+    connect(m_certificates, &CertificatesPanel::replaceRequested, this,
+            [this](const QString &host, const QString &gatewayName, const QString &text, const QHash<QString, QByteArray> &decryptedKeys) {
+                auto *editor = openSpecEditor();
+                editor->openDeployed(host, gatewayName, text.toUtf8(), decryptedKeys);
+            });
     addDockWidget(Qt::RightDockWidgetArea, m_certsDock);
     tabifyDockWidget(m_grayDock, m_certsDock);
     dock->raise();

@@ -16,11 +16,6 @@ using namespace detail;
 
 namespace {
 
-int passwordRefused(char *, int, int, void *)
-{
-    return -1; // an encrypted key is reported, never prompted for here
-}
-
 struct StoreFree
 {
     void operator()(X509_STORE *s) const { X509_STORE_free(s); }
@@ -45,20 +40,23 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         add(QStringLiteral("cert.parse"), s.certPos, QStringLiteral("%1: %2").arg(s.certPath, parseError),
             QStringLiteral("a certificate file is PEM: -----BEGIN CERTIFICATE----- blocks, the leaf first"));
         s.keyPem.fill('\0');
+        s.keyPassphrase.fill('\0');
         return out;
     }
     X509 *leaf = chain.front().get();
 
     if (!s.keyPath.isEmpty()) {
-        KeyPtr key;
-        {
-            BioPtr bio(BIO_new_mem_buf(s.keyPem.constData(), int(s.keyPem.size())));
-            key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, passwordRefused, nullptr));
-        }
+        // An encrypted key opens with the passphrase given, never by prompting.
+        const KeyPtr key = readPrivateKey(s.keyPem, s.keyPassphrase.isEmpty() ? nullptr : &s.keyPassphrase);
         const bool encrypted = s.keyPem.contains("ENCRYPTED");
+        const bool passphraseGiven = !s.keyPassphrase.isEmpty();
         const QString reason = lastOpensslError();
         s.keyPem.fill('\0'); // do not keep key material around longer than needed
-        if (!key && encrypted) {
+        s.keyPassphrase.fill('\0');
+        if (!key && encrypted && passphraseGiven) {
+            add(QStringLiteral("cert.key-passphrase"), s.keyPos, QStringLiteral("the passphrase does not open the encrypted key %1").arg(s.keyPath),
+                QStringLiteral("enter the passphrase the key was encrypted with"));
+        } else if (!key && encrypted) {
             add(QStringLiteral("cert.key-encrypted"), s.keyPos, QStringLiteral("the key %1 is encrypted and no passphrase was given").arg(s.keyPath),
                 QStringLiteral("gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private"));
         } else if (!key) {

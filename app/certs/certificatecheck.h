@@ -27,9 +27,11 @@ struct CheckSubject
     QByteArray certPem;
     QString keyPath;            // empty: no key to check
     QByteArray keyPem;          // wiped by the check after use (the caller's copy too)
+    QByteArray keyPassphrase;   // opens an encrypted key (in memory only); wiped like keyPem
 };
 
-// Every check, with stable codes: cert.parse (what does not parse), cert.key-encrypted,
+// Every check, with stable codes: cert.parse (what does not parse), cert.key-encrypted (no
+// passphrase given), cert.key-passphrase (the given one does not open the key),
 // cert.key-unusable, cert.key-mismatch, cert.chain-order, cert.chain-incomplete,
 // cert.untrusted, cert.expired, cert.not-yet-valid, cert.expiring, cert.lifetime,
 // cert.san-mismatch, cert.sha1-signature, cert.md5-signature, cert.weak-key. Key material

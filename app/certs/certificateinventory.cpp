@@ -117,6 +117,8 @@ void CertificateInventory::readGateway(const QString &name)
                         subject.certPem = pem;
                         CheckOptions options;
                         options.hosts = hosts;
+                        options.verifyTrust = !m_caFile.isEmpty();
+                        options.caFile = m_caFile;
                         // The file's own checks come once per file, the name checks per name.
                         for (const gateway::Finding &f : checkCertificatePem(subject, options)) {
                             const bool seen = std::any_of(m_findings.cbegin(), m_findings.cend(), [&](const gateway::Finding &g) {

@@ -37,6 +37,9 @@ class CertificateInventory final : public QObject
     Q_DISABLE_COPY_MOVE(CertificateInventory)
 public:
     CertificateInventory(docker::DockerClient *client, QStringList gateways, QObject *parent = nullptr);
+    // Verify each spec chain to this CA bundle too (cert.untrusted, cert.chain-incomplete);
+    // empty (the default): no trust check.
+    void setCaFile(const QString &caFile) { m_caFile = caFile; }
     void start();
     const QList<ServedEntry> &entries() const { return m_entries; }
     const gateway::Findings &findings() const { return m_findings; }
@@ -57,6 +60,7 @@ private:
     QHash<int, QString> m_containerOf; // entry index -> container
     gateway::Findings m_findings;
     std::optional<Error> m_error;
+    QString m_caFile;
     bool m_listAll = false;
 };
 

@@ -35,5 +35,8 @@ QString subjectOf(X509 *x);
 QString issuerOf(X509 *x);
 // The last OpenSSL error as text (and the queue cleared).
 QString lastOpensslError();
+// A PEM private key; an encrypted one opens with `passphrase` only (nullptr or empty: it
+// does not open; nobody is ever prompted).
+KeyPtr readPrivateKey(const QByteArray &pem, const QByteArray *passphrase);
 
 } // namespace mcp::certs::detail

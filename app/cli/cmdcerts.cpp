@@ -49,17 +49,21 @@ QJsonArray findingsJson(const gateway::Findings &findings)
     return rows;
 }
 
-// `mcpctl certs list --host URL [--gateway NAME]...`: every TLS listener of the gateways,
-// the certificate the spec gives it and the one it serves (per route host, and without SNI).
+// `mcpctl certs list --host URL [--gateway NAME]... [--ca FILE]`: every TLS listener of the
+// gateways, the certificate the spec gives it and the one it serves (per route host, and
+// without SNI); with --ca, the spec chains are verified to that bundle too.
 int runCertsList(const GlobalOptions &options, const Output &out)
 {
     QStringList gateways;
+    QString caFile;
     for (int i = 1; i < options.arguments.size(); ++i) {
         const QString a = options.arguments.at(i);
         if (a == QLatin1String("--gateway") && i + 1 < options.arguments.size())
             gateways << options.arguments.at(++i);
+        else if (a == QLatin1String("--ca") && i + 1 < options.arguments.size())
+            caFile = options.arguments.at(++i);
         else
-            return out.fail(usage(QStringLiteral("certs list: unknown argument '%1' (takes --gateway NAME)").arg(a)));
+            return out.fail(usage(QStringLiteral("certs list: unknown argument '%1' (takes --gateway NAME, --ca FILE)").arg(a)));
     }
     auto endpoint = resolveEndpoint(options);
     if (!endpoint)
@@ -67,6 +71,7 @@ int runCertsList(const GlobalOptions &options, const Output &out)
     auto connector = hosts::makeConnector(*endpoint, connectOptions(options));
     docker::DockerClient client(connector.get());
     certs::CertificateInventory inventory(&client, gateways);
+    inventory.setCaFile(caFile);
     QObject::connect(&inventory, &certs::CertificateInventory::finished, &inventory, [] { QCoreApplication::exit(0); });
     inventory.start();
     QCoreApplication::exec();

@@ -96,6 +96,8 @@ int runPipeline(const GlobalOptions &options, const Output &out, const QString &
                        {QStringLiteral("version"), o.newVersion},
                        {QStringLiteral("replicas"), QJsonArray::fromStringList(o.replicas)},
                        {QStringLiteral("diff"), o.diff}};
+    if (!o.method.isEmpty())
+        result.insert(QStringLiteral("method"), o.method);
     if (!o.ok) {
         result.insert(QStringLiteral("failedStep"), stepName(o.failedStep));
         result.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), o.error.code}, {QStringLiteral("message"), o.error.detail}});
@@ -109,9 +111,10 @@ int runPipeline(const GlobalOptions &options, const Output &out, const QString &
         if (!o.diff.isEmpty())
             out.line(o.diff);
         if (o.ok)
-            out.line(dryRun ? QStringLiteral("dry run: %1 would go from %2 to %3").arg(gatewayName, o.previousVersion, o.newVersion)
-                            : QStringLiteral("%1: %2 -> %3 on %4").arg(gatewayName, o.previousVersion.isEmpty() ? QStringLiteral("(none)") : o.previousVersion,
-                                                                     o.newVersion, o.replicas.join(QStringLiteral(", "))));
+            out.line((dryRun ? QStringLiteral("dry run: %1 would go from %2 to %3").arg(gatewayName, o.previousVersion, o.newVersion)
+                             : QStringLiteral("%1: %2 -> %3 on %4").arg(gatewayName, o.previousVersion.isEmpty() ? QStringLiteral("(none)") : o.previousVersion,
+                                                                      o.newVersion, o.replicas.join(QStringLiteral(", ")))) +
+                     (o.method == QLatin1String("runtime") ? QStringLiteral(" (certificates through the runtime API, no reload)") : QString()));
         else
             out.line(QStringLiteral("%1 failed at %2: %3%4")
                          .arg(kind, stepName(o.failedStep), o.error.detail,

@@ -15,7 +15,8 @@ QString resolveSpecPath(const QString &specFile, const QString &path)
     return QFileInfo(specFile).absoluteDir().filePath(path);
 }
 
-Findings checkCertificate(const QString &specFile, const Certificate &c, const QStringList &routeHosts)
+Findings checkCertificate(const QString &specFile, const Certificate &c, const QStringList &routeHosts,
+                          const QHash<QString, QByteArray> &decryptedKeys)
 {
     Findings out;
     const auto add = [&](const QString &code, const SourcePos &pos, const QString &message, const QString &hint,
@@ -32,7 +33,8 @@ Findings checkCertificate(const QString &specFile, const Certificate &c, const Q
             QStringLiteral("check the path (relative to the spec file) and its permissions"));
         return out;
     }
-    if (!keyFile.open(QIODevice::ReadOnly)) {
+    const auto decrypted = decryptedKeys.constFind(keyPath);
+    if (decrypted == decryptedKeys.constEnd() && !keyFile.open(QIODevice::ReadOnly)) {
         add(QStringLiteral("cert.file-unreadable"), c.keyFile.pos, QStringLiteral("cannot read key %1: %2").arg(keyPath, keyFile.errorString()),
             QStringLiteral("check the path (relative to the spec file) and its permissions"));
         return out;
@@ -44,7 +46,7 @@ Findings checkCertificate(const QString &specFile, const Certificate &c, const Q
     subject.certPath = certPath;
     subject.certPem = certFile.readAll();
     subject.keyPath = keyPath;
-    subject.keyPem = keyFile.readAll();
+    subject.keyPem = decrypted != decryptedKeys.constEnd() ? *decrypted : keyFile.readAll();
     certs::CheckOptions options;
     options.hosts = routeHosts;
     out << certs::checkCertificatePem(subject, options);

@@ -10,8 +10,10 @@ namespace mcp::gateway {
 // (expired or not yet valid: error; under 30 days left: warning), the SANs cover every
 // host of the routes on its listeners (wildcards as TLS clients match them), no weak keys
 // (RSA under 2048 bits, EC under 256) and no SHA-1 signatures. Key material is only read
-// into OpenSSL and never appears in a finding.
-Findings checkCertificate(const QString &specFile, const Certificate &certificate, const QStringList &routeHosts);
+// into OpenSSL and never appears in a finding. A key in `decryptedKeys` (by its resolved path)
+// is checked as those bytes instead of the file's.
+Findings checkCertificate(const QString &specFile, const Certificate &certificate, const QStringList &routeHosts,
+                          const QHash<QString, QByteArray> &decryptedKeys = {});
 
 // The file a spec path names: absolute as is, relative to the spec file's directory.
 QString resolveSpecPath(const QString &specFile, const QString &path);

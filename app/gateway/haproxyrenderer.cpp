@@ -173,7 +173,10 @@ RenderedConfig renderHaproxy(const GatewaySpec &spec, const QString &version, co
         QByteArray combined;
         if (pem.open(QIODevice::ReadOnly))
             combined += pem.readAll();
-        if (key.open(QIODevice::ReadOnly))
+        const auto decrypted = spec.decryptedKeys.constFind(resolveSpecPath(spec.file, cert.keyFile.value));
+        if (decrypted != spec.decryptedKeys.constEnd())
+            combined += *decrypted;
+        else if (key.open(QIODevice::ReadOnly))
             combined += key.readAll();
         const QString path = QStringLiteral("%1/certs/%2.pem").arg(kDir, configId(cert.name.value));
         out.files.insert(path, combined);

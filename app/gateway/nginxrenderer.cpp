@@ -170,8 +170,9 @@ RenderedConfig renderNginx(const GatewaySpec &spec, const QString &version, cons
         const QString base = QStringLiteral("%1/certs/%2").arg(kDir, configId(cert.name.value));
         if (pem.open(QIODevice::ReadOnly))
             out.files.insert(base + QStringLiteral(".pem"), pem.readAll());
-        if (key.open(QIODevice::ReadOnly)) {
-            out.files.insert(base + QStringLiteral(".key"), key.readAll());
+        const auto decrypted = spec.decryptedKeys.constFind(resolveSpecPath(spec.file, cert.keyFile.value));
+        if (decrypted != spec.decryptedKeys.constEnd() || key.open(QIODevice::ReadOnly)) {
+            out.files.insert(base + QStringLiteral(".key"), decrypted != spec.decryptedKeys.constEnd() ? *decrypted : key.readAll());
             out.secretFiles << base + QStringLiteral(".key");
         }
     }

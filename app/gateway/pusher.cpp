@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -75,6 +76,37 @@ Result<RenderedConfig> previousConfig(const QString &driver, const QByteArray &p
     return config;
 }
 
+QStringList certificateOnlyChange(const RenderedConfig &config, const QMap<QString, QByteArray> &running, const QString &runningVersion)
+{
+    if (config.driver != QLatin1String("haproxy") || runningVersion.isEmpty() || config.version.isEmpty())
+        return {};
+    QSet<QString> served; // the files a listener loads: the only ones HAProxy knows by name
+    for (const auto &[port, file] : config.tlsListeners)
+        served.insert(file);
+    QStringList changed;
+    for (auto it = config.files.constBegin(); it != config.files.constEnd(); ++it) {
+        const QString &path = it.key();
+        if (path == config.stateDir + QStringLiteral("/spec.yaml") || path == config.stateDir + QStringLiteral("/version"))
+            continue; // the spec's text and its hash change with any edit
+        const auto now = running.constFind(path);
+        if (now == running.constEnd())
+            return {}; // a new file: the running process does not know it
+        if (path == config.mainFile) {
+            QByteArray same = *now;
+            same.replace(runningVersion.toUtf8(), config.version.toUtf8()); // the config carries its version
+            if (same != it.value())
+                return {};
+            continue;
+        }
+        if (*now == it.value())
+            continue;
+        if (!served.contains(path))
+            return {};
+        changed << path;
+    }
+    return changed;
+}
+
 GatewayPush::GatewayPush(docker::DockerClient *client, QString gatewayName, RenderedConfig config, QString expectVersion,
                          bool dryRun, QObject *parent)
     : QObject(parent), m_client(client), m_gateway(std::move(gatewayName)), m_config(std::move(config)),
@@ -125,6 +157,8 @@ void GatewayPush::start()
 
 void GatewayPush::nextReplica()
 {
+    if (m_index >= 0)
+        m_methods << (m_runtimeCerts.isEmpty() ? QStringLiteral("reload") : QStringLiteral("runtime"));
     ++m_index;
     if (m_index >= m_ids.size())
         return succeed();
@@ -159,6 +193,7 @@ void GatewayPush::fetch(const QString &id)
                                                      "review the new diff and push again")
                                           .arg(m_names[m_index], running.isEmpty() ? QStringLiteral("(none)") : running,
                                                base.isEmpty() ? QStringLiteral("(none)") : base)));
+            m_runtimeCerts = certificateOnlyChange(m_config, *current, running);
             if (m_dryRun)
                 return succeed();
             return backupAndWrite(id);
@@ -202,7 +237,10 @@ void GatewayPush::check(const QString &id)
                            pushError(QStringLiteral("push.check-failed"),
                                      QStringLiteral("%1 rejected the new config: %2")
                                          .arg(m_names[m_index], QString::fromUtf8(r->out + r->err).trimmed().right(600))));
-        reload(id, false);
+        if (m_runtimeCerts.isEmpty())
+            reload(id, false);
+        else
+            applyCertificates(id, false);
     });
 }
 
@@ -212,12 +250,51 @@ void GatewayPush::reload(const QString &id, bool restoring)
         Q_EMIT stepStarted(Step::Reload, m_names[m_index]);
     whenReady(m_client->exec(id, reloadCommand()), this, [this, id, restoring](Result<docker::ExecResult> r) {
         if (restoring)
-            return; // best effort; the failure being reported is the original one
+            return fail(m_failedStep, m_failure); // best effort; the failure being reported is the original one
         if (!r || r->exitCode != 0)
             return restore(id, Step::Reload,
                            r ? pushError(QStringLiteral("push.reload-failed"), QString::fromUtf8(r->out + r->err).trimmed())
                              : r.error());
         verify(id, 0);
+    });
+}
+
+// The certificate files just written (and checked), into the running HAProxy: one
+// transaction per file, fed by the container's own copy of the file (the PEM holds the key;
+// it never appears on a command line or in the exec's record). A file the runtime refuses
+// (HAProxy checks the key against the certificate, as `haproxy -c` did) aborts its
+// transaction. While restoring, the same with the old files back on disk.
+void GatewayPush::applyCertificates(const QString &id, bool restoring)
+{
+    if (!restoring)
+        Q_EMIT stepStarted(Step::Runtime, m_names[m_index]);
+    QStringList quoted;
+    for (const QString &p : std::as_const(m_runtimeCerts))
+        quoted << QLatin1Char('\'') + p + QLatin1Char('\''); // renderer-made paths: no quote in them
+    const QString script =
+        QStringLiteral("for p in %1; do "
+                       "out=$( { printf 'set ssl cert %s <<\\n' \"$p\"; cat \"$p\"; printf '\\n'; } | nc -w 2 127.0.0.1 9999 ); "
+                       "case \"$out\" in *'Transaction '*) ;; *) echo \"set ssl cert $p: $out\"; "
+                       "echo \"abort ssl cert $p\" | nc -w 2 127.0.0.1 9999 >/dev/null; exit 1;; esac; "
+                       "out=$(echo \"commit ssl cert $p\" | nc -w 2 127.0.0.1 9999); "
+                       "case \"$out\" in *'Success!'*) echo \"committed $p\";; *) echo \"commit ssl cert $p: $out\"; "
+                       "echo \"abort ssl cert $p\" | nc -w 2 127.0.0.1 9999 >/dev/null; exit 1;; esac; "
+                       "done")
+            .arg(quoted.join(QLatin1Char(' ')));
+    whenReady(m_client->exec(id, {QStringLiteral("sh"), QStringLiteral("-c"), script}), this, [this, id, restoring](Result<docker::ExecResult> r) {
+        const bool ok = r && r->exitCode == 0 && r->out.count("committed ") == m_runtimeCerts.size();
+        if (restoring)
+            return ok ? fail(m_failedStep, m_failure) : reload(id, true); // the old files by a reload, then
+        if (!ok)
+            return restore(id, Step::Runtime,
+                           r ? pushError(QStringLiteral("push.runtime-failed"),
+                                         QStringLiteral("%1 refused the certificate through the runtime API: %2")
+                                             .arg(m_names[m_index], QString::fromUtf8(r->out + r->err).simplified().right(600)))
+                             : r.error());
+        // Nothing was reloaded: /.mcp/version still names the version the process started
+        // with; what changed is the certificate, and that is what is asked.
+        Q_EMIT stepStarted(Step::Verify, m_names[m_index]);
+        verifyCertificates(id, 0, 0);
     });
 }
 
@@ -293,13 +370,30 @@ void GatewayPush::verifyCertificates(const QString &id, int listener, int attemp
 void GatewayPush::restore(const QString &id, Step failedStep, const Error &error)
 {
     Q_EMIT stepStarted(Step::Restore, m_names[m_index]);
-    const bool reloaded = failedStep == Step::Verify || failedStep == Step::Reload;
-    whenReady(m_client->putArchive(id, QStringLiteral("/"), m_backupTar), this, [this, id, failedStep, error, reloaded](Status put) {
+    // Whether the new files were already serving (reloaded, or committed at run time).
+    const bool served = failedStep == Step::Verify || failedStep == Step::Reload || failedStep == Step::Runtime;
+    whenReady(m_client->putArchive(id, QStringLiteral("/"), m_backupTar), this, [this, id, failedStep, error, served](Status put) {
         m_outcome.rolledBack = put.ok();
-        if (put && reloaded)
+        if (!put || !served)
+            return fail(failedStep, error);
+        // The old files serve again before the failure is reported.
+        m_failedStep = failedStep;
+        m_failure = error;
+        if (m_runtimeCerts.isEmpty())
             reload(id, true);
-        fail(failedStep, error);
+        else
+            applyCertificates(id, true);
     });
+}
+
+QString GatewayPush::method(bool withCurrent) const
+{
+    QStringList methods = m_methods;
+    if (withCurrent && m_index >= 0 && m_index < m_ids.size())
+        methods << (m_runtimeCerts.isEmpty() ? QStringLiteral("reload") : QStringLiteral("runtime"));
+    if (methods.isEmpty())
+        return {};
+    return methods.contains(QLatin1String("reload")) ? QStringLiteral("reload") : QStringLiteral("runtime");
 }
 
 void GatewayPush::fail(Step step, const Error &error)
@@ -307,6 +401,8 @@ void GatewayPush::fail(Step step, const Error &error)
     m_outcome.ok = false;
     m_outcome.failedStep = step;
     m_outcome.error = error;
+    if (step >= Step::Write) // files were written: say how they were to take effect
+        m_outcome.method = method(true);
     m_outcome.replicas = m_names.mid(0, std::max(0, m_index + 1));
     Q_EMIT finished(m_outcome);
 }
@@ -315,6 +411,7 @@ void GatewayPush::succeed()
 {
     m_outcome.ok = true;
     m_outcome.replicas = m_names;
+    m_outcome.method = method(m_dryRun);
     Q_EMIT stepStarted(Step::Done, QString());
     Q_EMIT finished(m_outcome);
 }

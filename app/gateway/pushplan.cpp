@@ -13,11 +13,13 @@
 
 namespace mcp::gateway {
 
-PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph)
+PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph,
+                  const QHash<QString, QByteArray> &decryptedKeys)
 {
     PushPlan plan;
     plan.reading = readSpecText(specText, file);
     plan.reading.spec.file = QFileInfo(file).absoluteFilePath(); // certificates resolve against it
+    plan.reading.spec.decryptedKeys = decryptedKeys;
     plan.findings = plan.reading.findings;
     if (!plan.reading.parsed)
         return plan;
@@ -54,6 +56,8 @@ QJsonObject pushAuditRecord(const QString &kind, const QString &hostUrl, const Q
         record.insert(QStringLiteral("dryRun"), true);
     if (o.rolledBack)
         record.insert(QStringLiteral("rolledBack"), true);
+    if (!o.method.isEmpty())
+        record.insert(QStringLiteral("method"), o.method); // runtime (HAProxy certificates, no reload) | reload
     return record;
 }
 

@@ -30,8 +30,9 @@ struct PushPlan
 };
 
 // hostGraph: the topology of the one host the gateway runs on (nullptr: offline checks only,
-// never ready).
-PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph);
+// never ready). decryptedKeys: keys opened with their passphrase (GatewaySpec::decryptedKeys).
+PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph,
+                  const QHash<QString, QByteArray> &decryptedKeys = {});
 
 // The audit record of a push, rollback or conflict (the audit log adds who and when).
 QJsonObject pushAuditRecord(const QString &kind, const QString &hostUrl, const QString &gateway, const GatewayPush::Outcome &outcome,

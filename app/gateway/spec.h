@@ -2,6 +2,7 @@
 
 #include "finding.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -108,6 +109,11 @@ struct GatewaySpec
     QList<Certificate> certificates;
     QList<Route> routes;
     SourcePos listenersPos, routesPos;
+    // Decrypted private keys by the absolute path of their (encrypted) key file: keys the
+    // operator opened with their passphrase in the console, in memory only. The checks and
+    // the renderers take these bytes instead of the file's; nothing writes them anywhere
+    // but into the gateway container.
+    QHash<QString, QByteArray> decryptedKeys;
 };
 
 // Parses "250ms", "5s", "1m", "1h" (also "1.5s"); std::nullopt when malformed.

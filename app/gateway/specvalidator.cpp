@@ -121,7 +121,7 @@ private:
                 }
             }
             hosts.removeDuplicates();
-            out << checkCertificate(s.file, c, hosts);
+            out << checkCertificate(s.file, c, hosts, s.decryptedKeys);
         }
     }
 

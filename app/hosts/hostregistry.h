@@ -21,6 +21,8 @@ class HostRegistry final : public QObject
 public:
     // storage may be nullptr (nothing persists); otherwise it must outlive the registry.
     explicit HostRegistry(QSettings *storage = nullptr, QObject *parent = nullptr);
+    // The settings the console keeps (nullptr: none): other panels keep their paths there too.
+    QSettings *storage() const { return m_storage; }
 
     const QList<HostConfig> &hosts() const { return m_hosts; }
     const HostConfig *find(const QString &name) const;

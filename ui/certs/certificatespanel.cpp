@@ -1,9 +1,11 @@
 #include "certificatespanel.h"
 
 #include "certificatesmodel.h"
+#include "keypassphrasedialog.h"
 
 #include "certs/certificatecheck.h"
 #include "certs/certificateinventory.h"
+#include "certs/privatekey.h"
 #include "gateway/certificateedit.h"
 #include "gateway/deployedroutes.h"
 #include "hosts/hostconnection.h"
@@ -21,6 +23,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
@@ -29,6 +32,8 @@
 namespace mcp::ui {
 
 namespace {
+
+const QString kCaBundleKey = QStringLiteral("certificates/caBundle");
 
 QListWidgetItem *findingItem(const gateway::Finding &f)
 {
@@ -57,11 +62,31 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
     m_replace->setObjectName(QStringLiteral("replaceOnGateway"));
     m_replace->setToolTip(tr("Choose a new certificate and key for the selected gateway listener; the spec editor shows the diff, checks it and pushes"));
     m_replace->setEnabled(false);
+    auto *ca = new QPushButton(tr("CA bundle…"), this);
+    ca->setObjectName(QStringLiteral("caBundle"));
+    ca->setToolTip(tr("The trusted root certificates (PEM) that imported files and the gateways' certificates must verify to; only its path is saved"));
+    m_clearCa = new QPushButton(tr("No CA bundle"), this);
+    m_clearCa->setObjectName(QStringLiteral("clearCaBundle"));
+    m_clearCa->setToolTip(tr("Stop verifying imported certificates to a CA bundle"));
+    m_caLabel = new QLabel(this);
+    m_caLabel->setObjectName(QStringLiteral("caBundleLabel"));
     bar->addWidget(import);
     bar->addWidget(refresh);
     bar->addWidget(m_replace);
-    bar->addStretch();
+    bar->addWidget(ca);
+    bar->addWidget(m_clearCa);
+    bar->addWidget(m_caLabel, 1);
     layout->addLayout(bar);
+    m_askPassphrase = [this](const QString &keyPath) { return KeyPassphraseDialog::ask(keyPath, this); };
+    if (QSettings *settings = m_registry->storage())
+        m_caBundle = settings->value(kCaBundleKey).toString();
+    connect(ca, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("CA bundle for the trust check"), QFileInfo(m_caBundle).absolutePath(),
+                                                          tr("PEM (*.pem *.crt *.cer);;All files (*)"));
+        if (!file.isEmpty())
+            setCaBundle(file);
+    });
+    connect(m_clearCa, &QPushButton::clicked, this, [this] { setCaBundle(QString()); });
     connect(import, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import certificates"), QString(), tr("PEM (*.pem *.crt *.cer);;All files (*)"));
         if (!files.isEmpty())
@@ -80,13 +105,13 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
         const QString key = QFileDialog::getOpenFileName(this, tr("Its private key"), QFileInfo(cert).absolutePath(), tr("Keys (*.key *.pem);;All files (*)"));
         if (key.isEmpty())
             return;
-        const Result<QString> text = replacementSpec(row, cert, key);
-        if (!text) {
-            m_status->setText(text.error().detail);
+        const Result<Replacement> replacement = prepareReplacement(row, cert, key);
+        if (!replacement) {
+            m_status->setText(replacement.error().detail);
             return;
         }
         const CertificateRow &r = m_model->row(row);
-        Q_EMIT replaceRequested(r.host, r.gateway, *text);
+        Q_EMIT replaceRequested(r.host, r.gateway, replacement->specText, replacement->decryptedKeys);
     });
 
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -111,11 +136,46 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
     layout->addWidget(m_status);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CertificatesPanel::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_table->resizeColumnsToContents(); });
+    showCaBundle();
+}
+
+certs::CheckOptions CertificatesPanel::checkOptions() const
+{
+    certs::CheckOptions options;
+    if (!m_caBundle.isEmpty()) {
+        options.verifyTrust = true;
+        options.caFile = m_caBundle;
+    }
+    return options;
+}
+
+void CertificatesPanel::showCaBundle()
+{
+    m_clearCa->setEnabled(!m_caBundle.isEmpty());
+    m_caLabel->setText(m_caBundle.isEmpty() ? tr("Trust: not checked (no CA bundle)") : tr("Trust: verified to %1").arg(QFileInfo(m_caBundle).fileName()));
+    m_caLabel->setToolTip(m_caBundle);
+}
+
+void CertificatesPanel::setCaBundle(const QString &path)
+{
+    m_caBundle = path;
+    if (QSettings *settings = m_registry->storage()) {
+        if (path.isEmpty())
+            settings->remove(kCaBundleKey);
+        else
+            settings->setValue(kCaBundleKey, path); // the path only: the bundle is read when checking
+        settings->sync();
+    }
+    showCaBundle();
+    if (!m_imported.isEmpty())
+        importFiles(m_imported);
 }
 
 void CertificatesPanel::importFiles(const QStringList &paths)
 {
     for (const QString &path : paths) {
+        if (!m_imported.contains(path))
+            m_imported << path;
         QFile f(path);
         CertificateRow row;
         row.source = path;
@@ -135,11 +195,14 @@ void CertificatesPanel::importFiles(const QStringList &paths)
         if (keyPath != path && key.open(QIODevice::ReadOnly)) {
             subject.keyPath = keyPath;
             subject.keyPem = key.readAll();
+            if (certs::isEncryptedKey(subject.keyPem))
+                if (const std::optional<QString> passphrase = m_askPassphrase(keyPath))
+                    subject.keyPassphrase = passphrase->toUtf8(); // wiped by the check
         }
         const auto chain = certs::readCertificates(subject.certPem);
         if (chain)
             row.chain = *chain;
-        row.findings = certs::checkCertificatePem(subject, certs::CheckOptions{});
+        row.findings = certs::checkCertificatePem(subject, checkOptions());
         m_model->setRows(path, {row});
     }
     m_status->setText(tr("%n file(s) checked.", nullptr, int(paths.size())));
@@ -157,6 +220,7 @@ void CertificatesPanel::refreshFromGateways()
             continue;
         ++m_pendingHosts;
         auto *inventory = new certs::CertificateInventory(connection->client(), {}, this);
+        inventory->setCaFile(m_caBundle);
         const QString host = config.name;
         connect(inventory, &certs::CertificateInventory::finished, this, [this, inventory, host] {
             inventory->deleteLater();
@@ -206,6 +270,47 @@ Result<QString> CertificatesPanel::replacementSpec(int index, const QString &cer
     if (deployed.isEmpty())
         return Error::make(ErrorKind::Api, QStringLiteral("cert.no-spec"), tr("%1 on %2 runs no pushed spec the console has read.").arg(row.gateway, row.host));
     return gateway::specWithCertificate(QString::fromUtf8(deployed), row.certificateName, certFile, keyFile);
+}
+
+Result<CertificatesPanel::Replacement> CertificatesPanel::prepareReplacement(int index, const QString &certFile, const QString &keyFile)
+{
+    QFile cert(certFile), key(keyFile);
+    if (!cert.open(QIODevice::ReadOnly))
+        return Error::make(ErrorKind::Config, QStringLiteral("cert.file-unreadable"), tr("cannot read %1: %2").arg(certFile, cert.errorString()));
+    if (!key.open(QIODevice::ReadOnly))
+        return Error::make(ErrorKind::Config, QStringLiteral("cert.file-unreadable"), tr("cannot read %1: %2").arg(keyFile, key.errorString()));
+    certs::CheckSubject subject;
+    subject.findingFile = certFile;
+    subject.certPath = certFile;
+    subject.certPem = cert.readAll();
+    subject.keyPath = keyFile;
+    subject.keyPem = key.readAll();
+    if (certs::isEncryptedKey(subject.keyPem)) {
+        const std::optional<QString> passphrase = m_askPassphrase(keyFile);
+        if (!passphrase) {
+            subject.keyPem.fill('\0');
+            return Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), tr("No passphrase given for %1: nothing was changed.").arg(keyFile));
+        }
+        subject.keyPassphrase = passphrase->toUtf8();
+    }
+    Replacement out;
+    if (!subject.keyPassphrase.isEmpty()) {
+        // Opened once here for the push (the gateway loads it unattended); the check below
+        // tells a wrong passphrase from a wrong key.
+        const Result<QByteArray> opened = certs::loadPrivateKey(subject.keyPem, subject.keyPassphrase);
+        if (opened)
+            out.decryptedKeys.insert(QFileInfo(keyFile).absoluteFilePath(), *opened);
+    }
+    // The pair first: a key that does not open or does not belong stops here; the other
+    // checks (expiry, names, trust) run in the spec editor with the gateway's routes.
+    for (const gateway::Finding &f : certs::checkCertificatePem(subject, certs::CheckOptions{}))
+        if (f.severity == gateway::Finding::Severity::Error && (f.code.startsWith(QLatin1String("cert.key")) || f.code == QLatin1String("cert.parse")))
+            return Error::make(ErrorKind::Config, f.code, QStringLiteral("%1 [%2]").arg(f.message, f.code));
+    const Result<QString> text = replacementSpec(index, certFile, keyFile);
+    if (!text)
+        return text.error();
+    out.specText = *text;
+    return out;
 }
 
 void CertificatesPanel::showSelected()

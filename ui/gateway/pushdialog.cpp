@@ -99,6 +99,8 @@ QString PushDialog::stepTitle(gateway::GatewayPush::Step step) const
         return tr("Gateway's own config check");
     case S::Reload:
         return tr("Graceful reload");
+    case S::Runtime:
+        return tr("Apply the certificates at run time (no reload)");
     case S::Verify:
         return tr("Verify it serves the new version");
     case S::Restore:
@@ -142,7 +144,9 @@ void PushDialog::onPreview(const gateway::GatewayPush::Outcome &o)
                            .arg(m_gateway.toHtmlEscaped(), m_hostName.toHtmlEscaped())
                            .arg(o.replicas.size())
                            .arg(o.replicas.join(QLatin1String(", ")).toHtmlEscaped(), running, o.newVersion));
-    m_result->setText(same ? tr("The gateway already runs this version; pushing again re-applies it.") : QString());
+    m_result->setText(same                                     ? tr("The gateway already runs this version; pushing again re-applies it.")
+                      : o.method == QLatin1String("runtime") ? tr("Only certificates change: HAProxy will take them through its runtime API, without a reload.")
+                                                               : QString());
     m_previewReady = true;
     m_push->setEnabled(true);
     Q_EMIT previewed();
@@ -176,8 +180,13 @@ void PushDialog::onStep(gateway::GatewayPush::Step step, const QString &replica)
     }
     markLast(style()->standardIcon(step == gateway::GatewayPush::Step::Restore ? QStyle::SP_MessageBoxCritical
                                                                                : QStyle::SP_DialogApplyButton));
+    // After a runtime certificate change the check is the served certificate (the process
+    // keeps the version it started with).
+    const bool certificateVerify = step == gateway::GatewayPush::Step::Verify && m_steps->count() > 0 &&
+                                   m_steps->item(m_steps->count() - 1)->data(Qt::UserRole).toInt() == int(gateway::GatewayPush::Step::Runtime);
+    const QString title = certificateVerify ? tr("Verify it serves the new certificate") : stepTitle(step);
     auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_ArrowRight),
-                                     replica.isEmpty() ? stepTitle(step) : tr("%1 · %2").arg(stepTitle(step), replica), m_steps);
+                                     replica.isEmpty() ? title : tr("%1 · %2").arg(title, replica), m_steps);
     item->setData(Qt::UserRole, int(step));
     m_steps->scrollToItem(item);
 }
@@ -192,7 +201,10 @@ void PushDialog::onFinished(const gateway::GatewayPush::Outcome &o)
     if (o.ok) {
         markLast(style()->standardIcon(QStyle::SP_DialogApplyButton));
         m_result->setText(tr("<b>Done:</b> %1 now runs <tt>%2</tt> on %3.")
-                              .arg(m_gateway.toHtmlEscaped(), o.newVersion, o.replicas.join(QLatin1String(", ")).toHtmlEscaped()));
+                              .arg(m_gateway.toHtmlEscaped(), o.newVersion, o.replicas.join(QLatin1String(", ")).toHtmlEscaped()) +
+                          (o.method == QLatin1String("runtime")
+                               ? QStringLiteral("<br>") + tr("Only certificates changed: HAProxy took them through its runtime API, without a reload.")
+                               : QString()));
         m_push->setEnabled(false);
     } else if (o.error.code == QLatin1String("push.conflict")) {
         markLast(style()->standardIcon(QStyle::SP_MessageBoxWarning));

@@ -90,15 +90,28 @@ bool SpecDocument::applyEdit(const std::optional<gateway::TextEdit> &edit)
     return true;
 }
 
+void SpecDocument::setDecryptedKeys(QHash<QString, QByteArray> keys)
+{
+    m_decryptedKeys = std::move(keys);
+    reparseNow();
+}
+
+SpecDocument::~SpecDocument()
+{
+    m_plan = {}; // drops the plan's references, so the wipe below does not copy the bytes
+    for (QByteArray &key : m_decryptedKeys)
+        key.fill('\0');
+}
+
 void SpecDocument::reparseNow()
 {
     m_debounce.stop();
     const QString file = m_path.isEmpty() ? displayName() : m_path;
     if (m_model && !m_host.isEmpty()) {
         const topology::Graph graph = m_model->hostGraph(m_host);
-        m_plan = gateway::planPush(m_text->toPlainText().toUtf8(), file, &graph);
+        m_plan = gateway::planPush(m_text->toPlainText().toUtf8(), file, &graph, m_decryptedKeys);
     } else {
-        m_plan = gateway::planPush(m_text->toPlainText().toUtf8(), file, nullptr);
+        m_plan = gateway::planPush(m_text->toPlainText().toUtf8(), file, nullptr, m_decryptedKeys);
     }
     Q_EMIT reparsed();
 }

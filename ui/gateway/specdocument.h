@@ -38,6 +38,10 @@ public:
 
     // Live checks against this host (model not owned; nullptr or empty host: offline only).
     void setLiveSource(topology::TopologyModel *model, const QString &host);
+    // Keys the operator opened with their passphrase (by key file path), used by the checks
+    // and the push instead of the encrypted files; in memory only, wiped with the document.
+    void setDecryptedKeys(QHash<QString, QByteArray> keys);
+    ~SpecDocument() override;
     QString liveHost() const { return m_host; }
 
     const gateway::PushPlan &plan() const { return m_plan; }
@@ -60,6 +64,7 @@ private:
     QString m_host;
     QTimer m_debounce;
     gateway::PushPlan m_plan;
+    QHash<QString, QByteArray> m_decryptedKeys;
 };
 
 } // namespace mcp::ui

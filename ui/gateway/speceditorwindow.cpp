@@ -242,8 +242,11 @@ bool SpecEditorWindow::openFile(const QString &path)
     return true;
 }
 
-void SpecEditorWindow::openDeployed(const QString &host, const QString &gateway, const QByteArray &specText)
+void SpecEditorWindow::openDeployed(const QString &host, const QString &gateway, const QByteArray &specText,
+                                    const QHash<QString, QByteArray> &decryptedKeys)
 {
+    if (!decryptedKeys.isEmpty())
+        m_document->setDecryptedKeys(decryptedKeys);
     m_document->setInitialText(QString::fromUtf8(specText));
     setLiveHost(host);
     selectRoute(0);

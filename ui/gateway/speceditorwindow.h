@@ -42,7 +42,9 @@ public:
     bool openFile(const QString &path);
     void newSpec();
     // Opens the spec a gateway runs (read from the gateway itself), untitled.
-    void openDeployed(const QString &host, const QString &gateway, const QByteArray &specText);
+    // decryptedKeys: keys the operator opened with their passphrase (SpecDocument::setDecryptedKeys).
+    void openDeployed(const QString &host, const QString &gateway, const QByteArray &specText,
+                      const QHash<QString, QByteArray> &decryptedKeys = {});
     bool saveTo(const QString &path);
 
     void setLiveHost(const QString &host); // "" for offline checks only

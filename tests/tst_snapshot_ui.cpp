@@ -26,6 +26,7 @@
 #include <QSlider>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace mcp;
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void exportDialogWritesTheFile();
     void replayWithTheTimeSlider();
     void compareTwoSnapshots();
+    void chineseWindowAndDialog();
 
 private:
     QString exportTo(const QString &name, bool screenshot);
@@ -254,6 +256,33 @@ void TestSnapshotUi::compareTwoSnapshots()
     QVERIFY(QTest::qWaitFor([&] { return m_window->findChild<QMessageBox *>() != nullptr; }, 10000));
     QVERIFY(again.isEmpty());
     m_window->findChild<QMessageBox *>()->close();
+}
+
+// The operators this is for read Chinese first: the main window with the demo stack and the
+// export dialog in zh_CN (translations embedded under :/i18n, as the console loads them).
+void TestSnapshotUi::chineseWindowAndDialog()
+{
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&zh);
+    {
+        ui::MainWindow window(m_registry.get());
+        window.resize(1440, 900);
+        window.show();
+        window.start();
+        QVERIFY(QTest::qWaitFor([&] { return window.topologyModel()->graph().nodes.size() > 10; }, 30000));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(500);
+        window.topologyView()->fitAll();
+        QTest::qWait(100);
+        saveScreenshot(&window, QStringLiteral("main-window-zh_CN"));
+        ui::SnapshotExportDialog *dialog = window.openSnapshotExport();
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("导出事故快照"));
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        saveScreenshot(dialog, QStringLiteral("snapshot-export-zh_CN"));
+        dialog->close();
+    }
+    QCoreApplication::removeTranslator(&zh);
 }
 
 QTEST_MAIN(TestSnapshotUi)

@@ -3,6 +3,8 @@
 // no vanished or obsolete entries linger, and ui/ passes no user-visible literal to a widget
 // without tr() (a line may opt out with "// notr" when the text is not for translation).
 #include <QDirIterator>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
@@ -24,6 +26,27 @@ QSet<QString> placeholders(const QString &text)
     return out;
 }
 
+
+// Every (context, source) a .ts file holds.
+QSet<QString> messagesOf(const QString &tsFile)
+{
+    QSet<QString> out;
+    QFile file(tsFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&file);
+    QString context;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("source"))
+            out.insert(context + QStringLiteral(" | ") + xml.readElementText());
+    }
+    return out;
+}
 } // namespace
 
 class TestTranslations : public QObject
@@ -31,6 +54,7 @@ class TestTranslations : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void tsFilesAreComplete();
+    void noSourceMessageIsMissing();
     void uiLiteralsAreMarked();
 };
 
@@ -71,6 +95,33 @@ void TestTranslations::tsFilesAreComplete()
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(messages > 100, qPrintable(QStringLiteral("%1 has only %2 messages").arg(name).arg(messages)));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+}
+
+// A string marked with tr() but never extracted (nobody ran lupdate) would show in English:
+// lupdate over the same sources as the build's must find nothing the .ts files lack.
+void TestTranslations::noSourceMessageIsMissing()
+{
+    QStringList sources;
+    QDirIterator it(sourceDir() + QStringLiteral("/ui"), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        sources << it.next();
+    sources << sourceDir() + QStringLiteral("/app/topology/nodetablemodel.cpp");
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
+    QProcess lupdate;
+    lupdate.start(QStringLiteral(LUPDATE_PATH), QStringList{QStringLiteral("-silent"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                                           QStringLiteral("none")} + sources + QStringList{QStringLiteral("-ts"), fresh});
+    QVERIFY(lupdate.waitForFinished(120000));
+    QCOMPARE(lupdate.exitCode(), 0);
+    const QSet<QString> found = messagesOf(fresh);
+    QVERIFY2(found.size() > 100, qPrintable(QString::number(found.size())));
+    const QDir tsDir(sourceDir() + QStringLiteral("/translations"));
+    for (const QString &name : tsDir.entryList({QStringLiteral("*.ts")})) {
+        QStringList missing = (found - messagesOf(tsDir.filePath(name))).values();
+        missing.sort();
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 lacks (run the mcpui_lupdate target and scripts/translate-ts):\n").arg(name) +
+                                               missing.join(QLatin1Char('\n'))));
     }
 }
 

@@ -30,7 +30,9 @@ trap 'apt-get remove -y -q mcp-console >/dev/null 2>&1 || true; rm -rf "$OUT"' E
 apt-get install -y -q --no-install-recommends "$DEB" >/dev/null
 dpkg -L mcp-console | grep -q '^/usr/share/applications/mcp-console.desktop$'
 dpkg -L mcp-console | grep -q '^/usr/share/icons/hicolor/scalable/apps/mcp-console.svg$'
-rev=$(git -C "$SRC" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+# The revision this build recorded (cmake/buildinfo.cmake), which the binaries print.
+rev=$(sed -n 's/.*QStringLiteral("\([^"]*\)").*/\1/p' "$BUILD/app/buildinfo.cpp")
+[ -n "$rev" ] || { echo "no revision in $BUILD/app/buildinfo.cpp" >&2; exit 1; }
 ctl=$(/usr/bin/mcpctl --version)
 gui=$(QT_QPA_PLATFORM=offscreen /usr/bin/mcp-console --version)
 echo "$ctl"; echo "$gui"

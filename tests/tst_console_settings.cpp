@@ -5,6 +5,7 @@
 #include "hosts/hostregistry.h"
 #include "mainwindow.h"
 #include "settings/consolesettings.h"
+#include "topology/healthreasontext.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -12,6 +13,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace mcp;
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void languageIsKeptForTheNextStart();
     void recentSpecsAreNewestFirst();
     void windowLayoutComesBack();
+    void healthReasonsFollowTheLanguage();
 
 private:
     QTemporaryDir m_dir;
@@ -99,6 +102,24 @@ void TestConsoleSettings::windowLayoutComesBack()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray text = f.readAll().toLower();
     QVERIFY(!text.contains("password") && !text.contains("passphrase") && !text.contains("private key"));
+}
+
+// The graph keeps its reasons in English (JSON, snapshots); views show them translated.
+void TestConsoleSettings::healthReasonsFollowTheLanguage()
+{
+    using topology::healthReasonText;
+    QCOMPARE(healthReasonText(QStringLiteral("1 of 3 instances healthy")), QStringLiteral("1 of 3 instances healthy"));
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&zh);
+    QCOMPARE(healthReasonText(QStringLiteral("1 of 3 instances healthy")), QStringLiteral("3 个实例中 1 个健康"));
+    QCOMPARE(healthReasonText(QStringLiteral("no healthy weighted backends (2 down)")), QStringLiteral("没有健康的加权后端（2 个故障）"));
+    QCOMPARE(healthReasonText(QStringLiteral("running, HEALTHCHECK failing")), QStringLiteral("运行中，HEALTHCHECK 失败"));
+    QCOMPARE(healthReasonText(QStringLiteral("no gateway containers")), QStringLiteral("没有网关容器"));
+    // The engine's and the probe's own words stay as they said them.
+    QCOMPARE(healthReasonText(QStringLiteral("Exited (3) 12 seconds ago")), QStringLiteral("Exited (3) 12 seconds ago"));
+    QCOMPARE(healthReasonText(QStringLiteral("health probe from gateway edge: HTTP 404")), QStringLiteral("从 gateway edge 进行的健康探测：HTTP 404"));
+    QCoreApplication::removeTranslator(&zh);
 }
 
 QTEST_MAIN(TestConsoleSettings)

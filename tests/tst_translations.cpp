@@ -106,7 +106,8 @@ void TestTranslations::noSourceMessageIsMissing()
     QDirIterator it(sourceDir() + QStringLiteral("/ui"), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         sources << it.next();
-    sources << sourceDir() + QStringLiteral("/app/topology/nodetablemodel.cpp");
+    sources << sourceDir() + QStringLiteral("/app/topology/nodetablemodel.cpp")
+            << sourceDir() + QStringLiteral("/app/topology/healthreasontext.cpp");
     QTemporaryDir dir;
     const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
     QProcess lupdate;

@@ -58,6 +58,65 @@
     </message>
   </context>
   <context>
+    <name>mcp::topology::HealthReason</name>
+    <message>
+      <source>instances</source>
+      <translation>实例</translation>
+    </message>
+    <message>
+      <source>gateway containers</source>
+      <translation>网关容器</translation>
+    </message>
+    <message>
+      <source>weighted backends</source>
+      <translation>加权后端</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>运行中</translation>
+    </message>
+    <message>
+      <source>running, HEALTHCHECK failing</source>
+      <translation>运行中，HEALTHCHECK 失败</translation>
+    </message>
+    <message>
+      <source>running, HEALTHCHECK starting</source>
+      <translation>运行中，HEALTHCHECK 启动中</translation>
+    </message>
+    <message>
+      <source>running, HEALTHCHECK passing</source>
+      <translation>运行中，HEALTHCHECK 通过</translation>
+    </message>
+    <message>
+      <source>restarting</source>
+      <translation>正在重启</translation>
+    </message>
+    <message>
+      <source>paused</source>
+      <translation>已暂停</translation>
+    </message>
+    <message>
+      <source>connected</source>
+      <translation>已连接</translation>
+    </message>
+    <message>
+      <source>%1 of %2 %3 healthy</source>
+      <translation>%2 个%3中 %1 个健康</translation>
+    </message>
+    <message>
+      <source>no healthy %1 (%2 down)</source>
+      <translation>没有健康的%1（%2 个故障）</translation>
+    </message>
+    <message>
+      <source>no %1</source>
+      <translation>没有%1</translation>
+    </message>
+    <message>
+      <source>health probe from %1: %2</source>
+      <translation>从 %1 进行的健康探测：%2</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::topology::NodeTableModel</name>
     <message>
       <source>healthy</source>

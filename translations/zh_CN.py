@@ -233,3 +233,13 @@ T.update({
      '只有证书发生变化：HAProxy 将通过其运行时 API 接收证书，不进行重载。',
 })
 T.update({'Verify it serves the new certificate': '验证其已提供新证书'})
+T.update({
+ ('mcp::topology::HealthReason', 'running'): '运行中', 'running, HEALTHCHECK failing': '运行中，HEALTHCHECK 失败',
+ 'running, HEALTHCHECK starting': '运行中，HEALTHCHECK 启动中', 'running, HEALTHCHECK passing': '运行中，HEALTHCHECK 通过',
+ ('mcp::topology::HealthReason', 'restarting'): '正在重启', ('mcp::topology::HealthReason', 'paused'): '已暂停',
+ ('mcp::topology::HealthReason', 'connected'): '已连接', ('mcp::topology::HealthReason', 'instances'): '实例',
+ 'gateway containers': '网关容器', 'weighted backends': '加权后端', '%1 of %2 %3 healthy': '%2 个%3中 %1 个健康',
+ 'no healthy %1 (%2 down)': '没有健康的%1（%2 个故障）', ('mcp::topology::HealthReason', 'no %1'): '没有%1',
+ 'health probe from %1: %2': '从 %1 进行的健康探测：%2',
+})
+

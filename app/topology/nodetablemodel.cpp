@@ -1,5 +1,7 @@
 #include "nodetablemodel.h"
 
+#include "healthreasontext.h"
+
 #include "topologymodel.h"
 
 #include <QJsonArray>
@@ -164,7 +166,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
     case NodeRole:
         return QVariant::fromValue(n);
     case Qt::ToolTipRole:
-        return n.healthReason.isEmpty() ? QVariant() : QVariant(n.healthReason);
+        return n.healthReason.isEmpty() ? QVariant() : QVariant(healthReasonText(n.healthReason));
     default:
         break;
     }
@@ -193,7 +195,7 @@ QVariant NodeTableModel::serviceData(const Node &n, int column, int role) const
         return sort ? QVariant(int(versions.size())) : QVariant(versions.join(QStringLiteral(", ")));
     }
     case SvcReason:
-        return n.healthReason;
+        return healthReasonText(n.healthReason);
     case SvcProblems:
         return sort ? QVariant(int(n.problems.size())) : QVariant(problemsText(n));
     }

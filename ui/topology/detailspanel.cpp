@@ -1,5 +1,7 @@
 #include "detailspanel.h"
 
+#include "topology/healthreasontext.h"
+
 #include "healthstyle.h"
 
 #include <QDateTime>
@@ -65,7 +67,7 @@ void DetailsPanel::showNode(const topology::Node *node)
                        .arg(esc(node->name), esc(topology::nodeKindName(node->kind)),
                             node->host.isEmpty() ? QString() : tr(" on host %1").arg(esc(node->host)));
     html += QStringLiteral("<p><span style='color:%1;font-weight:bold'>%2</span> %3</p>")
-                .arg(healthColor(node->health).name(), esc(healthText(node->health)), esc(node->healthReason));
+                .arg(healthColor(node->health).name(), esc(healthText(node->health)), esc(topology::healthReasonText(node->healthReason)));
 
     if (!node->problems.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4>").arg(tr("Problems"));

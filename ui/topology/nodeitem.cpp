@@ -1,5 +1,7 @@
 #include "nodeitem.h"
 
+#include "topology/healthreasontext.h"
+
 #include <QJsonArray>
 
 #include "edgeitem.h"
@@ -17,7 +19,7 @@ NodeItem::NodeItem(const topology::Node &node) : m_node(node)
 {
     setFlags(ItemIsSelectable | ItemIsFocusable | ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
-    setToolTip(m_node.healthReason);
+    setToolTip(topology::healthReasonText(m_node.healthReason));
     setData(0, m_node.id);
 }
 
@@ -25,7 +27,7 @@ void NodeItem::setNode(const topology::Node &node)
 {
     const bool healthChanged = node.health != m_node.health;
     m_node = node;
-    setToolTip(m_node.healthReason);
+    setToolTip(topology::healthReasonText(m_node.healthReason));
     update();
     if (healthChanged) // edges are drawn in their target's health colour
         for (EdgeItem *e : std::as_const(m_edges))
@@ -61,9 +63,9 @@ QString NodeItem::subtitle() const
     case NodeKind::Gateway:
         return QObject::tr("gateway · %1").arg(a.value(QLatin1String("driver")).toString());
     case NodeKind::Service:
-        return QObject::tr("service · %1").arg(m_node.healthReason);
+        return QObject::tr("service · %1").arg(topology::healthReasonText(m_node.healthReason));
     case NodeKind::Version:
-        return QObject::tr("version · %1").arg(m_node.healthReason);
+        return QObject::tr("version · %1").arg(topology::healthReasonText(m_node.healthReason));
     case NodeKind::Route: {
         // "route · /users · v1 90 / v2 10"
         QStringList split;

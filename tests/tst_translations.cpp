@@ -107,7 +107,8 @@ void TestTranslations::noSourceMessageIsMissing()
     while (it.hasNext())
         sources << it.next();
     sources << sourceDir() + QStringLiteral("/app/topology/nodetablemodel.cpp")
-            << sourceDir() + QStringLiteral("/app/topology/healthreasontext.cpp");
+            << sourceDir() + QStringLiteral("/app/topology/healthreasontext.cpp")
+            << sourceDir() + QStringLiteral("/app/topology/doctor.cpp") << sourceDir() + QStringLiteral("/app/topology/labels.cpp");
     QTemporaryDir dir;
     const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
     QProcess lupdate;

@@ -58,6 +58,117 @@
     </message>
   </context>
   <context>
+    <name>mcp::topology::Doctor</name>
+    <message>
+      <source>the event stream of %1 was interrupted; the state was re-listed and reconciled</source>
+      <translation>%1 的事件流曾中断；已重新列出并核对状态</translation>
+    </message>
+    <message>
+      <source>nothing to do; frequent gaps point at an unstable connection to the host</source>
+      <translation>无需处理；频繁中断说明与该主机的连接不稳定</translation>
+    </message>
+    <message>
+      <source>%1 is running but its Docker HEALTHCHECK fails</source>
+      <translation>%1 正在运行，但其 Docker HEALTHCHECK 失败</translation>
+    </message>
+    <message>
+      <source>read the health log (docker inspect %1) and the container's logs; the gateway should not send it traffic</source>
+      <translation>查看健康检查日志（docker inspect %1）和容器日志；网关不应向其发送流量</translation>
+    </message>
+    <message>
+      <source>%1 keeps restarting (%2): its process exits and the restart policy starts it again</source>
+      <translation>%1 不断重启（%2）：其进程退出后被重启策略再次启动</translation>
+    </message>
+    <message>
+      <source>%1 is %2</source>
+      <translation>%1 的状态为 %2</translation>
+    </message>
+    <message>
+      <source>start it again or remove it, and look at its last logs for why it stopped</source>
+      <translation>重新启动或移除它，并查看其最后的日志以了解停止原因</translation>
+    </message>
+    <message>
+      <source>the health path %1 of %2 answers 404 (probed from %3)</source>
+      <translation>%2 的健康检查路径 %1 返回 404（从 %3 探测）</translation>
+    </message>
+    <message>
+      <source>set the label mcp.health.path to the path the service really serves its health on</source>
+      <translation>将标签 mcp.health.path 设置为服务实际提供健康检查的路径</translation>
+    </message>
+    <message>
+      <source>the health path %1 of %2 does not answer in time (%3, probed from %4)</source>
+      <translation>%2 的健康检查路径 %1 未能及时响应（%3，从 %4 探测）</translation>
+    </message>
+    <message>
+      <source>check that the service is not overloaded or blocked, and that the health check is cheap</source>
+      <translation>检查服务是否过载或阻塞，并确保健康检查开销很小</translation>
+    </message>
+    <message>
+      <source>make the service bind 0.0.0.0 (or ::) instead of 127.0.0.1/localhost</source>
+      <translation>让服务绑定 0.0.0.0（或 ::），而不是 127.0.0.1/localhost</translation>
+    </message>
+    <message>
+      <source>the label mcp.service.port of %1 says %2, but nothing listens in the container</source>
+      <translation>%1 的标签 mcp.service.port 为 %2，但容器内没有进程在监听</translation>
+    </message>
+    <message>
+      <source>the label mcp.service.port of %1 says %2, but the process listens on %3</source>
+      <translation>%1 的标签 mcp.service.port 为 %2，但进程监听的是 %3</translation>
+    </message>
+    <message>
+      <source>check that the service started; read its logs</source>
+      <translation>检查服务是否已启动；查看其日志</translation>
+    </message>
+    <message>
+      <source>set mcp.service.port to %1</source>
+      <translation>将 mcp.service.port 设置为 %1</translation>
+    </message>
+    <message>
+      <source>attach the service and its gateways to a user-defined network (docker network create)</source>
+      <translation>将服务及其网关接入一个用户自定义网络（docker network create）</translation>
+    </message>
+    <message>
+      <source>%1 shares no Docker network with any gateway on %2 (%3): no gateway can reach it</source>
+      <translation>%1 与 %2 上的任何网关都不共享 Docker 网络（%3）：没有网关能访问它</translation>
+    </message>
+    <message>
+      <source>docker network connect &lt;gateway network&gt; %1</source>
+      <translation>docker network connect &lt;网关所在网络&gt; %1</translation>
+    </message>
+    <message>
+      <source>%1 publishes port %2 on every interface of the host (%3:%4), bypassing the gateway</source>
+      <translation>%1 在主机的所有网络接口上发布了端口 %2（%3:%4），绕过了网关</translation>
+    </message>
+    <message>
+      <source>publish on 127.0.0.1 only (-p 127.0.0.1:PORT:PORT) or not at all; let the gateway front it</source>
+      <translation>只在 127.0.0.1 上发布（-p 127.0.0.1:端口:端口）或完全不发布；让网关在前面代理</translation>
+    </message>
+    <message>
+      <source>service %1 has no healthy instance: %2</source>
+      <translation>服务 %1 没有健康的实例：%2</translation>
+    </message>
+    <message>
+      <source>start or fix an instance; routes to it will answer 502/503 until then</source>
+      <translation>启动或修复一个实例；在此之前指向它的路由会返回 502/503</translation>
+    </message>
+    <message>
+      <source>%1 containers share the address %2: %3</source>
+      <translation>%1 个容器共用地址 %2：%3</translation>
+    </message>
+    <message>
+      <source>remove fixed --ip settings that collide, or recreate the network</source>
+      <translation>移除冲突的固定 --ip 设置，或重新创建该网络</translation>
+    </message>
+    <message>
+      <source>%1 containers on the host network of %2 claim port %3: only one can bind it (%4)</source>
+      <translation>%2 主机网络上的 %1 个容器都要使用端口 %3：只有一个能绑定（%4）</translation>
+    </message>
+    <message>
+      <source>give each a different port, or use bridge networking</source>
+      <translation>为每个容器分配不同端口，或改用桥接网络</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::topology::HealthReason</name>
     <message>
       <source>instances</source>
@@ -114,6 +225,89 @@
     <message>
       <source>health probe from %1: %2</source>
       <translation>从 %1 进行的健康探测：%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::topology::Labels</name>
+    <message>
+      <source>unknown label %1</source>
+      <translation>未知标签 %1</translation>
+    </message>
+    <message>
+      <source>unknown label %1 (did you mean %2?)</source>
+      <translation>未知标签 %1（是否想用 %2？）</translation>
+    </message>
+    <message>
+      <source>remove the label or use one of: %1</source>
+      <translation>删除该标签，或使用以下之一：%1</translation>
+    </message>
+    <message>
+      <source>rename the label to %1</source>
+      <translation>将标签改名为 %1</translation>
+    </message>
+    <message>
+      <source>%1 is set but %2 is missing or empty</source>
+      <translation>已设置 %1，但 %2 缺失或为空</translation>
+    </message>
+    <message>
+      <source>add %1=&lt;service name&gt;</source>
+      <translation>添加 %1=&lt;服务名&gt;</translation>
+    </message>
+    <message>
+      <source>%1 is missing: the gateway cannot know which port to send traffic to</source>
+      <translation>缺少 %1：网关无法知道应将流量发往哪个端口</translation>
+    </message>
+    <message>
+      <source>add %1=&lt;container port the service listens on&gt;</source>
+      <translation>添加 %1=&lt;服务在容器内监听的端口&gt;</translation>
+    </message>
+    <message>
+      <source>%1=%2 is not a port number (1-65535)</source>
+      <translation>%1=%2 不是端口号（1-65535）</translation>
+    </message>
+    <message>
+      <source>set %1 to the numeric container port, e.g. 8080</source>
+      <translation>将 %1 设置为数字形式的容器端口，例如 8080</translation>
+    </message>
+    <message>
+      <source>%1=%2 but the container exposes %3</source>
+      <translation>%1=%2，但容器暴露的是 %3</translation>
+    </message>
+    <message>
+      <source>set %1 to the port the service listens on, or EXPOSE it</source>
+      <translation>将 %1 设置为服务监听的端口，或用 EXPOSE 暴露它</translation>
+    </message>
+    <message>
+      <source>%1=%2 must start with /</source>
+      <translation>%1=%2 必须以 / 开头</translation>
+    </message>
+    <message>
+      <source>use an absolute path such as /health</source>
+      <translation>使用绝对路径，例如 /health</translation>
+    </message>
+    <message>
+      <source>%1 is empty</source>
+      <translation>%1 为空</translation>
+    </message>
+    <message>
+      <source>set %1=&lt;gateway name&gt;</source>
+      <translation>设置 %1=&lt;网关名&gt;</translation>
+    </message>
+    <message>
+      <source>%1 is missing</source>
+      <translation>缺少 %1</translation>
+    </message>
+    <message>
+      <source>add %1=nginx or haproxy</source>
+      <translation>添加 %1=nginx 或 haproxy</translation>
+    </message>
+    <message>
+      <source>%1=%2 is not a known driver</source>
+      <translation>%1=%2 不是已知的驱动</translation>
+    </message>
+    <message>
+      <source>use nginx or haproxy</source>
+      <translation>使用 nginx 或 haproxy</translation>
     </message>
   </context>
   <context>

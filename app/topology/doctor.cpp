@@ -1,5 +1,8 @@
 #include "doctor.h"
 
+#include "healthreasontext.h"
+
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
@@ -45,8 +48,8 @@ QList<Problem> diagnose(const Graph &g)
         if (n.kind == NodeKind::Host) {
             if (n.attributes.value(QLatin1String("resyncs")).toInt() > 1)
                 out << finding(QStringLiteral("doctor.event-gap"), Severity::Info, n.id,
-                               QStringLiteral("the event stream of %1 was interrupted; the state was re-listed and reconciled").arg(n.name),
-                               QStringLiteral("nothing to do; frequent gaps point at an unstable connection to the host"));
+                               QCoreApplication::translate("mcp::topology::Doctor", "the event stream of %1 was interrupted; the state was re-listed and reconciled").arg(n.name),
+                               QCoreApplication::translate("mcp::topology::Doctor", "nothing to do; frequent gaps point at an unstable connection to the host"));
             continue;
         }
         if (n.kind != NodeKind::Instance)
@@ -64,20 +67,20 @@ QList<Problem> diagnose(const Graph &g)
 
         if (state == QLatin1String("running") && n.attributes.value(QLatin1String("healthcheck")).toString() == QLatin1String("unhealthy"))
             out << finding(QStringLiteral("doctor.instance-unhealthy"), Severity::Error, n.id,
-                           QStringLiteral("%1 is running but its Docker HEALTHCHECK fails").arg(n.name),
-                           QStringLiteral("read the health log (docker inspect %1) and the container's logs; the gateway should not send it traffic")
+                           QCoreApplication::translate("mcp::topology::Doctor", "%1 is running but its Docker HEALTHCHECK fails").arg(n.name),
+                           QCoreApplication::translate("mcp::topology::Doctor", "read the health log (docker inspect %1) and the container's logs; the gateway should not send it traffic")
                                .arg(n.name));
         else if (state == QLatin1String("restarting"))
             out << finding(QStringLiteral("doctor.restart-loop"), Severity::Error, n.id,
-                           QStringLiteral("%1 keeps restarting (%2): its process exits and the restart policy starts it again")
+                           QCoreApplication::translate("mcp::topology::Doctor", "%1 keeps restarting (%2): its process exits and the restart policy starts it again")
                                .arg(n.name, n.attributes.value(QLatin1String("status")).toString()),
                            QStringLiteral("read its last logs (docker logs %1) for why the process exits; fix the cause before "
                                           "the gateway sends it traffic")
                                .arg(n.name));
         else if (state != QLatin1String("running") && state != QLatin1String("created"))
             out << finding(QStringLiteral("doctor.instance-stopped"), Severity::Warning, n.id,
-                           QStringLiteral("%1 is %2").arg(n.name, n.attributes.value(QLatin1String("status")).toString()),
-                           QStringLiteral("start it again or remove it, and look at its last logs for why it stopped"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "%1 is %2").arg(n.name, n.attributes.value(QLatin1String("status")).toString()),
+                           QCoreApplication::translate("mcp::topology::Doctor", "start it again or remove it, and look at its last logs for why it stopped"));
 
         // What the active probe found from the gateway's side.
         const QJsonObject probe = n.attributes.value(QLatin1String("probe")).toObject();
@@ -88,13 +91,13 @@ QList<Problem> diagnose(const Graph &g)
         if (state == QLatin1String("running") && outcome == QLatin1String("http-error") &&
             probe.value(QLatin1String("status")).toInt() == 404)
             out << finding(QStringLiteral("doctor.health-path-404"), Severity::Error, n.id,
-                           QStringLiteral("the health path %1 of %2 answers 404 (probed from %3)").arg(path, n.name, vantage),
-                           QStringLiteral("set the label mcp.health.path to the path the service really serves its health on"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "the health path %1 of %2 answers 404 (probed from %3)").arg(path, n.name, vantage),
+                           QCoreApplication::translate("mcp::topology::Doctor", "set the label mcp.health.path to the path the service really serves its health on"));
         else if (state == QLatin1String("running") && outcome == QLatin1String("timeout"))
             out << finding(QStringLiteral("doctor.health-timeout"), Severity::Error, n.id,
-                           QStringLiteral("the health path %1 of %2 does not answer in time (%3, probed from %4)")
+                           QCoreApplication::translate("mcp::topology::Doctor", "the health path %1 of %2 does not answer in time (%3, probed from %4)")
                                .arg(path, n.name, probe.value(QLatin1String("detail")).toString(), vantage),
-                           QStringLiteral("check that the service is not overloaded or blocked, and that the health check is cheap"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "check that the service is not overloaded or blocked, and that the health check is cheap"));
         else if (state == QLatin1String("running") && outcome == QLatin1String("refused") &&
                  probe.value(QLatin1String("listening")).toString() == QLatin1String("loopback"))
             out << finding(QStringLiteral("doctor.listens-on-loopback"), Severity::Error, n.id,
@@ -102,7 +105,7 @@ QList<Problem> diagnose(const Graph &g)
                                           "container, no gateway included, can reach it")
                                .arg(n.name)
                                .arg(port),
-                           QStringLiteral("make the service bind 0.0.0.0 (or ::) instead of 127.0.0.1/localhost"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "make the service bind 0.0.0.0 (or ::) instead of 127.0.0.1/localhost"));
         else if (state == QLatin1String("running") && outcome == QLatin1String("refused") &&
                  probe.value(QLatin1String("listening")).toString() == QLatin1String("other-ports")) {
             QStringList ports;
@@ -110,15 +113,15 @@ QList<Problem> diagnose(const Graph &g)
                 ports << QString::number(p.toInt());
             out << finding(QStringLiteral("doctor.port-mismatch"), Severity::Error, n.id,
                            ports.isEmpty()
-                               ? QStringLiteral("the label mcp.service.port of %1 says %2, but nothing listens in the container")
+                               ? QCoreApplication::translate("mcp::topology::Doctor", "the label mcp.service.port of %1 says %2, but nothing listens in the container")
                                      .arg(n.name)
                                      .arg(port)
-                               : QStringLiteral("the label mcp.service.port of %1 says %2, but the process listens on %3")
+                               : QCoreApplication::translate("mcp::topology::Doctor", "the label mcp.service.port of %1 says %2, but the process listens on %3")
                                      .arg(n.name)
                                      .arg(port)
                                      .arg(ports.join(QStringLiteral(", "))),
-                           ports.isEmpty() ? QStringLiteral("check that the service started; read its logs")
-                                           : QStringLiteral("set mcp.service.port to %1").arg(ports.first()));
+                           ports.isEmpty() ? QCoreApplication::translate("mcp::topology::Doctor", "check that the service started; read its logs")
+                                           : QCoreApplication::translate("mcp::topology::Doctor", "set mcp.service.port to %1").arg(ports.first()));
         } else if (state == QLatin1String("running") && outcome == QLatin1String("refused"))
             out << finding(QStringLiteral("doctor.port-not-listening"), Severity::Error, n.id,
                            QStringLiteral("nothing accepts connections on %1:%2 of %3 (probed from %4): the label "
@@ -135,7 +138,7 @@ QList<Problem> diagnose(const Graph &g)
                            QStringLiteral("%1 is on Docker's default bridge, which has no DNS: gateways can reach it only by IP, "
                                           "and the IP changes on every restart")
                                .arg(n.name),
-                           QStringLiteral("attach the service and its gateways to a user-defined network (docker network create)"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "attach the service and its gateways to a user-defined network (docker network create)"));
 
         if (n.attributes.value(QLatin1String("networkMode")).toString() == QLatin1String("host")) {
             const int port = n.attributes.value(QLatin1String("port")).toInt();
@@ -153,9 +156,9 @@ QList<Problem> diagnose(const Graph &g)
                 for (const Node *gw : gateways)
                     gwNames << gw->name;
                 out << finding(QStringLiteral("doctor.no-shared-network"), Severity::Error, n.id,
-                               QStringLiteral("%1 shares no Docker network with any gateway on %2 (%3): no gateway can reach it")
+                               QCoreApplication::translate("mcp::topology::Doctor", "%1 shares no Docker network with any gateway on %2 (%3): no gateway can reach it")
                                    .arg(n.name, n.host, gwNames.join(QStringLiteral(", "))),
-                               QStringLiteral("docker network connect <gateway network> %1").arg(n.name));
+                               QCoreApplication::translate("mcp::topology::Doctor", "docker network connect <gateway network> %1").arg(n.name));
             }
         }
 
@@ -164,38 +167,38 @@ QList<Problem> diagnose(const Graph &g)
             const QString ip = p.value(QLatin1String("hostIp")).toString();
             if (ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::"))
                 out << finding(QStringLiteral("doctor.published-all-interfaces"), Severity::Warning, n.id,
-                               QStringLiteral("%1 publishes port %2 on every interface of the host (%3:%4), bypassing the gateway")
+                               QCoreApplication::translate("mcp::topology::Doctor", "%1 publishes port %2 on every interface of the host (%3:%4), bypassing the gateway")
                                    .arg(n.name)
                                    .arg(p.value(QLatin1String("containerPort")).toInt())
                                    .arg(ip)
                                    .arg(p.value(QLatin1String("hostPort")).toInt()),
-                               QStringLiteral("publish on 127.0.0.1 only (-p 127.0.0.1:PORT:PORT) or not at all; let the gateway front it"));
+                               QCoreApplication::translate("mcp::topology::Doctor", "publish on 127.0.0.1 only (-p 127.0.0.1:PORT:PORT) or not at all; let the gateway front it"));
         }
     }
 
     for (const auto &n : g.nodes) {
         if (n.kind == NodeKind::Service && n.health == Health::Down)
             out << finding(QStringLiteral("doctor.service-down"), Severity::Error, n.id,
-                           QStringLiteral("service %1 has no healthy instance: %2").arg(n.name, n.healthReason),
-                           QStringLiteral("start or fix an instance; routes to it will answer 502/503 until then"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "service %1 has no healthy instance: %2").arg(n.name, healthReasonText(n.healthReason)),
+                           QCoreApplication::translate("mcp::topology::Doctor", "start or fix an instance; routes to it will answer 502/503 until then"));
     }
     for (auto it = addressUse.constBegin(); it != addressUse.constEnd(); ++it) {
         if (it.value().size() > 1)
             out << finding(QStringLiteral("doctor.duplicate-ip"), Severity::Error, it.value().first(),
-                           QStringLiteral("%1 containers share the address %2: %3")
+                           QCoreApplication::translate("mcp::topology::Doctor", "%1 containers share the address %2: %3")
                                .arg(it.value().size())
                                .arg(it.key().section(QLatin1Char('/'), 1))
                                .arg(it.value().join(QStringLiteral(", "))),
-                           QStringLiteral("remove fixed --ip settings that collide, or recreate the network"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "remove fixed --ip settings that collide, or recreate the network"));
     }
     for (auto it = hostPortUse.constBegin(); it != hostPortUse.constEnd(); ++it) {
         if (it.value().size() > 1)
             out << finding(QStringLiteral("doctor.host-network-port-collision"), Severity::Error, it.value().first(),
-                           QStringLiteral("%1 containers on the host network of %2 claim port %3: only one can bind it (%4)")
+                           QCoreApplication::translate("mcp::topology::Doctor", "%1 containers on the host network of %2 claim port %3: only one can bind it (%4)")
                                .arg(it.value().size())
                                .arg(it.key().section(QLatin1Char('/'), 0, 0), it.key().section(QLatin1Char('/'), 1))
                                .arg(it.value().join(QStringLiteral(", "))),
-                           QStringLiteral("give each a different port, or use bridge networking"));
+                           QCoreApplication::translate("mcp::topology::Doctor", "give each a different port, or use bridge networking"));
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "labels.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -83,11 +84,11 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
         const QString suggestion = suggestLabel(key);
         r.problems << problem(QStringLiteral("label.unknown"), Severity::Warning,
                               suggestion.isEmpty()
-                                  ? QStringLiteral("unknown label %1").arg(key)
-                                  : QStringLiteral("unknown label %1 (did you mean %2?)").arg(key, suggestion),
-                              suggestion.isEmpty() ? QStringLiteral("remove the label or use one of: %1")
+                                  ? QCoreApplication::translate("mcp::topology::Labels", "unknown label %1").arg(key)
+                                  : QCoreApplication::translate("mcp::topology::Labels", "unknown label %1 (did you mean %2?)").arg(key, suggestion),
+                              suggestion.isEmpty() ? QCoreApplication::translate("mcp::topology::Labels", "remove the label or use one of: %1")
                                                          .arg(knownLabels().join(QStringLiteral(", ")))
-                                                   : QStringLiteral("rename the label to %1").arg(suggestion));
+                                                   : QCoreApplication::translate("mcp::topology::Labels", "rename the label to %1").arg(suggestion));
         // A misspelt service name still makes the container a (broken) service node, so
         // the operator sees it where it belongs.
         if (suggestion == QLatin1String(label::kServiceName) && !labels.contains(QLatin1String(label::kServiceName))) {
@@ -104,14 +105,14 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
             r.serviceName = text(label::kServiceName);
         if (r.serviceName.isEmpty())
             r.problems << problem(QStringLiteral("label.service.name-missing"), Severity::Error,
-                                  QStringLiteral("%1 is set but %2 is missing or empty")
+                                  QCoreApplication::translate("mcp::topology::Labels", "%1 is set but %2 is missing or empty")
                                       .arg(QLatin1String(label::kServicePort), QLatin1String(label::kServiceName)),
-                                  QStringLiteral("add %1=<service name>").arg(QLatin1String(label::kServiceName)));
+                                  QCoreApplication::translate("mcp::topology::Labels", "add %1=<service name>").arg(QLatin1String(label::kServiceName)));
         if (!hasPort) {
             r.problems << problem(QStringLiteral("label.service.port-missing"), Severity::Error,
-                                  QStringLiteral("%1 is missing: the gateway cannot know which port to send traffic to")
+                                  QCoreApplication::translate("mcp::topology::Labels", "%1 is missing: the gateway cannot know which port to send traffic to")
                                       .arg(QLatin1String(label::kServicePort)),
-                                  QStringLiteral("add %1=<container port the service listens on>")
+                                  QCoreApplication::translate("mcp::topology::Labels", "add %1=<container port the service listens on>")
                                       .arg(QLatin1String(label::kServicePort)));
         } else {
             const QString portText = text(label::kServicePort);
@@ -119,9 +120,9 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
             const int port = portText.toInt(&ok);
             if (!ok || port < 1 || port > 65535) {
                 r.problems << problem(QStringLiteral("label.service.port-invalid"), Severity::Error,
-                                      QStringLiteral("%1=%2 is not a port number (1-65535)")
+                                      QCoreApplication::translate("mcp::topology::Labels", "%1=%2 is not a port number (1-65535)")
                                           .arg(QLatin1String(label::kServicePort), portText),
-                                      QStringLiteral("set %1 to the numeric container port, e.g. 8080")
+                                      QCoreApplication::translate("mcp::topology::Labels", "set %1 to the numeric container port, e.g. 8080")
                                           .arg(QLatin1String(label::kServicePort)));
             } else {
                 r.servicePort = port;
@@ -132,9 +133,9 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
                     for (int p : sorted)
                         ports << QString::number(p);
                     r.problems << problem(QStringLiteral("label.service.port-not-exposed"), Severity::Warning,
-                                          QStringLiteral("%1=%2 but the container exposes %3")
+                                          QCoreApplication::translate("mcp::topology::Labels", "%1=%2 but the container exposes %3")
                                               .arg(QLatin1String(label::kServicePort), portText, ports.join(QStringLiteral(", "))),
-                                          QStringLiteral("set %1 to the port the service listens on, or EXPOSE it")
+                                          QCoreApplication::translate("mcp::topology::Labels", "set %1 to the port the service listens on, or EXPOSE it")
                                               .arg(QLatin1String(label::kServicePort)));
                 }
             }
@@ -143,8 +144,8 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
         if (!path.isEmpty()) {
             if (!path.startsWith(QLatin1Char('/')))
                 r.problems << problem(QStringLiteral("label.health.path-invalid"), Severity::Error,
-                                      QStringLiteral("%1=%2 must start with /").arg(QLatin1String(label::kHealthPath), path),
-                                      QStringLiteral("use an absolute path such as /health"));
+                                      QCoreApplication::translate("mcp::topology::Labels", "%1=%2 must start with /").arg(QLatin1String(label::kHealthPath), path),
+                                      QCoreApplication::translate("mcp::topology::Labels", "use an absolute path such as /health"));
             else
                 r.healthPath = path;
         }
@@ -159,17 +160,17 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
         r.gatewayDriver = text(label::kGatewayDriver);
         if (r.gatewayName.isEmpty())
             r.problems << problem(QStringLiteral("label.gateway.name-missing"), Severity::Error,
-                                  QStringLiteral("%1 is empty").arg(QLatin1String(label::kGateway)),
-                                  QStringLiteral("set %1=<gateway name>").arg(QLatin1String(label::kGateway)));
+                                  QCoreApplication::translate("mcp::topology::Labels", "%1 is empty").arg(QLatin1String(label::kGateway)),
+                                  QCoreApplication::translate("mcp::topology::Labels", "set %1=<gateway name>").arg(QLatin1String(label::kGateway)));
         if (r.gatewayDriver.isEmpty())
             r.problems << problem(QStringLiteral("label.gateway.driver-missing"), Severity::Error,
-                                  QStringLiteral("%1 is missing").arg(QLatin1String(label::kGatewayDriver)),
-                                  QStringLiteral("add %1=nginx or haproxy").arg(QLatin1String(label::kGatewayDriver)));
+                                  QCoreApplication::translate("mcp::topology::Labels", "%1 is missing").arg(QLatin1String(label::kGatewayDriver)),
+                                  QCoreApplication::translate("mcp::topology::Labels", "add %1=nginx or haproxy").arg(QLatin1String(label::kGatewayDriver)));
         else if (r.gatewayDriver != QLatin1String("nginx") && r.gatewayDriver != QLatin1String("haproxy"))
             r.problems << problem(QStringLiteral("label.gateway.driver-invalid"), Severity::Error,
-                                  QStringLiteral("%1=%2 is not a known driver")
+                                  QCoreApplication::translate("mcp::topology::Labels", "%1=%2 is not a known driver")
                                       .arg(QLatin1String(label::kGatewayDriver), r.gatewayDriver),
-                                  QStringLiteral("use nginx or haproxy"));
+                                  QCoreApplication::translate("mcp::topology::Labels", "use nginx or haproxy"));
     }
     return r;
 }

@@ -2,19 +2,22 @@
 // instances on a user network, each broken in one way the doctor must name: a health path
 // that answers 404, a port label nothing listens on, a process bound to 127.0.0.1 only, a
 // health path slower than the timeout, a container in a restart loop; plus a healthy one
-// probed from the gateway and an isolated one probed from the console. The probe's verdict
+// probed from the gateway and an isolated one probed from the console; over SSH, the
+// isolated one is probed from the Docker host through a direct-tcpip channel. The probe's verdict
 // drives the instance's health, and unchanged verdicts do not rebuild the topology.
 #include "support/testbed.h"
 
 #include "endpoint/endpoint.h"
 #include "health/healthprober.h"
 #include "hosts/containerinventory.h"
+#include "hosts/connectorfactory.h"
 #include "hosts/hostconnection.h"
 #include "topology/doctor.h"
 #include "topology/graphbuilder.h"
 #include "topology/topologymodel.h"
 #include "transport/unixconnector.h"
 
+#include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
@@ -82,6 +85,7 @@ private Q_SLOTS:
     void parsesWgetOutput();
     void probesFromTheGatewayAndFindsEachFault();
     void unchangedVerdictsDoNotRebuild();
+    void remoteHostProbesOverSsh();
 
 private:
     const Node *instance(const QString &name) const;
@@ -260,6 +264,56 @@ void TestHealthProbe::unchangedVerdictsDoNotRebuild()
     QTest::qWait(50); // a queued rebuild would run now
     QCOMPARE(changed.count(), 0);
     QCOMPARE(m_model->rebuildCount(), rebuilds);
+}
+
+// The same engine reached over SSH: no gateway shares the isolated instance's network, the
+// console cannot route to container addresses on a remote host, so the probe goes through
+// an SSH direct-tcpip channel from the Docker host itself (its answer, its latency); a
+// health path that answers 404 is named the same way from there.
+void TestHealthProbe::remoteHostProbesOverSsh()
+{
+    const auto &tb = Testbed::instance();
+    auto ep = endpoint::Endpoint::parse(QStringLiteral("ssh://%1@%2:%3")
+                                            .arg(tb.require(QStringLiteral("MCP_TB_SSH_USER")), tb.require(QStringLiteral("MCP_TB_SSH_HOST")),
+                                                 tb.require(QStringLiteral("MCP_TB_SSH_PORT"))));
+    QVERIFY(ep.ok());
+    hosts::ConnectOptions options;
+    options.identityFiles = {tb.require(QStringLiteral("MCP_TB_SSH_KEY_ED25519"))};
+    options.identitiesOnly = true;
+    options.knownHostsFile = tb.require(QStringLiteral("MCP_TB_SSH_KNOWN_HOSTS"));
+    options.sshConfigFile = QStringLiteral("none");
+    hosts::HostConnection remote(QStringLiteral("remote"), *ep, hosts::makeConnector(*ep, options));
+    hosts::ContainerInventory inventory(&remote);
+    health::HealthProber prober(&remote, &inventory);
+    prober.setTimeout(3000);
+    // A 404 health path on the isolated network too.
+    QVERIFY(!run(QStringLiteral("iso404"), service(QStringLiteral("iso404"), QStringLiteral("8080"), QStringLiteral("/nope")), {}, {}, kIsolated).isEmpty());
+    remote.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced() && remote.state() == hosts::HostState::Connected; }, 30000));
+    const auto idOf = [&](const QString &name) {
+        for (auto it = inventory.containers().cbegin(); it != inventory.containers().cend(); ++it)
+            if (it.value().value(QLatin1String("Names")).toArray().first().toString() == QLatin1String("/mcp-tst-probe-") + name)
+                return it.key();
+        return QString();
+    };
+    QVERIFY(QTest::qWaitFor([&] { return !idOf(QStringLiteral("iso404")).isEmpty(); }, 20000));
+    QSignalSpy finished(&prober, &health::HealthProber::roundFinished);
+    prober.probeNow();
+    QVERIFY(finished.wait(30000));
+    const auto resultOf = [&](const QString &name) {
+        const auto list = prober.results().value(idOf(name));
+        return list.isEmpty() ? health::ProbeResult{} : list.last();
+    };
+    const health::ProbeResult iso = resultOf(QStringLiteral("iso"));
+    QCOMPARE(iso.vantage, QStringLiteral("the Docker host (SSH direct-tcpip)"));
+    QVERIFY2(iso.outcome == health::ProbeResult::Outcome::Ok, qPrintable(iso.detail));
+    QCOMPARE(iso.status, 200);
+    QVERIFY(iso.latencyMs > 0);
+    const health::ProbeResult p404 = resultOf(QStringLiteral("iso404"));
+    QCOMPARE(p404.vantage, QStringLiteral("the Docker host (SSH direct-tcpip)"));
+    QVERIFY2(p404.outcome == health::ProbeResult::Outcome::HttpError, qPrintable(p404.detail));
+    QCOMPARE(p404.status, 404);
+    remote.stop();
 }
 
 QTEST_GUILESS_MAIN(TestHealthProbe)

@@ -4,6 +4,8 @@
 #include "docker/dockerclient.h"
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
+#include "transport/bytestream.h"
+#include "transport/connector.h"
 #include "topology/containerfacts.h"
 #include "topology/labels.h"
 
@@ -15,6 +17,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace mcp::health {
 
@@ -301,9 +304,11 @@ void HealthProber::probeDirect(const Target &t)
 {
     const bool local = m_host && m_host->endpoint().kind == endpoint::Endpoint::Kind::Unix;
     if (!local) {
+        if (auto stream = m_host ? m_host->connector()->createTcpStream(t.address, t.port) : nullptr)
+            return probeThroughTransport(t, std::move(stream));
         ProbeResult r;
         r.outcome = ProbeResult::Outcome::NoVantage;
-        r.detail = QStringLiteral("no running gateway shares a network with it, and the host is remote");
+        r.detail = QStringLiteral("no running gateway shares a network with it, and the host's transport cannot reach container addresses");
         record(t.containerId, r);
         finishOne();
         return;
@@ -337,6 +342,61 @@ void HealthProber::probeDirect(const Target &t)
         }
         conclude(t, r);
     });
+}
+
+void HealthProber::probeThroughTransport(const Target &t, std::unique_ptr<transport::ByteStream> stream)
+{
+    // The stream lives until the answer, a failure or the timeout, whichever comes first;
+    // it is shared by the handlers and closed by the first of them.
+    std::shared_ptr<transport::ByteStream> s(stream.release(), [](transport::ByteStream *p) { p->deleteLater(); });
+    auto state = std::make_shared<std::pair<QByteArray, bool>>(); // response so far, done
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const QString vantage = QStringLiteral("the Docker host (SSH direct-tcpip)");
+    const auto finish = [this, t, s, state, timer, vantage](std::optional<QString> failure) {
+        if (state->second)
+            return;
+        state->second = true;
+        s->disconnect(this);
+        s->close();
+        ProbeResult r;
+        r.latencyMs = double(timer->nsecsElapsed()) / 1e6;
+        r.vantage = vantage;
+        static const QRegularExpression statusLine(QStringLiteral("^HTTP/\\d(?:\\.\\d)? (\\d{3})"));
+        const auto m = statusLine.match(QString::fromLatin1(state->first.left(64)));
+        if (m.hasMatch()) {
+            r.status = m.captured(1).toInt();
+            r.outcome = r.status < 400 ? ProbeResult::Outcome::Ok : ProbeResult::Outcome::HttpError;
+            if (r.status >= 400)
+                r.detail = QStringLiteral("HTTP %1").arg(r.status);
+        } else if (failure && failure->contains(QLatin1String("timed out"))) {
+            r.outcome = ProbeResult::Outcome::Timeout;
+            r.detail = *failure;
+        } else if (failure && failure->contains(QLatin1String("did not forward"))) {
+            // The server could not connect there: nothing listens (or the address is gone).
+            r.outcome = ProbeResult::Outcome::Refused;
+            r.detail = QStringLiteral("connection refused");
+        } else {
+            r.outcome = ProbeResult::Outcome::Failed;
+            r.detail = failure.value_or(QStringLiteral("no HTTP answer"));
+        }
+        conclude(t, r);
+    };
+    connect(s.get(), &transport::ByteStream::opened, this, [s, t] {
+        s->write(QStringLiteral("GET %1 HTTP/1.0\r\nHost: %2:%3\r\nUser-Agent: mcp-console-probe\r\nConnection: close\r\n\r\n")
+                     .arg(t.path, t.address)
+                     .arg(t.port)
+                     .toUtf8());
+    });
+    connect(s.get(), &transport::ByteStream::readyRead, this, [s, state, finish] {
+        state->first += s->readAll();
+        if (state->first.contains("\r\n"))
+            finish(std::nullopt); // the status line is all a probe needs
+    });
+    connect(s.get(), &transport::ByteStream::closed, this, [finish] { finish(std::nullopt); });
+    connect(s.get(), &transport::ByteStream::failed, this, [finish](const Error &e) { finish(e.detail); });
+    QTimer::singleShot(m_timeoutMs, this, [finish, this] { finish(QStringLiteral("timed out after %1 ms").arg(m_timeoutMs)); });
+    s->open();
 }
 
 void HealthProber::conclude(const Target &t, ProbeResult result)

@@ -15,6 +15,10 @@ class ContainerInventory;
 class HostConnection;
 } // namespace mcp::hosts
 
+namespace mcp::transport {
+class ByteStream;
+}
+
 namespace mcp::health {
 
 // One HTTP check of an instance's health path.
@@ -93,6 +97,9 @@ private:
     void pumpQueue();
     void probeViaGateway(const Target &t);
     void probeDirect(const Target &t);
+    // A remote host over SSH: an HTTP/1.0 request over a direct-tcpip channel to the
+    // instance's address, as the Docker host reaches it.
+    void probeThroughTransport(const Target &t, std::unique_ptr<transport::ByteStream> stream);
     void record(const QString &containerId, ProbeResult result);
     // Records the result and finishes the probe; a refused one first asks the instance
     // what it listens on.

@@ -54,6 +54,11 @@ void SshAutoConnector::switchToOpenSsh(const QString &reason)
     emit pathChanged(pathDescription());
 }
 
+std::unique_ptr<ByteStream> SshAutoConnector::createTcpStream(const QString &host, int port)
+{
+    return m_useOpenSsh ? nullptr : m_libssh2->createTcpStream(host, port);
+}
+
 QString SshAutoConnector::pathDescription() const
 {
     return m_useOpenSsh ? m_openssh->pathDescription() : m_libssh2->pathDescription();

@@ -27,6 +27,8 @@ public:
     Q_DISABLE_COPY_MOVE(SshAutoConnector)
 
     std::unique_ptr<ByteStream> createStream() override;
+    // libssh2's direct-tcpip; none on the OpenSSH path (it carries dial-stdio only).
+    std::unique_ptr<ByteStream> createTcpStream(const QString &host, int port) override;
     QString pathDescription() const override;
     void reset() override;
 

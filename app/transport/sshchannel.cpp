@@ -71,6 +71,9 @@ SshChannel::Step SshChannel::open()
             m_channel = libssh2_channel_open_ex(
                 m_session, type, sizeof(type) - 1, LIBSSH2_CHANNEL_WINDOW_DEFAULT,
                 LIBSSH2_CHANNEL_PACKET_DEFAULT, message.constData(), unsigned(message.size()));
+        } else if (m_kind == Kind::DirectTcp) {
+            const QByteArray host = m_tcpHost.toUtf8();
+            m_channel = libssh2_channel_direct_tcpip_ex(m_session, host.constData(), m_tcpPort, "127.0.0.1", 0);
         } else {
             m_channel = libssh2_channel_open_session(m_session);
         }
@@ -86,7 +89,8 @@ SshChannel::Step SshChannel::open()
                                   .arg(m_socketPath.isEmpty()
                                            ? QString::fromLatin1(endpoint::kDefaultUnixSocket)
                                            : m_socketPath)
-                            : QStringLiteral("the server refused a session channel"),
+                        : m_kind == Kind::DirectTcp ? QStringLiteral("the server did not forward to %1:%2").arg(m_tcpHost).arg(m_tcpPort)
+                                                    : QStringLiteral("the server refused a session channel"),
                         rc);
         }
     }

@@ -23,7 +23,8 @@ public:
     enum class Kind
     {
         StreamLocal,
-        DialStdio
+        DialStdio,
+        DirectTcp // direct-tcpip to a host and port the server reaches
     };
     enum class Step
     {
@@ -45,6 +46,12 @@ public:
     Q_DISABLE_COPY_MOVE(SshChannel)
 
     void setKind(Kind kind) { m_kind = kind; }
+    void setTcpTarget(const QString &host, int port)
+    {
+        m_kind = Kind::DirectTcp;
+        m_tcpHost = host;
+        m_tcpPort = port;
+    }
     Kind kind() const { return m_kind; }
 
     Step open();
@@ -73,6 +80,8 @@ private:
     LIBSSH2_SESSION *m_session;
     LIBSSH2_CHANNEL *m_channel = nullptr;
     QString m_socketPath;
+    QString m_tcpHost;
+    int m_tcpPort = 0;
     Kind m_kind = Kind::StreamLocal;
     bool m_openDone = false;
     bool m_execStarted = false;

@@ -14,6 +14,13 @@ SshChannelStream::SshChannelStream(SshSessionWorker *worker, int id, QObject *pa
     connect(worker, &SshSessionWorker::channelFailed, this, &SshChannelStream::onFailed);
 }
 
+SshChannelStream::SshChannelStream(SshSessionWorker *worker, int id, QString tcpHost, int tcpPort, QObject *parent)
+    : SshChannelStream(worker, id, parent)
+{
+    m_tcpHost = std::move(tcpHost);
+    m_tcpPort = tcpPort;
+}
+
 SshChannelStream::~SshChannelStream()
 {
     close();
@@ -37,7 +44,14 @@ void SshChannelStream::open()
         return;
     m_state = State::Opening;
     QMetaObject::invokeMethod(
-        m_worker.data(), [w = m_worker.data(), id = m_id] { w->openChannel(id); }, Qt::QueuedConnection);
+        m_worker.data(),
+        [w = m_worker.data(), id = m_id, host = m_tcpHost, port = m_tcpPort] {
+            if (host.isEmpty())
+                w->openChannel(id);
+            else
+                w->openTcpChannel(id, host, port);
+        },
+        Qt::QueuedConnection);
 }
 
 void SshChannelStream::write(const QByteArray &data)

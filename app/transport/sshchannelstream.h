@@ -18,6 +18,8 @@ class SshChannelStream final : public ByteStream
     Q_OBJECT
 public:
     SshChannelStream(SshSessionWorker *worker, int id, QObject *parent = nullptr);
+    // A direct-tcpip channel to host:port instead of the engine's socket.
+    SshChannelStream(SshSessionWorker *worker, int id, QString tcpHost, int tcpPort, QObject *parent = nullptr);
     ~SshChannelStream() override;
     Q_DISABLE_COPY_MOVE(SshChannelStream)
 
@@ -49,6 +51,8 @@ private:
     const int m_id;
     State m_state = State::Idle;
     QByteArray m_buffer;
+    QString m_tcpHost;
+    int m_tcpPort = 0;
 };
 
 } // namespace mcp::transport

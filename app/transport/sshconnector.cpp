@@ -42,6 +42,11 @@ std::unique_ptr<ByteStream> SshConnector::createStream()
     return std::make_unique<SshChannelStream>(m_worker, m_nextId++);
 }
 
+std::unique_ptr<ByteStream> SshConnector::createTcpStream(const QString &host, int port)
+{
+    return std::make_unique<SshChannelStream>(m_worker, m_nextId++, host, port);
+}
+
 QString SshConnector::pathDescription() const
 {
     return m_dialStdio ? QStringLiteral("SSH (libssh2, dial-stdio)") : QStringLiteral("SSH (libssh2)");

@@ -28,6 +28,7 @@ public:
     Q_DISABLE_COPY_MOVE(SshConnector)
 
     std::unique_ptr<ByteStream> createStream() override;
+    std::unique_ptr<ByteStream> createTcpStream(const QString &host, int port) override;
     // "SSH (libssh2)" or "SSH (libssh2, dial-stdio)".
     QString pathDescription() const override;
     void reset() override;

@@ -50,12 +50,26 @@ SshSessionWorker::~SshSessionWorker()
 
 void SshSessionWorker::openChannel(int id)
 {
-    m_slots[id] = Slot{};
+    enqueue(id, Slot{});
+}
+
+void SshSessionWorker::enqueue(int id, Slot slot)
+{
+    // The slot before the queue: a Ready session opens the channel at once.
+    m_slots[id] = std::move(slot);
     m_openQueue.push_back(id);
     if (m_state == State::Idle)
         startSession();
     else if (m_state == State::Ready)
         drive();
+}
+
+void SshSessionWorker::openTcpChannel(int id, const QString &host, int port)
+{
+    Slot slot;
+    slot.tcpHost = host;
+    slot.tcpPort = port;
+    enqueue(id, std::move(slot));
 }
 
 void SshSessionWorker::writeChannel(int id, const QByteArray &data)
@@ -364,7 +378,9 @@ bool SshSessionWorker::pumpChannels()
             continue;
         Slot &slot = it->second;
         slot.channel = std::make_unique<SshChannel>(m_session, m_options.socketPath);
-        if (m_dialStdio)
+        if (!slot.tcpHost.isEmpty())
+            slot.channel->setTcpTarget(slot.tcpHost, slot.tcpPort);
+        else if (m_dialStdio)
             slot.channel->setKind(SshChannel::Kind::DialStdio);
         slot.channel->queueWrite(slot.pendingWrite);
         slot.pendingWrite.clear();

@@ -45,6 +45,8 @@ public:
 
     // Called on the worker thread (queued from the owner's).
     void openChannel(int id);
+    // A direct-tcpip channel to host:port as the server reaches it (no dial-stdio fallback).
+    void openTcpChannel(int id, const QString &host, int port);
     void writeChannel(int id, const QByteArray &data);
     void closeWriteChannel(int id);
     void closeChannel(int id);
@@ -79,8 +81,11 @@ private:
         bool eofRequested = false;
         bool opened = false;
         bool closeRequested = false; // closed by its stream while the open was in flight
+        QString tcpHost;             // non-empty: a direct-tcpip channel
+        int tcpPort = 0;
     };
 
+    void enqueue(int id, Slot slot);
     void startSession();
     void onLookedUp(const QHostInfo &info);
     void connectNext();

@@ -4,6 +4,7 @@
 // as a gateway under steady traffic leaves it), a timeline with 300 changes, 256 events and
 // 50 unhealthy instances' logs; then what an export does after collecting: the graph and
 // chart SVGs, their PNGs, the report, the redaction sweep, the zip. And reading it back.
+#include "benchhost.h"
 #include "raster/svgraster.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshot/ziparchive.h"
@@ -25,27 +26,7 @@ namespace {
 
 topology::HostSnapshot makeHost(int n, int flipped)
 {
-    topology::HostSnapshot host{QStringLiteral("bench"), QStringLiteral("unix:///x"), QStringLiteral("connected"), {},
-                                QStringLiteral("unix socket"), 1, {}};
-    for (int i = 0; i < n; ++i) {
-        const QString service = QStringLiteral("svc%1").arg(i % std::max(1, n / 50), 3, 10, QLatin1Char('0'));
-        const bool running = i < flipped ? (i % 2 == 0) : (i % 97 != 0);
-        const QString id = QStringLiteral("%1").arg(i, 12, 16, QLatin1Char('0')) + QString(52, QLatin1Char('b'));
-        host.containers.insert(
-            id, QJsonObject{{QStringLiteral("Id"), id},
-                            {QStringLiteral("Names"), QJsonArray{QStringLiteral("/%1-%2").arg(service).arg(i)}},
-                            {QStringLiteral("State"), running ? QStringLiteral("running") : QStringLiteral("exited")},
-                            {QStringLiteral("Status"), running ? QStringLiteral("Up 1 hour (healthy)") : QStringLiteral("Exited (1)")},
-                            {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("mcp.service.name"), service},
-                                                                   {QStringLiteral("mcp.service.port"), QStringLiteral("8080")},
-                                                                   {QStringLiteral("mcp.service.version"), i % 3 ? QStringLiteral("v1") : QStringLiteral("v2")}}},
-                            {QStringLiteral("NetworkSettings"),
-                             QJsonObject{{QStringLiteral("Networks"),
-                                          QJsonObject{{QStringLiteral("shop"),
-                                                       QJsonObject{{QStringLiteral("IPAddress"),
-                                                                    QStringLiteral("10.%1.%2.%3").arg(i / 62500).arg(i / 250 % 250).arg(i % 250 + 1)}}}}}}}});
-    }
-    return host;
+    return bench::syntheticHost(n, [flipped](int i) { return i < flipped ? (i % 2 == 0) : (i % 97 != 0); });
 }
 
 double ms(QElapsedTimer &t)

@@ -2,6 +2,7 @@
 // and render one offscreen frame, for N = 200 / 2,000 / 10,000; and the cost of one update
 // frame (a 1,000-event burst changing 1,000 instances' state). Run by scripts/bench-topology,
 // which also times Graphviz dot on the same graph (written with --dot-out).
+#include "benchhost.h"
 #include "topology/graphbuilder.h"
 #include "topology/topologyjson.h"
 #include "topology/layeredlayout.h"
@@ -23,29 +24,10 @@ namespace {
 
 QList<topology::HostSnapshot> makeHosts(int n, bool flip = false, int flipFrom = 0, int flipCount = 1000)
 {
-    topology::HostSnapshot host{QStringLiteral("bench"), QStringLiteral("unix:///x"), QStringLiteral("connected"), {},
-                                QStringLiteral("unix socket"), 1, {}};
-    for (int i = 0; i < n; ++i) {
-        const QString service = QStringLiteral("svc%1").arg(i % qMax(1, n / 50), 3, 10, QLatin1Char('0'));
+    return {bench::syntheticHost(n, [&](int i) {
         const bool flipped = flip && i >= flipFrom && i < flipFrom + flipCount;
-        const bool running = flipped ? (i % 97 == 0) : (i % 97 != 0);
-        const QString id = QStringLiteral("%1").arg(i, 12, 16, QLatin1Char('0')) + QString(52, QLatin1Char('b'));
-        host.containers.insert(
-            id, QJsonObject{{QStringLiteral("Id"), id},
-                            {QStringLiteral("Names"), QJsonArray{QStringLiteral("/%1-%2").arg(service).arg(i)}},
-                            {QStringLiteral("State"), running ? QStringLiteral("running") : QStringLiteral("exited")},
-                            {QStringLiteral("Status"), running ? QStringLiteral("Up 1 hour (healthy)") : QStringLiteral("Exited (1)")},
-                            {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("mcp.service.name"), service},
-                                                                   {QStringLiteral("mcp.service.port"), QStringLiteral("8080")},
-                                                                   {QStringLiteral("mcp.service.version"),
-                                                                    i % 3 ? QStringLiteral("v1") : QStringLiteral("v2")}}},
-                            {QStringLiteral("NetworkSettings"),
-                             QJsonObject{{QStringLiteral("Networks"),
-                                          QJsonObject{{QStringLiteral("shop"),
-                                                       QJsonObject{{QStringLiteral("IPAddress"),
-                                                                    QStringLiteral("10.%1.%2.%3").arg(i / 62500).arg(i / 250 % 250).arg(i % 250 + 1)}}}}}}}});
-    }
-    return {host};
+        return flipped ? (i % 97 == 0) : (i % 97 != 0);
+    })};
 }
 
 void renderOnce(ui::TopologyScene &scene)

@@ -4,6 +4,7 @@
 // labels the graph; a canary that fails 30% of its requests is rolled back by the guard and
 // the operator sees the alert. Screenshots: canary-view, latency-overlay, rollback-alert.
 #include "support/testbed.h"
+#include "support/gui.h"
 
 #include "docker/dockerclient.h"
 #include "gateway/auditlog.h"
@@ -67,10 +68,7 @@ void cleanup()
 
 void saveScreenshot(QWidget *w, const QString &name)
 {
-    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(MCP_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY(w->grab().save(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    MCP_SAVE_SCREENSHOT(w, name);
 }
 
 } // namespace

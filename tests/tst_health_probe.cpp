@@ -5,6 +5,7 @@
 // probed from the gateway and an isolated one probed from the console; over SSH, the
 // isolated one is probed from the Docker host through a direct-tcpip channel. The probe's verdict
 // drives the instance's health, and unchanged verdicts do not rebuild the topology.
+#include "support/sshhost.h"
 #include "support/testbed.h"
 
 #include "endpoint/endpoint.h"
@@ -272,16 +273,9 @@ void TestHealthProbe::unchangedVerdictsDoNotRebuild()
 // health path that answers 404 is named the same way from there.
 void TestHealthProbe::remoteHostProbesOverSsh()
 {
-    const auto &tb = Testbed::instance();
-    auto ep = endpoint::Endpoint::parse(QStringLiteral("ssh://%1@%2:%3")
-                                            .arg(tb.require(QStringLiteral("MCP_TB_SSH_USER")), tb.require(QStringLiteral("MCP_TB_SSH_HOST")),
-                                                 tb.require(QStringLiteral("MCP_TB_SSH_PORT"))));
+    auto ep = test::testbedSshEndpoint();
     QVERIFY(ep.ok());
-    hosts::ConnectOptions options;
-    options.identityFiles = {tb.require(QStringLiteral("MCP_TB_SSH_KEY_ED25519"))};
-    options.identitiesOnly = true;
-    options.knownHostsFile = tb.require(QStringLiteral("MCP_TB_SSH_KNOWN_HOSTS"));
-    options.sshConfigFile = QStringLiteral("none");
+    const hosts::ConnectOptions options = test::testbedSshOptions();
     hosts::HostConnection remote(QStringLiteral("remote"), *ep, hosts::makeConnector(*ep, options));
     hosts::ContainerInventory inventory(&remote);
     health::HealthProber prober(&remote, &inventory);

@@ -6,6 +6,7 @@
 // passphrase, which never reaches the settings file. Screenshots go to MCP_SCREENSHOT_DIR.
 
 #include "support/testbed.h"
+#include "support/gui.h"
 
 #include "hosts/hostconnection.h"
 #include "hosts/hostfleet.h"
@@ -126,10 +127,7 @@ QString errorOf(const hosts::HostFleet &fleet, const QString &name)
 
 void saveScreenshot(QWidget *w, const QString &name)
 {
-    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(MCP_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY(w->grab().save(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    MCP_SAVE_SCREENSHOT(w, name);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 // Screenshots of the window, the logs and the console go to MCP_SCREENSHOT_DIR.
 
 #include "support/await.h"
+#include "support/gui.h"
 #include "support/testbed.h"
 
 #include "containers/containerconsolewindow.h"
@@ -35,24 +36,14 @@
 #include <QtTest>
 
 using namespace mcp;
+using mcp::test::demoStack;
 using topology::NodeTableModel;
 
 namespace {
 
-bool demoStack(const QString &action)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {action});
-    return p.waitForFinished(180000) && p.exitCode() == 0;
-}
-
 void saveScreenshot(QWidget *w, const QString &name)
 {
-    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(MCP_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY(w->grab().save(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    MCP_SAVE_SCREENSHOT(w, name);
 }
 
 QStringList column(const QAbstractItemModel *model, int col)

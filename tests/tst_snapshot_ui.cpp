@@ -5,6 +5,7 @@
 // two snapshots compare. Screenshots of the dialog, the replay (start and end) and the
 // comparison go to MCP_SCREENSHOT_DIR.
 #include "support/testbed.h"
+#include "support/gui.h"
 
 #include "hosts/hostregistry.h"
 #include "mainwindow.h"
@@ -30,16 +31,9 @@
 #include <QtTest>
 
 using namespace mcp;
+using mcp::test::demoStack;
 
 namespace {
-
-bool demoStack(const QString &action)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {action});
-    return p.waitForFinished(180000) && p.exitCode() == 0;
-}
 
 bool dockerCli(const QStringList &args)
 {
@@ -50,10 +44,7 @@ bool dockerCli(const QStringList &args)
 
 void saveScreenshot(QWidget *w, const QString &name)
 {
-    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(MCP_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY(w->grab().save(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    MCP_SAVE_SCREENSHOT(w, name);
 }
 
 const topology::Node *instanceNamed(const topology::Graph &g, const QString &name)

@@ -5,6 +5,7 @@
 // one click; the spec a gateway runs opens from the graph. Screenshots of the editor with
 // errors highlighted, the diff dialog and the history are saved.
 #include "support/testbed.h"
+#include "support/gui.h"
 
 #include "gateway/auditlog.h"
 #include "gateway/deployedroutes.h"
@@ -72,10 +73,7 @@ void cleanup()
 
 void saveScreenshot(QWidget *w, const QString &name)
 {
-    QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(MCP_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY(w->grab().save(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    MCP_SAVE_SCREENSHOT(w, name);
 }
 
 const char *kSpec = R"(apiVersion: mcp/v1

@@ -5,6 +5,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "support/await.h"
+#include "support/sshhost.h"
 #include "support/testbed.h"
 #include "topology/doctor.h"
 #include "topology/graphbuilder.h"
@@ -374,17 +375,9 @@ void TestTopology::doctorFindsPitfalls()
 // that gathers its instances from both hosts.
 void TestTopology::twoHostsInOneModel()
 {
-    const auto &tb = Testbed::instance();
-    auto ep = endpoint::Endpoint::parse(QStringLiteral("ssh://%1@%2:%3")
-                                            .arg(tb.require(QStringLiteral("MCP_TB_SSH_USER")),
-                                                 tb.require(QStringLiteral("MCP_TB_SSH_HOST")),
-                                                 tb.require(QStringLiteral("MCP_TB_SSH_PORT"))));
+    auto ep = test::testbedSshEndpoint();
     QVERIFY(ep.ok());
-    hosts::ConnectOptions options;
-    options.identityFiles = {tb.require(QStringLiteral("MCP_TB_SSH_KEY_ED25519"))};
-    options.identitiesOnly = true;
-    options.knownHostsFile = tb.require(QStringLiteral("MCP_TB_SSH_KNOWN_HOSTS"));
-    options.sshConfigFile = QStringLiteral("none");
+    const hosts::ConnectOptions options = test::testbedSshOptions();
     hosts::HostConnection remote(QStringLiteral("remote"), *ep, hosts::makeConnector(*ep, options));
     hosts::ContainerInventory remoteInventory(&remote);
     m_model->addHost(&remote, &remoteInventory);

@@ -5,6 +5,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "support/testbed.h"
+#include "support/gui.h"
 #include "topology/graphbuilder.h"
 #include "topology/topologymodel.h"
 #include "topology/nodeitem.h"
@@ -18,16 +19,9 @@
 #include <QtTest>
 
 using namespace mcp;
+using mcp::test::demoStack;
 
 namespace {
-
-bool demoStack(const QString &action)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {action});
-    return p.waitForFinished(180000) && p.exitCode() == 0;
-}
 
 QString screenshotPath(const QString &name)
 {

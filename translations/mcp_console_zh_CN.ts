@@ -1257,17 +1257,6 @@ Fix: %2</source>
     </message>
   </context>
   <context>
-    <name>mcp::ui::KeyPassphraseDialog</name>
-    <message>
-      <source>Private key passphrase</source>
-      <translation>私钥口令</translation>
-    </message>
-    <message>
-      <source>The private key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to check it with its certificate.&lt;br&gt;&lt;small&gt;The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.&lt;/small&gt;</source>
-      <translation>私钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入其口令，以便与其证书一起检查。&lt;br&gt;&lt;small&gt;私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。&lt;/small&gt;</translation>
-    </message>
-  </context>
-  <context>
     <name>mcp::ui::LegendWidget</name>
     <message>
       <source>width: requests/s</source>
@@ -1618,6 +1607,14 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>The SSH key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to connect.&lt;br&gt;&lt;small&gt;It is used for this connection only and never saved.&lt;/small&gt;</source>
       <translation>SSH 密钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入口令以连接。&lt;br&gt;&lt;small&gt;口令仅用于本次连接，不会被保存。&lt;/small&gt;</translation>
+    </message>
+    <message>
+      <source>Private key passphrase</source>
+      <translation>私钥口令</translation>
+    </message>
+    <message>
+      <source>The private key &lt;b&gt;%1&lt;/b&gt; is encrypted. Enter its passphrase to check it with its certificate.&lt;br&gt;&lt;small&gt;The key is decrypted in memory only; the passphrase and the decrypted key are never saved or logged.&lt;/small&gt;</source>
+      <translation>私钥 &lt;b&gt;%1&lt;/b&gt; 已加密。请输入其口令，以便与其证书一起检查。&lt;br&gt;&lt;small&gt;私钥仅在内存中解密；口令和解密后的私钥都不会被保存或记录到日志。&lt;/small&gt;</translation>
     </message>
   </context>
   <context>

@@ -1,7 +1,7 @@
 #include "certificatespanel.h"
 
 #include "certificatesmodel.h"
-#include "keypassphrasedialog.h"
+#include "hosts/passphrasedialog.h"
 
 #include "certs/certificatecheck.h"
 #include "certs/certificateinventory.h"
@@ -77,7 +77,7 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
     bar->addWidget(m_clearCa);
     bar->addWidget(m_caLabel, 1);
     layout->addLayout(bar);
-    m_askPassphrase = [this](const QString &keyPath) { return KeyPassphraseDialog::ask(keyPath, this); };
+    m_askPassphrase = [this](const QString &keyPath) { return PassphraseDialog::ask(keyPath, this, PassphraseDialog::Purpose::TlsKey); };
     if (QSettings *settings = m_registry->storage())
         m_caBundle = settings->value(kCaBundleKey).toString();
     connect(ca, &QPushButton::clicked, this, [this] {

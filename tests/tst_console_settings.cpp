@@ -6,6 +6,9 @@
 #include "mainwindow.h"
 #include "settings/consolesettings.h"
 #include "topology/healthreasontext.h"
+#include "gateway/specreader.h"
+#include "topology/doctor.h"
+#include "topology/labels.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -26,6 +29,7 @@ private Q_SLOTS:
     void recentSpecsAreNewestFirst();
     void windowLayoutComesBack();
     void healthReasonsFollowTheLanguage();
+    void findingsFollowTheLanguage();
 
 private:
     QTemporaryDir m_dir;
@@ -119,6 +123,27 @@ void TestConsoleSettings::healthReasonsFollowTheLanguage()
     // The engine's and the probe's own words stay as they said them.
     QCOMPARE(healthReasonText(QStringLiteral("Exited (3) 12 seconds ago")), QStringLiteral("Exited (3) 12 seconds ago"));
     QCOMPARE(healthReasonText(QStringLiteral("health probe from gateway edge: HTTP 404")), QStringLiteral("从 gateway edge 进行的健康探测：HTTP 404"));
+    QCoreApplication::removeTranslator(&zh);
+}
+
+// Findings are made in the interface language (their codes stay): a spec's and a label's.
+void TestConsoleSettings::findingsFollowTheLanguage()
+{
+    const QByteArray spec = "apiVersion: mcp/v9\nkind: GatewayConfig\nmetadata: {name: edge}\nspec: {driver: nginx}\n";
+    const auto english = gateway::readSpecText(spec, QStringLiteral("edge.yaml"));
+    QVERIFY(!english.findings.isEmpty());
+    QVERIFY(english.findings.first().message.contains(QLatin1String("is not supported")));
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&zh);
+    const auto chinese = gateway::readSpecText(spec, QStringLiteral("edge.yaml"));
+    QCOMPARE(chinese.findings.first().code, english.findings.first().code);
+    QCOMPARE(chinese.findings.first().message, QStringLiteral("不支持 apiVersion `mcp/v9`"));
+    const topology::LabelReading labels = topology::readLabels(QJsonObject{{QStringLiteral("mcp.servce.name"), QStringLiteral("users")}}, {});
+    bool translated = false;
+    for (const auto &p : labels.problems)
+        translated = translated || p.message.startsWith(QStringLiteral("未知标签"));
+    QVERIFY(translated);
     QCoreApplication::removeTranslator(&zh);
 }
 

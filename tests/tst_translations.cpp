@@ -109,6 +109,9 @@ void TestTranslations::noSourceMessageIsMissing()
     sources << sourceDir() + QStringLiteral("/app/topology/nodetablemodel.cpp")
             << sourceDir() + QStringLiteral("/app/topology/healthreasontext.cpp")
             << sourceDir() + QStringLiteral("/app/topology/doctor.cpp") << sourceDir() + QStringLiteral("/app/topology/labels.cpp");
+    for (const char *file : {"app/gateway/specvalidator.cpp", "app/gateway/livecheck.cpp", "app/gateway/certcheck.cpp",
+                             "app/certs/certificatecheck.cpp", "app/gateway/specreader.cpp"})
+        sources << sourceDir() + u'/' + QLatin1String(file);
     QTemporaryDir dir;
     const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
     QProcess lupdate;

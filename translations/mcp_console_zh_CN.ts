@@ -58,6 +58,608 @@
     </message>
   </context>
   <context>
+    <name>mcp::certs::Check</name>
+    <message>
+      <source>a certificate file is PEM: -----BEGIN CERTIFICATE----- blocks, the leaf first</source>
+      <translation>证书文件应为 PEM 格式：若干 -----BEGIN CERTIFICATE----- 块，叶证书在前</translation>
+    </message>
+    <message>
+      <source>the passphrase does not open the encrypted key %1</source>
+      <translation>该口令无法打开加密的密钥 %1</translation>
+    </message>
+    <message>
+      <source>enter the passphrase the key was encrypted with</source>
+      <translation>输入加密该密钥时使用的口令</translation>
+    </message>
+    <message>
+      <source>the key %1 is encrypted and no passphrase was given</source>
+      <translation>密钥 %1 已加密，但未提供口令</translation>
+    </message>
+    <message>
+      <source>gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private</source>
+      <translation>网关在无人值守时加载密钥：请先解密（openssl pkey -in key -out key.plain）并妥善保管该文件</translation>
+    </message>
+    <message>
+      <source>%1 is not a PEM private key (%2)</source>
+      <translation>%1 不是 PEM 私钥（%2）</translation>
+    </message>
+    <message>
+      <source>name the private key file the certificate was issued for</source>
+      <translation>指定该证书对应的私钥文件</translation>
+    </message>
+    <message>
+      <source>the key %1 does not belong to the certificate %2 (%3)</source>
+      <translation>密钥 %1 与证书 %2（%3）不匹配</translation>
+    </message>
+    <message>
+      <source>use the key the certificate was issued for</source>
+      <translation>使用该证书对应的密钥</translation>
+    </message>
+    <message>
+      <source>in %1, certificate %2 (%3) is not issued by the next one (%4)</source>
+      <translation>在 %1 中，证书 %2（%3）不是由下一个证书（%4）签发的</translation>
+    </message>
+    <message>
+      <source>order the file leaf first, then each issuer: leaf, intermediate(s), optionally the root</source>
+      <translation>按顺序排列文件：先叶证书，再各级签发者：叶证书、中间证书，可选根证书</translation>
+    </message>
+    <message>
+      <source>%1 holds only the leaf certificate; clients that do not have its issuer cannot verify it</source>
+      <translation>%1 只包含叶证书；没有其签发者证书的客户端无法验证它</translation>
+    </message>
+    <message>
+      <source>append the intermediate certificate(s) after the leaf</source>
+      <translation>在叶证书之后附加中间证书</translation>
+    </message>
+    <message>
+      <source>the CA bundle %1 cannot be read: %2</source>
+      <translation>无法读取 CA 证书包 %1：%2</translation>
+    </message>
+    <message>
+      <source>name a PEM file of trusted root certificates</source>
+      <translation>指定一个包含受信任根证书的 PEM 文件</translation>
+    </message>
+    <message>
+      <source>%1 (%2) does not verify to %3: %4</source>
+      <translation>%1（%2）无法验证到 %3：%4</translation>
+    </message>
+    <message>
+      <source>the system's trust store</source>
+      <translation>系统信任库</translation>
+    </message>
+    <message>
+      <source>use a certificate from a CA the clients trust, or name that CA with --ca</source>
+      <translation>使用客户端信任的 CA 签发的证书，或用 --ca 指定该 CA</translation>
+    </message>
+    <message>
+      <source>certificate %1 (%2) has expired</source>
+      <translation>证书 %1（%2）已过期</translation>
+    </message>
+    <message>
+      <source>renew it before pushing</source>
+      <translation>推送前先续期</translation>
+    </message>
+    <message>
+      <source>certificate %1 (%2) expires within %3 days</source>
+      <translation>证书 %1（%2）将在 %3 天内过期</translation>
+    </message>
+    <message>
+      <source>renew it soon</source>
+      <translation>请尽快续期</translation>
+    </message>
+    <message>
+      <source>certificate %1 (%2) is not valid yet</source>
+      <translation>证书 %1（%2）尚未生效</translation>
+    </message>
+    <message>
+      <source>check the issuing machine's clock, or wait</source>
+      <translation>检查签发机器的时钟，或稍后再试</translation>
+    </message>
+    <message>
+      <source>certificate %1 (%2) is valid for %3 days, more than %4</source>
+      <translation>证书 %1（%2）有效期为 %3 天，超过 %4 天</translation>
+    </message>
+    <message>
+      <source>browsers refuse server certificates valid for more than 398 days: reissue with a shorter lifetime</source>
+      <translation>浏览器会拒绝有效期超过 398 天的服务器证书：请以更短的有效期重新签发</translation>
+    </message>
+    <message>
+      <source>certificate %1 (%2) does not cover the host %3</source>
+      <translation>证书 %1（%2）不包含主机 %3</translation>
+    </message>
+    <message>
+      <source>issue a certificate whose subjectAltName includes %1</source>
+      <translation>签发一个 subjectAltName 包含 %1 的证书</translation>
+    </message>
+    <message>
+      <source>certificate %1 in %2 is signed with SHA-1, which clients reject</source>
+      <translation>%2 中的证书 %1 使用 SHA-1 签名，客户端会拒绝</translation>
+    </message>
+    <message>
+      <source>reissue it with SHA-256</source>
+      <translation>使用 SHA-256 重新签发</translation>
+    </message>
+    <message>
+      <source>certificate %1 in %2 is signed with MD5, which clients reject</source>
+      <translation>%2 中的证书 %1 使用 MD5 签名，客户端会拒绝</translation>
+    </message>
+    <message>
+      <source>certificate %1 in %2 has a weak %3-bit %4 key</source>
+      <translation>%2 中的证书 %1 使用了强度不足的 %3 位 %4 密钥</translation>
+    </message>
+    <message>
+      <source>use RSA 2048+ or EC P-256+</source>
+      <translation>使用 RSA 2048 位以上或 EC P-256 以上</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::gateway::Validation</name>
+    <message>
+      <source>gateway name `%1` is not a valid label value</source>
+      <translation>网关名 `%1` 不是有效的标签值</translation>
+    </message>
+    <message>
+      <source>use letters, digits, . _ - (it must equal the mcp.gateway label of the gateway containers)</source>
+      <translation>使用字母、数字、. _ -（必须与网关容器的 mcp.gateway 标签一致）</translation>
+    </message>
+    <message>
+      <source>driver `%1` is not supported</source>
+      <translation>不支持驱动 `%1`</translation>
+    </message>
+    <message>
+      <source>use `nginx` or `haproxy`</source>
+      <translation>使用 `nginx` 或 `haproxy`</translation>
+    </message>
+    <message>
+      <source>listener `%1` is defined twice (first at line %2)</source>
+      <translation>监听器 `%1` 被定义了两次（首次在第 %2 行）</translation>
+    </message>
+    <message>
+      <source>give each listener its own name</source>
+      <translation>为每个监听器使用不同的名称</translation>
+    </message>
+    <message>
+      <source>port %1 is out of range</source>
+      <translation>端口 %1 超出范围</translation>
+    </message>
+    <message>
+      <source>use a port from 1 to 65535</source>
+      <translation>使用 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+      <source>port %1 is already used by listener `%2`</source>
+      <translation>端口 %1 已被监听器 `%2` 使用</translation>
+    </message>
+    <message>
+      <source>each listener needs its own port</source>
+      <translation>每个监听器需要各自的端口</translation>
+    </message>
+    <message>
+      <source>protocol `%1` is not supported</source>
+      <translation>不支持协议 `%1`</translation>
+    </message>
+    <message>
+      <source>use `http` or `https`</source>
+      <translation>使用 `http` 或 `https`</translation>
+    </message>
+    <message>
+      <source>https listener `%1` has no certificate</source>
+      <translation>https 监听器 `%1` 没有证书</translation>
+    </message>
+    <message>
+      <source>add `certificate: &lt;name&gt;` naming an entry of spec.certificates</source>
+      <translation>添加 `certificate: &lt;名称&gt;`，指向 spec.certificates 中的一项</translation>
+    </message>
+    <message>
+      <source>http listener `%1` names a certificate it will not use</source>
+      <translation>http 监听器 `%1` 指定了一个不会使用的证书</translation>
+    </message>
+    <message>
+      <source>set `protocol: https` or remove the certificate</source>
+      <translation>设置 `protocol: https` 或删除该证书</translation>
+    </message>
+    <message>
+      <source>certificate `%1` is not defined</source>
+      <translation>证书 `%1` 未定义</translation>
+    </message>
+    <message>
+      <source>define it under spec.certificates, or fix the name</source>
+      <translation>在 spec.certificates 下定义它，或修正名称</translation>
+    </message>
+    <message>
+      <source>certificate `%1` is defined twice (first at line %2)</source>
+      <translation>证书 `%1` 被定义了两次（首次在第 %2 行）</translation>
+    </message>
+    <message>
+      <source>give each certificate its own name</source>
+      <translation>为每个证书使用不同的名称</translation>
+    </message>
+    <message>
+      <source>route `%1` is defined twice (first at line %2)</source>
+      <translation>路由 `%1` 被定义了两次（首次在第 %2 行）</translation>
+    </message>
+    <message>
+      <source>give each route its own name</source>
+      <translation>为每条路由使用不同的名称</translation>
+    </message>
+    <message>
+      <source>route `%1` names listener `%2`, which is not defined</source>
+      <translation>路由 `%1` 指定的监听器 `%2` 未定义</translation>
+    </message>
+    <message>
+      <source>use one of: %1</source>
+      <translation>使用以下之一：%1</translation>
+    </message>
+    <message>
+      <source>`%1` is not a valid path prefix</source>
+      <translation>`%1` 不是有效的路径前缀</translation>
+    </message>
+    <message>
+      <source>start with /, no spaces, query (?), fragment (#), // or .. segments</source>
+      <translation>以 / 开头，不能包含空格、查询（?）、片段（#）、// 或 .. 段</translation>
+    </message>
+    <message>
+      <source>`%1` is not a valid host name</source>
+      <translation>`%1` 不是有效的主机名</translation>
+    </message>
+    <message>
+      <source>write a DNS name such as api.example.com or *.example.com (no scheme, port or path)</source>
+      <translation>写一个 DNS 名称，例如 api.example.com 或 *.example.com（不含协议、端口或路径）</translation>
+    </message>
+    <message>
+      <source>route `%1` matches the same listener, hosts and path prefix `%2` as route `%3` (line %4)</source>
+      <translation>路由 `%1` 与路由 `%3`（第 %4 行）匹配相同的监听器、主机和路径前缀 `%2`</translation>
+    </message>
+    <message>
+      <source>merge the two routes (list both backends with weights), or change one's hosts or prefix</source>
+      <translation>合并这两条路由（带权重列出两个后端），或修改其中一条的主机或前缀</translation>
+    </message>
+    <message>
+      <source>move `%1` above `%2`: more specific routes go first</source>
+      <translation>将 `%1` 移到 `%2` 之前：更具体的路由应排在前面</translation>
+    </message>
+    <message>
+      <source>route `%1` has no backends</source>
+      <translation>路由 `%1` 没有后端</translation>
+    </message>
+    <message>
+      <source>add at least one `- {service: ..., weight: 100}`</source>
+      <translation>至少添加一项 `- {service: ..., weight: 100}`</translation>
+    </message>
+    <message>
+      <source>backend %1%2 appears twice in route `%3`</source>
+      <translation>后端 %1%2 在路由 `%3` 中出现了两次</translation>
+    </message>
+    <message>
+      <source>list each service/version once with its whole weight</source>
+      <translation>每个服务/版本只列出一次，并写上其全部权重</translation>
+    </message>
+    <message>
+      <source>backend %1 of route `%2` has no weight</source>
+      <translation>路由 `%2` 的后端 %1 没有权重</translation>
+    </message>
+    <message>
+      <source>with several backends every one needs a weight; they sum to 100</source>
+      <translation>有多个后端时每个都需要权重，且总和为 100</translation>
+    </message>
+    <message>
+      <source>weight %1 is out of range</source>
+      <translation>权重 %1 超出范围</translation>
+    </message>
+    <message>
+      <source>weights are whole numbers from 0 to 100</source>
+      <translation>权重是 0 到 100 之间的整数</translation>
+    </message>
+    <message>
+      <source>every backend of route `%1` has weight 0: nothing would receive traffic</source>
+      <translation>路由 `%1` 的所有后端权重都为 0：没有后端会收到流量</translation>
+    </message>
+    <message>
+      <source>give at least one backend a weight above 0</source>
+      <translation>至少为一个后端设置大于 0 的权重</translation>
+    </message>
+    <message>
+      <source>the weights of route `%1` sum to %2, not 100</source>
+      <translation>路由 `%1` 的权重之和为 %2，而不是 100</translation>
+    </message>
+    <message>
+      <source>adjust the weights so they add up to 100</source>
+      <translation>调整权重，使其总和为 100</translation>
+    </message>
+    <message>
+      <source>%1 must be longer than 0</source>
+      <translation>%1 必须大于 0</translation>
+    </message>
+    <message>
+      <source>write a positive duration such as 5s</source>
+      <translation>写一个正的时长，例如 5s</translation>
+    </message>
+    <message>
+      <source>maxFails cannot be negative</source>
+      <translation>maxFails 不能为负数</translation>
+    </message>
+    <message>
+      <source>use 0 (never mark down) or a small number such as 3</source>
+      <translation>使用 0（从不标记为故障）或一个较小的数字，例如 3</translation>
+    </message>
+    <message>
+      <source>%1 retry attempts is out of range</source>
+      <translation>重试次数 %1 超出范围</translation>
+    </message>
+    <message>
+      <source>use 0 to 10 attempts</source>
+      <translation>使用 0 到 10 次</translation>
+    </message>
+    <message>
+      <source>`%1` is not a retry condition</source>
+      <translation>`%1` 不是有效的重试条件</translation>
+    </message>
+    <message>
+      <source>use: %1</source>
+      <translation>使用：%1</translation>
+    </message>
+    <message>
+      <source>(no version)</source>
+      <translation>（无版本）</translation>
+    </message>
+    <message>
+      <source>route `%1` has no backend with version `%2`</source>
+      <translation>路由 `%1` 没有版本为 `%2` 的后端</translation>
+    </message>
+    <message>
+      <source>name one of the route's versions: %1</source>
+      <translation>指定该路由的版本之一：%1</translation>
+    </message>
+    <message>
+      <source>the canary and the stable version are both `%1`</source>
+      <translation>金丝雀版本和稳定版本都是 `%1`</translation>
+    </message>
+    <message>
+      <source>the canary is the new version, the stable one is where traffic returns to</source>
+      <translation>金丝雀是新版本，稳定版本是流量回退的去处</translation>
+    </message>
+    <message>
+      <source>the rollout of route `%1` sets no limit</source>
+      <translation>路由 `%1` 的灰度策略没有设置任何阈值</translation>
+    </message>
+    <message>
+      <source>add maxErrorRate (5%), maxP99 (800ms) or maxP99Ratio (2.0)</source>
+      <translation>添加 maxErrorRate（5%）、maxP99（800ms）或 maxP99Ratio（2.0）</translation>
+    </message>
+    <message>
+      <source>maxErrorRate %1% is outside 0% to 100%</source>
+      <translation>maxErrorRate %1% 超出 0% 到 100% 的范围</translation>
+    </message>
+    <message>
+      <source>write a share such as 5%</source>
+      <translation>写一个比例，例如 5%</translation>
+    </message>
+    <message>
+      <source>maxP99 must be longer than 0</source>
+      <translation>maxP99 必须大于 0</translation>
+    </message>
+    <message>
+      <source>write a latency such as 800ms</source>
+      <translation>写一个延迟值，例如 800ms</translation>
+    </message>
+    <message>
+      <source>maxP99Ratio %1 would trip on a canary as fast as the stable version</source>
+      <translation>maxP99Ratio 为 %1 时，与稳定版本一样快的金丝雀也会触发回滚</translation>
+    </message>
+    <message>
+      <source>use a ratio above 1, such as 2.0</source>
+      <translation>使用大于 1 的比值，例如 2.0</translation>
+    </message>
+    <message>
+      <source>window %1 is outside 10s to 15m</source>
+      <translation>窗口 %1 超出 10s 到 15m 的范围</translation>
+    </message>
+    <message>
+      <source>the figures are kept in 10-second slots for 15 minutes: use 10s to 15m</source>
+      <translation>指标以 10 秒为一格保存 15 分钟：请使用 10s 到 15m</translation>
+    </message>
+    <message>
+      <source>minRequests must be at least 1</source>
+      <translation>minRequests 至少为 1</translation>
+    </message>
+    <message>
+      <source>use enough requests that chance does not trip it, such as 50</source>
+      <translation>使用足够多的请求数，避免偶然因素触发，例如 50</translation>
+    </message>
+    <message>
+      <source>no container on the host carries mcp.gateway=%1</source>
+      <translation>该主机上没有带 mcp.gateway=%1 标签的容器</translation>
+    </message>
+    <message>
+      <source>start the gateway with the labels mcp.gateway=%1 and mcp.gateway.driver=%2</source>
+      <translation>使用标签 mcp.gateway=%1 和 mcp.gateway.driver=%2 启动网关</translation>
+    </message>
+    <message>
+      <source>publish it (docker run -p HOSTPORT:%1) or use a port the container publishes</source>
+      <translation>发布该端口（docker run -p 主机端口:%1），或使用容器已发布的端口</translation>
+    </message>
+    <message>
+      <source>no instance on the host carries mcp.service.name=%1</source>
+      <translation>该主机上没有带 mcp.service.name=%1 标签的实例</translation>
+    </message>
+    <message>
+      <source>check the service name against the labels (the topology view lists them)</source>
+      <translation>对照标签检查服务名（拓扑视图中列出了它们）</translation>
+    </message>
+    <message>
+      <source>no instance of %1 carries mcp.service.version=%2</source>
+      <translation>%1 没有带 mcp.service.version=%2 标签的实例</translation>
+    </message>
+    <message>
+      <source>start that version first, or fix the version name</source>
+      <translation>先启动该版本，或修正版本名</translation>
+    </message>
+    <message>
+      <source>backend %1%2 of route `%3` has weight %4 but no running healthy instance</source>
+      <translation>路由 `%3` 的后端 %1%2 权重为 %4，但没有运行中的健康实例</translation>
+    </message>
+    <message>
+      <source>fix or start its instances, or set its weight to 0 before pushing</source>
+      <translation>修复或启动其实例，或在推送前将其权重设为 0</translation>
+    </message>
+    <message>
+      <source>no instance of %1 shares a Docker network with gateway %2</source>
+      <translation>%1 没有与网关 %2 共享 Docker 网络的实例</translation>
+    </message>
+    <message>
+      <source>docker network connect &lt;gateway network&gt; &lt;instance&gt;</source>
+      <translation>docker network connect &lt;网关所在网络&gt; &lt;实例&gt;</translation>
+    </message>
+    <message>
+      <source>cannot read certificate %1: %2</source>
+      <translation>无法读取证书 %1：%2</translation>
+    </message>
+    <message>
+      <source>check the path (relative to the spec file) and its permissions</source>
+      <translation>检查路径（相对于配置文件）及其权限</translation>
+    </message>
+    <message>
+      <source>cannot read key %1: %2</source>
+      <translation>无法读取密钥 %1：%2</translation>
+    </message>
+    <message>
+      <source>%1 must be a mapping (key: value)</source>
+      <translation>%1 必须是映射（key: value）</translation>
+    </message>
+    <message>
+      <source>write %1 as `key: value` lines or `{key: value, ...}`</source>
+      <translation>将 %1 写成 `key: value` 行或 `{key: value, ...}`</translation>
+    </message>
+    <message>
+      <source>unknown field `%1` in %2</source>
+      <translation>%2 中有未知字段 `%1`</translation>
+    </message>
+    <message>
+      <source>allowed here: %1</source>
+      <translation>此处允许：%1</translation>
+    </message>
+    <message>
+      <source>did you mean `%1`?</source>
+      <translation>是否想写 `%1`？</translation>
+    </message>
+    <message>
+      <source>%1 is required</source>
+      <translation>%1 为必填项</translation>
+    </message>
+    <message>
+      <source>add `%1:` to %2</source>
+      <translation>在 %2 中添加 `%1:`</translation>
+    </message>
+    <message>
+      <source>%1 must be a string</source>
+      <translation>%1 必须是字符串</translation>
+    </message>
+    <message>
+      <source>write a single value</source>
+      <translation>写一个单独的值</translation>
+    </message>
+    <message>
+      <source>%1 must be an integer, not `%2`</source>
+      <translation>%1 必须是整数，而不是 `%2`</translation>
+    </message>
+    <message>
+      <source>write a whole number such as 90</source>
+      <translation>写一个整数，例如 90</translation>
+    </message>
+    <message>
+      <source>%1 must be a number, not `%2`</source>
+      <translation>%1 必须是数字，而不是 `%2`</translation>
+    </message>
+    <message>
+      <source>write a percentage such as 5%</source>
+      <translation>写一个百分比，例如 5%</translation>
+    </message>
+    <message>
+      <source>write a number such as 2.5</source>
+      <translation>写一个数字，例如 2.5</translation>
+    </message>
+    <message>
+      <source>%1 is not a duration: `%2`</source>
+      <translation>%1 不是时长：`%2`</translation>
+    </message>
+    <message>
+      <source>write a number with a unit: 250ms, 5s, 1m or 1h</source>
+      <translation>写一个带单位的数字：250ms、5s、1m 或 1h</translation>
+    </message>
+    <message>
+      <source>%1 must be a list</source>
+      <translation>%1 必须是列表</translation>
+    </message>
+    <message>
+      <source>write [a, b] or one `- item` per line</source>
+      <translation>写成 [a, b]，或每行一个 `- 项`</translation>
+    </message>
+    <message>
+      <source>%1[%2] must be a string</source>
+      <translation>%1[%2] 必须是字符串</translation>
+    </message>
+    <message>
+      <source>add `%1:` with at least one entry</source>
+      <translation>添加 `%1:`，至少包含一项</translation>
+    </message>
+    <message>
+      <source>write one `- ...` entry per item</source>
+      <translation>每项写一个 `- ...` 条目</translation>
+    </message>
+    <message>
+      <source>apiVersion `%1` is not supported</source>
+      <translation>不支持 apiVersion `%1`</translation>
+    </message>
+    <message>
+      <source>use `apiVersion: mcp/v1`</source>
+      <translation>使用 `apiVersion: mcp/v1`</translation>
+    </message>
+    <message>
+      <source>kind `%1` is not a GatewayConfig</source>
+      <translation>kind `%1` 不是 GatewayConfig</translation>
+    </message>
+    <message>
+      <source>use `kind: GatewayConfig`</source>
+      <translation>使用 `kind: GatewayConfig`</translation>
+    </message>
+    <message>
+      <source>metadata is required</source>
+      <translation>metadata 为必填项</translation>
+    </message>
+    <message>
+      <source>add `metadata: {name: &lt;gateway&gt;}`</source>
+      <translation>添加 `metadata: {name: &lt;网关名&gt;}`</translation>
+    </message>
+    <message>
+      <source>spec is required</source>
+      <translation>spec 为必填项</translation>
+    </message>
+    <message>
+      <source>add `spec:` with driver, listeners and routes</source>
+      <translation>添加 `spec:`，包含 driver、listeners 和 routes</translation>
+    </message>
+    <message>
+      <source>add `match: {pathPrefix: /...}`</source>
+      <translation>添加 `match: {pathPrefix: /...}`</translation>
+    </message>
+    <message>
+      <source>YAML syntax error: %1</source>
+      <translation>YAML 语法错误：%1</translation>
+    </message>
+    <message>
+      <source>check indentation, colons and quotes around this position</source>
+      <translation>检查此位置附近的缩进、冒号和引号</translation>
+    </message>
+    <message>
+      <source>cannot read %1: %2</source>
+      <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+      <source>check the path and its permissions</source>
+      <translation>检查路径及其权限</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::topology::Doctor</name>
     <message>
       <source>the event stream of %1 was interrupted; the state was re-listed and reconciled</source>
@@ -572,7 +1174,7 @@
     </message>
     <message>
       <source>check the path and its permissions</source>
-      <translation>请检查路径及其权限</translation>
+      <translation>检查路径及其权限</translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) checked.</source>

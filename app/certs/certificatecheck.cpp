@@ -2,6 +2,7 @@
 
 #include "opensslhelpers.h"
 
+#include <QCoreApplication>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509_vfy.h>
@@ -38,7 +39,7 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
     std::vector<X509Ptr> chain = readChain(s.certPem, &parseError);
     if (!parseError.isEmpty() || chain.empty()) {
         add(QStringLiteral("cert.parse"), s.certPos, QStringLiteral("%1: %2").arg(s.certPath, parseError),
-            QStringLiteral("a certificate file is PEM: -----BEGIN CERTIFICATE----- blocks, the leaf first"));
+            QCoreApplication::translate("mcp::certs::Check", "a certificate file is PEM: -----BEGIN CERTIFICATE----- blocks, the leaf first"));
         s.keyPem.fill('\0');
         s.keyPassphrase.fill('\0');
         return out;
@@ -54,19 +55,19 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         s.keyPem.fill('\0'); // do not keep key material around longer than needed
         s.keyPassphrase.fill('\0');
         if (!key && encrypted && passphraseGiven) {
-            add(QStringLiteral("cert.key-passphrase"), s.keyPos, QStringLiteral("the passphrase does not open the encrypted key %1").arg(s.keyPath),
-                QStringLiteral("enter the passphrase the key was encrypted with"));
+            add(QStringLiteral("cert.key-passphrase"), s.keyPos, QCoreApplication::translate("mcp::certs::Check", "the passphrase does not open the encrypted key %1").arg(s.keyPath),
+                QCoreApplication::translate("mcp::certs::Check", "enter the passphrase the key was encrypted with"));
         } else if (!key && encrypted) {
-            add(QStringLiteral("cert.key-encrypted"), s.keyPos, QStringLiteral("the key %1 is encrypted and no passphrase was given").arg(s.keyPath),
-                QStringLiteral("gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private"));
+            add(QStringLiteral("cert.key-encrypted"), s.keyPos, QCoreApplication::translate("mcp::certs::Check", "the key %1 is encrypted and no passphrase was given").arg(s.keyPath),
+                QCoreApplication::translate("mcp::certs::Check", "gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private"));
         } else if (!key) {
-            add(QStringLiteral("cert.key-unusable"), s.keyPos, QStringLiteral("%1 is not a PEM private key (%2)").arg(s.keyPath, reason),
-                QStringLiteral("name the private key file the certificate was issued for"));
+            add(QStringLiteral("cert.key-unusable"), s.keyPos, QCoreApplication::translate("mcp::certs::Check", "%1 is not a PEM private key (%2)").arg(s.keyPath, reason),
+                QCoreApplication::translate("mcp::certs::Check", "name the private key file the certificate was issued for"));
         } else if (X509_check_private_key(leaf, key.get()) != 1) {
             ERR_clear_error();
             add(QStringLiteral("cert.key-mismatch"), s.keyPos,
-                QStringLiteral("the key %1 does not belong to the certificate %2 (%3)").arg(s.keyPath, s.certPath, subjectOf(leaf)),
-                QStringLiteral("use the key the certificate was issued for"));
+                QCoreApplication::translate("mcp::certs::Check", "the key %1 does not belong to the certificate %2 (%3)").arg(s.keyPath, s.certPath, subjectOf(leaf)),
+                QCoreApplication::translate("mcp::certs::Check", "use the key the certificate was issued for"));
         }
     }
 
@@ -76,19 +77,19 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         if (X509_check_issued(chain[i + 1].get(), chain[i].get()) != X509_V_OK) {
             ordered = false;
             add(QStringLiteral("cert.chain-order"), s.certPos,
-                QStringLiteral("in %1, certificate %2 (%3) is not issued by the next one (%4)")
+                QCoreApplication::translate("mcp::certs::Check", "in %1, certificate %2 (%3) is not issued by the next one (%4)")
                     .arg(s.certPath)
                     .arg(i + 1)
                     .arg(subjectOf(chain[i].get()), subjectOf(chain[i + 1].get())),
-                QStringLiteral("order the file leaf first, then each issuer: leaf, intermediate(s), optionally the root"));
+                QCoreApplication::translate("mcp::certs::Check", "order the file leaf first, then each issuer: leaf, intermediate(s), optionally the root"));
             break;
         }
     }
     const bool selfSigned = X509_check_issued(leaf, leaf) == X509_V_OK;
     if (chain.size() == 1 && !selfSigned && !options.verifyTrust)
         add(QStringLiteral("cert.chain-incomplete"), s.certPos,
-            QStringLiteral("%1 holds only the leaf certificate; clients that do not have its issuer cannot verify it").arg(s.certPath),
-            QStringLiteral("append the intermediate certificate(s) after the leaf"), Finding::Severity::Warning);
+            QCoreApplication::translate("mcp::certs::Check", "%1 holds only the leaf certificate; clients that do not have its issuer cannot verify it").arg(s.certPath),
+            QCoreApplication::translate("mcp::certs::Check", "append the intermediate certificate(s) after the leaf"), Finding::Severity::Warning);
 
     // Trust: the file's chain as the untrusted intermediates, the CA bundle (or the system's
     // store) as the anchors; time checks are reported on their own below.
@@ -98,8 +99,8 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         const bool loaded = options.caFile.isEmpty() ? X509_STORE_set_default_paths(store.get()) == 1
                                                      : X509_STORE_load_file(store.get(), ca.constData()) == 1;
         if (!loaded) {
-            add(QStringLiteral("cert.ca-unreadable"), s.certPos, QStringLiteral("the CA bundle %1 cannot be read: %2").arg(options.caFile, lastOpensslError()),
-                QStringLiteral("name a PEM file of trusted root certificates"));
+            add(QStringLiteral("cert.ca-unreadable"), s.certPos, QCoreApplication::translate("mcp::certs::Check", "the CA bundle %1 cannot be read: %2").arg(options.caFile, lastOpensslError()),
+                QCoreApplication::translate("mcp::certs::Check", "name a PEM file of trusted root certificates"));
         } else {
             STACK_OF(X509) *untrusted = sk_X509_new_null();
             for (std::size_t i = 1; i < chain.size(); ++i)
@@ -114,36 +115,36 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
             if (!ok) {
                 const bool missingIssuer = err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY || err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT;
                 add(missingIssuer && chain.size() == 1 ? QStringLiteral("cert.chain-incomplete") : QStringLiteral("cert.untrusted"), s.certPos,
-                    QStringLiteral("%1 (%2) does not verify to %3: %4")
+                    QCoreApplication::translate("mcp::certs::Check", "%1 (%2) does not verify to %3: %4")
                         .arg(s.certPath, subjectOf(leaf),
-                             options.caFile.isEmpty() ? QStringLiteral("the system's trust store") : options.caFile,
+                             options.caFile.isEmpty() ? QCoreApplication::translate("mcp::certs::Check", "the system's trust store") : options.caFile,
                              QString::fromUtf8(X509_verify_cert_error_string(err))),
-                    missingIssuer ? QStringLiteral("append the intermediate certificate(s) after the leaf")
-                                  : QStringLiteral("use a certificate from a CA the clients trust, or name that CA with --ca"));
+                    missingIssuer ? QCoreApplication::translate("mcp::certs::Check", "append the intermediate certificate(s) after the leaf")
+                                  : QCoreApplication::translate("mcp::certs::Check", "use a certificate from a CA the clients trust, or name that CA with --ca"));
             }
         }
     }
 
     // Validity.
     if (X509_cmp_current_time(X509_get0_notAfter(leaf)) < 0) {
-        add(QStringLiteral("cert.expired"), s.certPos, QStringLiteral("certificate %1 (%2) has expired").arg(s.certPath, subjectOf(leaf)),
-            QStringLiteral("renew it before pushing"));
+        add(QStringLiteral("cert.expired"), s.certPos, QCoreApplication::translate("mcp::certs::Check", "certificate %1 (%2) has expired").arg(s.certPath, subjectOf(leaf)),
+            QCoreApplication::translate("mcp::certs::Check", "renew it before pushing"));
     } else {
         time_t soon = time(nullptr) + time_t(options.expiringDays) * 24 * 3600;
         if (X509_cmp_time(X509_get0_notAfter(leaf), &soon) < 0)
             add(QStringLiteral("cert.expiring"), s.certPos,
-                QStringLiteral("certificate %1 (%2) expires within %3 days").arg(s.certPath, subjectOf(leaf)).arg(options.expiringDays),
-                QStringLiteral("renew it soon"), Finding::Severity::Warning);
+                QCoreApplication::translate("mcp::certs::Check", "certificate %1 (%2) expires within %3 days").arg(s.certPath, subjectOf(leaf)).arg(options.expiringDays),
+                QCoreApplication::translate("mcp::certs::Check", "renew it soon"), Finding::Severity::Warning);
     }
     if (X509_cmp_current_time(X509_get0_notBefore(leaf)) > 0)
-        add(QStringLiteral("cert.not-yet-valid"), s.certPos, QStringLiteral("certificate %1 (%2) is not valid yet").arg(s.certPath, subjectOf(leaf)),
-            QStringLiteral("check the issuing machine's clock, or wait"));
+        add(QStringLiteral("cert.not-yet-valid"), s.certPos, QCoreApplication::translate("mcp::certs::Check", "certificate %1 (%2) is not valid yet").arg(s.certPath, subjectOf(leaf)),
+            QCoreApplication::translate("mcp::certs::Check", "check the issuing machine's clock, or wait"));
     int lifetimeDays = 0, seconds = 0;
     if (!selfSigned && ASN1_TIME_diff(&lifetimeDays, &seconds, X509_get0_notBefore(leaf), X509_get0_notAfter(leaf)) == 1 &&
         lifetimeDays > options.maxLifetimeDays)
         add(QStringLiteral("cert.lifetime"), s.certPos,
-            QStringLiteral("certificate %1 (%2) is valid for %3 days, more than %4").arg(s.certPath, subjectOf(leaf)).arg(lifetimeDays).arg(options.maxLifetimeDays),
-            QStringLiteral("browsers refuse server certificates valid for more than 398 days: reissue with a shorter lifetime"),
+            QCoreApplication::translate("mcp::certs::Check", "certificate %1 (%2) is valid for %3 days, more than %4").arg(s.certPath, subjectOf(leaf)).arg(lifetimeDays).arg(options.maxLifetimeDays),
+            QCoreApplication::translate("mcp::certs::Check", "browsers refuse server certificates valid for more than 398 days: reissue with a shorter lifetime"),
             Finding::Severity::Warning);
 
     // Names: every host must be covered (a host *.x.com needs a wildcard certificate).
@@ -152,8 +153,8 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         const QByteArray name = probe.toUtf8();
         if (X509_check_host(leaf, name.constData(), size_t(name.size()), X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr) != 1)
             add(QStringLiteral("cert.san-mismatch"), s.certPos,
-                QStringLiteral("certificate %1 (%2) does not cover the host %3").arg(s.certPath, subjectOf(leaf), host),
-                QStringLiteral("issue a certificate whose subjectAltName includes %1").arg(host));
+                QCoreApplication::translate("mcp::certs::Check", "certificate %1 (%2) does not cover the host %3").arg(s.certPath, subjectOf(leaf), host),
+                QCoreApplication::translate("mcp::certs::Check", "issue a certificate whose subjectAltName includes %1").arg(host));
     }
 
     // Strength, for the leaf and any intermediate (a self-signed root's own signature does
@@ -164,12 +165,12 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         const int nid = X509_get_signature_nid(x);
         if (!root && (nid == NID_sha1WithRSAEncryption || nid == NID_ecdsa_with_SHA1 || nid == NID_dsaWithSHA1))
             add(QStringLiteral("cert.sha1-signature"), s.certPos,
-                QStringLiteral("certificate %1 in %2 is signed with SHA-1, which clients reject").arg(subjectOf(x), s.certPath),
-                QStringLiteral("reissue it with SHA-256"));
+                QCoreApplication::translate("mcp::certs::Check", "certificate %1 in %2 is signed with SHA-1, which clients reject").arg(subjectOf(x), s.certPath),
+                QCoreApplication::translate("mcp::certs::Check", "reissue it with SHA-256"));
         if (!root && (nid == NID_md5WithRSAEncryption || nid == NID_md5))
             add(QStringLiteral("cert.md5-signature"), s.certPos,
-                QStringLiteral("certificate %1 in %2 is signed with MD5, which clients reject").arg(subjectOf(x), s.certPath),
-                QStringLiteral("reissue it with SHA-256"));
+                QCoreApplication::translate("mcp::certs::Check", "certificate %1 in %2 is signed with MD5, which clients reject").arg(subjectOf(x), s.certPath),
+                QCoreApplication::translate("mcp::certs::Check", "reissue it with SHA-256"));
         EVP_PKEY *pub = X509_get0_pubkey(x);
         if (!pub)
             continue;
@@ -177,11 +178,11 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
         const int type = EVP_PKEY_get_base_id(pub);
         if ((type == EVP_PKEY_RSA && bits < 2048) || (type == EVP_PKEY_EC && bits < 256))
             add(QStringLiteral("cert.weak-key"), s.certPos,
-                QStringLiteral("certificate %1 in %2 has a weak %3-bit %4 key")
+                QCoreApplication::translate("mcp::certs::Check", "certificate %1 in %2 has a weak %3-bit %4 key")
                     .arg(subjectOf(x), s.certPath)
                     .arg(bits)
                     .arg(type == EVP_PKEY_RSA ? QStringLiteral("RSA") : QStringLiteral("EC")),
-                QStringLiteral("use RSA 2048+ or EC P-256+"));
+                QCoreApplication::translate("mcp::certs::Check", "use RSA 2048+ or EC P-256+"));
     }
     return out;
 }

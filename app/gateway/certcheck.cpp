@@ -2,6 +2,7 @@
 
 #include "certs/certificatecheck.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -29,14 +30,14 @@ Findings checkCertificate(const QString &specFile, const Certificate &c, const Q
     const QString keyPath = resolveSpecPath(specFile, c.keyFile.value);
     QFile certFile(certPath), keyFile(keyPath);
     if (!certFile.open(QIODevice::ReadOnly)) {
-        add(QStringLiteral("cert.file-unreadable"), c.certFile.pos, QStringLiteral("cannot read certificate %1: %2").arg(certPath, certFile.errorString()),
-            QStringLiteral("check the path (relative to the spec file) and its permissions"));
+        add(QStringLiteral("cert.file-unreadable"), c.certFile.pos, QCoreApplication::translate("mcp::gateway::Validation", "cannot read certificate %1: %2").arg(certPath, certFile.errorString()),
+            QCoreApplication::translate("mcp::gateway::Validation", "check the path (relative to the spec file) and its permissions"));
         return out;
     }
     const auto decrypted = decryptedKeys.constFind(keyPath);
     if (decrypted == decryptedKeys.constEnd() && !keyFile.open(QIODevice::ReadOnly)) {
-        add(QStringLiteral("cert.file-unreadable"), c.keyFile.pos, QStringLiteral("cannot read key %1: %2").arg(keyPath, keyFile.errorString()),
-            QStringLiteral("check the path (relative to the spec file) and its permissions"));
+        add(QStringLiteral("cert.file-unreadable"), c.keyFile.pos, QCoreApplication::translate("mcp::gateway::Validation", "cannot read key %1: %2").arg(keyPath, keyFile.errorString()),
+            QCoreApplication::translate("mcp::gateway::Validation", "check the path (relative to the spec file) and its permissions"));
         return out;
     }
     certs::CheckSubject subject;

@@ -2,6 +2,7 @@
 
 #include "specvalidator.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
@@ -46,8 +47,8 @@ Findings liveFindings(const GatewaySpec &spec, const topology::Graph &graph)
     }
     if (gateways.isEmpty())
         add(QStringLiteral("live.gateway-missing"), Finding::Severity::Error, spec.name.pos,
-            QStringLiteral("no container on the host carries mcp.gateway=%1").arg(spec.name.value),
-            QStringLiteral("start the gateway with the labels mcp.gateway=%1 and mcp.gateway.driver=%2")
+            QCoreApplication::translate("mcp::gateway::Validation", "no container on the host carries mcp.gateway=%1").arg(spec.name.value),
+            QCoreApplication::translate("mcp::gateway::Validation", "start the gateway with the labels mcp.gateway=%1 and mcp.gateway.driver=%2")
                 .arg(spec.name.value, spec.driver.value));
     if (!gateways.isEmpty() && publishesAny) {
         for (const Listener &l : spec.listeners) {
@@ -57,7 +58,7 @@ Findings liveFindings(const GatewaySpec &spec, const topology::Graph &graph)
                                    "cannot reach it")
                         .arg(l.port.value)
                         .arg(l.name.value),
-                    QStringLiteral("publish it (docker run -p HOSTPORT:%1) or use a port the container publishes").arg(l.port.value));
+                    QCoreApplication::translate("mcp::gateway::Validation", "publish it (docker run -p HOSTPORT:%1) or use a port the container publishes").arg(l.port.value));
         }
     }
 
@@ -73,14 +74,14 @@ Findings liveFindings(const GatewaySpec &spec, const topology::Graph &graph)
             }
             if (ofService.isEmpty()) {
                 add(QStringLiteral("live.unknown-service"), Finding::Severity::Error, b.service.pos,
-                    QStringLiteral("no instance on the host carries mcp.service.name=%1").arg(b.service.value),
-                    QStringLiteral("check the service name against the labels (the topology view lists them)"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "no instance on the host carries mcp.service.name=%1").arg(b.service.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "check the service name against the labels (the topology view lists them)"));
                 continue;
             }
             if (ofVersion.isEmpty()) {
                 add(QStringLiteral("live.unknown-version"), Finding::Severity::Error, b.version.pos,
-                    QStringLiteral("no instance of %1 carries mcp.service.version=%2").arg(b.service.value, b.version.value),
-                    QStringLiteral("start that version first, or fix the version name"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "no instance of %1 carries mcp.service.version=%2").arg(b.service.value, b.version.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "start that version first, or fix the version name"));
                 continue;
             }
             bool healthy = false, shares = gatewayNets.isEmpty();
@@ -90,14 +91,14 @@ Findings liveFindings(const GatewaySpec &spec, const topology::Graph &graph)
             }
             if (!healthy && effectiveWeight(r, b) > 0)
                 add(QStringLiteral("live.no-healthy-instance"), Finding::Severity::Error, b.pos,
-                    QStringLiteral("backend %1%2 of route `%3` has weight %4 but no running healthy instance")
+                    QCoreApplication::translate("mcp::gateway::Validation", "backend %1%2 of route `%3` has weight %4 but no running healthy instance")
                         .arg(b.service.value, b.version.present ? QLatin1Char(' ') + b.version.value : QString(), r.name.value)
                         .arg(effectiveWeight(r, b)),
-                    QStringLiteral("fix or start its instances, or set its weight to 0 before pushing"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "fix or start its instances, or set its weight to 0 before pushing"));
             if (!shares)
                 add(QStringLiteral("live.no-shared-network"), Finding::Severity::Error, b.pos,
-                    QStringLiteral("no instance of %1 shares a Docker network with gateway %2").arg(b.service.value, spec.name.value),
-                    QStringLiteral("docker network connect <gateway network> <instance>"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "no instance of %1 shares a Docker network with gateway %2").arg(b.service.value, spec.name.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "docker network connect <gateway network> <instance>"));
         }
     }
     return out;

@@ -1,5 +1,6 @@
 #include "specreader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -61,8 +62,8 @@ public:
     {
         if (node.IsMap())
             return true;
-        add(QStringLiteral("spec.type"), at(node, path), QStringLiteral("%1 must be a mapping (key: value)").arg(path),
-            QStringLiteral("write %1 as `key: value` lines or `{key: value, ...}`").arg(path));
+        add(QStringLiteral("spec.type"), at(node, path), QCoreApplication::translate("mcp::gateway::Validation", "%1 must be a mapping (key: value)").arg(path),
+            QCoreApplication::translate("mcp::gateway::Validation", "write %1 as `key: value` lines or `{key: value, ...}`").arg(path));
         return false;
     }
 
@@ -83,9 +84,9 @@ public:
                 }
             }
             add(QStringLiteral("spec.unknown-field"), at(it->first, path + QLatin1Char('.') + key),
-                QStringLiteral("unknown field `%1` in %2").arg(key, path),
-                best.isEmpty() ? QStringLiteral("allowed here: %1").arg(allowed.join(QStringLiteral(", ")))
-                               : QStringLiteral("did you mean `%1`?").arg(best));
+                QCoreApplication::translate("mcp::gateway::Validation", "unknown field `%1` in %2").arg(key, path),
+                best.isEmpty() ? QCoreApplication::translate("mcp::gateway::Validation", "allowed here: %1").arg(allowed.join(QStringLiteral(", ")))
+                               : QCoreApplication::translate("mcp::gateway::Validation", "did you mean `%1`?").arg(best));
         }
     }
 
@@ -97,8 +98,8 @@ public:
         if (!node || node.IsNull()) {
             out.pos = at(map, p);
             if (required)
-                add(QStringLiteral("spec.missing-field"), at(map, path), QStringLiteral("%1 is required").arg(p),
-                    QStringLiteral("add `%1:` to %2").arg(QLatin1String(key), path));
+                add(QStringLiteral("spec.missing-field"), at(map, path), QCoreApplication::translate("mcp::gateway::Validation", "%1 is required").arg(p),
+                    QCoreApplication::translate("mcp::gateway::Validation", "add `%1:` to %2").arg(QLatin1String(key), path));
             return false;
         }
         out.pos = at(node, p);
@@ -113,8 +114,8 @@ public:
             return;
         const YAML::Node node = map[key];
         if (!node.IsScalar()) {
-            add(QStringLiteral("spec.type"), out.pos, QStringLiteral("%1 must be a string").arg(out.pos.path),
-                QStringLiteral("write a single value"));
+            add(QStringLiteral("spec.type"), out.pos, QCoreApplication::translate("mcp::gateway::Validation", "%1 must be a string").arg(out.pos.path),
+                QCoreApplication::translate("mcp::gateway::Validation", "write a single value"));
             out.present = false;
             return;
         }
@@ -131,8 +132,8 @@ public:
         out.value = text.toInt(&ok);
         if (!ok) {
             add(QStringLiteral("spec.type"), out.pos,
-                QStringLiteral("%1 must be an integer, not `%2`").arg(out.pos.path, text.isEmpty() ? QStringLiteral("...") : text),
-                QStringLiteral("write a whole number such as 90"));
+                QCoreApplication::translate("mcp::gateway::Validation", "%1 must be an integer, not `%2`").arg(out.pos.path, text.isEmpty() ? QStringLiteral("...") : text),
+                QCoreApplication::translate("mcp::gateway::Validation", "write a whole number such as 90"));
             out.present = false;
         }
     }
@@ -150,8 +151,8 @@ public:
         out.value = text.toDouble(&ok);
         if (!ok) {
             add(QStringLiteral("spec.type"), out.pos,
-                QStringLiteral("%1 must be a number, not `%2`").arg(out.pos.path, node.IsScalar() ? QString::fromStdString(node.Scalar()) : QStringLiteral("...")),
-                percent ? QStringLiteral("write a percentage such as 5%") : QStringLiteral("write a number such as 2.5"));
+                QCoreApplication::translate("mcp::gateway::Validation", "%1 must be a number, not `%2`").arg(out.pos.path, node.IsScalar() ? QString::fromStdString(node.Scalar()) : QStringLiteral("...")),
+                percent ? QCoreApplication::translate("mcp::gateway::Validation", "write a percentage such as 5%") : QCoreApplication::translate("mcp::gateway::Validation", "write a number such as 2.5"));
             out.present = false;
         }
     }
@@ -165,8 +166,8 @@ public:
         const auto ms = parseDurationMs(text);
         if (!ms) {
             add(QStringLiteral("spec.duration"), out.pos,
-                QStringLiteral("%1 is not a duration: `%2`").arg(out.pos.path, text),
-                QStringLiteral("write a number with a unit: 250ms, 5s, 1m or 1h"));
+                QCoreApplication::translate("mcp::gateway::Validation", "%1 is not a duration: `%2`").arg(out.pos.path, text),
+                QCoreApplication::translate("mcp::gateway::Validation", "write a number with a unit: 250ms, 5s, 1m or 1h"));
             out.present = false;
             return;
         }
@@ -179,15 +180,15 @@ public:
             return;
         const YAML::Node node = map[key];
         if (!node.IsSequence()) {
-            add(QStringLiteral("spec.type"), out.pos, QStringLiteral("%1 must be a list").arg(out.pos.path),
-                QStringLiteral("write [a, b] or one `- item` per line"));
+            add(QStringLiteral("spec.type"), out.pos, QCoreApplication::translate("mcp::gateway::Validation", "%1 must be a list").arg(out.pos.path),
+                QCoreApplication::translate("mcp::gateway::Validation", "write [a, b] or one `- item` per line"));
             out.present = false;
             return;
         }
         for (std::size_t i = 0; i < node.size(); ++i) {
             if (!node[i].IsScalar()) {
                 add(QStringLiteral("spec.type"), at(node[i], QStringLiteral("%1[%2]").arg(out.pos.path).arg(i)),
-                    QStringLiteral("%1[%2] must be a string").arg(out.pos.path).arg(i), QStringLiteral("write a single value"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "%1[%2] must be a string").arg(out.pos.path).arg(i), QCoreApplication::translate("mcp::gateway::Validation", "write a single value"));
                 continue;
             }
             out.value << QString::fromStdString(node[i].Scalar());
@@ -203,14 +204,14 @@ public:
         if (!node || node.IsNull()) {
             listPos = at(map, p);
             if (required)
-                add(QStringLiteral("spec.missing-field"), at(map, path), QStringLiteral("%1 is required").arg(p),
-                    QStringLiteral("add `%1:` with at least one entry").arg(QLatin1String(key)));
+                add(QStringLiteral("spec.missing-field"), at(map, path), QCoreApplication::translate("mcp::gateway::Validation", "%1 is required").arg(p),
+                    QCoreApplication::translate("mcp::gateway::Validation", "add `%1:` with at least one entry").arg(QLatin1String(key)));
             return;
         }
         listPos = at(node, p);
         if (!node.IsSequence()) {
-            add(QStringLiteral("spec.type"), listPos, QStringLiteral("%1 must be a list").arg(p),
-                QStringLiteral("write one `- ...` entry per item"));
+            add(QStringLiteral("spec.type"), listPos, QCoreApplication::translate("mcp::gateway::Validation", "%1 must be a list").arg(p),
+                QCoreApplication::translate("mcp::gateway::Validation", "write one `- ...` entry per item"));
             return;
         }
         for (std::size_t i = 0; i < node.size(); ++i) {
@@ -233,15 +234,15 @@ public:
         s.kind.pos.path = QStringLiteral("kind");
         if (s.apiVersion.present && s.apiVersion.value != QLatin1String("mcp/v1"))
             add(QStringLiteral("spec.api-version"), s.apiVersion.pos,
-                QStringLiteral("apiVersion `%1` is not supported").arg(s.apiVersion.value), QStringLiteral("use `apiVersion: mcp/v1`"));
+                QCoreApplication::translate("mcp::gateway::Validation", "apiVersion `%1` is not supported").arg(s.apiVersion.value), QCoreApplication::translate("mcp::gateway::Validation", "use `apiVersion: mcp/v1`"));
         if (s.kind.present && s.kind.value != QLatin1String("GatewayConfig"))
-            add(QStringLiteral("spec.kind"), s.kind.pos, QStringLiteral("kind `%1` is not a GatewayConfig").arg(s.kind.value),
-                QStringLiteral("use `kind: GatewayConfig`"));
+            add(QStringLiteral("spec.kind"), s.kind.pos, QCoreApplication::translate("mcp::gateway::Validation", "kind `%1` is not a GatewayConfig").arg(s.kind.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "use `kind: GatewayConfig`"));
 
         const YAML::Node metadata = root["metadata"];
         if (!metadata || metadata.IsNull()) {
-            add(QStringLiteral("spec.missing-field"), at(root, QStringLiteral("metadata")), QStringLiteral("metadata is required"),
-                QStringLiteral("add `metadata: {name: <gateway>}`"));
+            add(QStringLiteral("spec.missing-field"), at(root, QStringLiteral("metadata")), QCoreApplication::translate("mcp::gateway::Validation", "metadata is required"),
+                QCoreApplication::translate("mcp::gateway::Validation", "add `metadata: {name: <gateway>}`"));
         } else if (expectMap(metadata, QStringLiteral("metadata"))) {
             checkKeys(metadata, QStringLiteral("metadata"), {QStringLiteral("name")});
             string(metadata, "name", QStringLiteral("metadata"), s.name, true);
@@ -249,8 +250,8 @@ public:
 
         const YAML::Node spec = root["spec"];
         if (!spec || spec.IsNull()) {
-            add(QStringLiteral("spec.missing-field"), at(root, QStringLiteral("spec")), QStringLiteral("spec is required"),
-                QStringLiteral("add `spec:` with driver, listeners and routes"));
+            add(QStringLiteral("spec.missing-field"), at(root, QStringLiteral("spec")), QCoreApplication::translate("mcp::gateway::Validation", "spec is required"),
+                QCoreApplication::translate("mcp::gateway::Validation", "add `spec:` with driver, listeners and routes"));
             return s;
         }
         if (!expectMap(spec, QStringLiteral("spec")))
@@ -296,8 +297,8 @@ public:
         const QString mp = p + QStringLiteral(".match");
         r.matchPos = r.pos;
         if (!match || match.IsNull()) {
-            add(QStringLiteral("spec.missing-field"), at(n, p), QStringLiteral("%1 is required").arg(mp),
-                QStringLiteral("add `match: {pathPrefix: /...}`"));
+            add(QStringLiteral("spec.missing-field"), at(n, p), QCoreApplication::translate("mcp::gateway::Validation", "%1 is required").arg(mp),
+                QCoreApplication::translate("mcp::gateway::Validation", "add `match: {pathPrefix: /...}`"));
         } else if (expectMap(match, mp)) {
             r.matchPos = at(match, mp);
             checkKeys(match, mp, {QStringLiteral("hosts"), QStringLiteral("pathPrefix")});
@@ -382,8 +383,8 @@ SpecReading readSpecText(const QByteArray &yaml, const QString &file)
     } catch (const YAML::Exception &e) {
         // yaml-cpp marks are 0-based; an exception without a mark has -1.
         SourcePos pos{e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0, QString()};
-        reader.add(QStringLiteral("spec.yaml-syntax"), pos, QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)),
-                   QStringLiteral("check indentation, colons and quotes around this position"));
+        reader.add(QStringLiteral("spec.yaml-syntax"), pos, QCoreApplication::translate("mcp::gateway::Validation", "YAML syntax error: %1").arg(QString::fromStdString(e.msg)),
+                   QCoreApplication::translate("mcp::gateway::Validation", "check indentation, colons and quotes around this position"));
     }
     out.spec.file = file;
     out.findings = reader.findings;
@@ -398,8 +399,8 @@ SpecReading readSpecFile(const QString &file)
         SpecReading out;
         out.spec.file = absolute;
         out.findings << Finding{QStringLiteral("spec.unreadable"), Finding::Severity::Error, file, SourcePos{0, 0, QString()},
-                                QStringLiteral("cannot read %1: %2").arg(file, f.errorString()),
-                                QStringLiteral("check the path and its permissions")};
+                                QCoreApplication::translate("mcp::gateway::Validation", "cannot read %1: %2").arg(file, f.errorString()),
+                                QCoreApplication::translate("mcp::gateway::Validation", "check the path and its permissions")};
         return out;
     }
     SpecReading out = readSpecText(f.readAll(), file);

@@ -2,6 +2,7 @@
 
 #include "certcheck.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -40,11 +41,11 @@ private:
     {
         static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"));
         if (s.name.present && !name.match(s.name.value).hasMatch())
-            add(QStringLiteral("spec.name"), s.name.pos, QStringLiteral("gateway name `%1` is not a valid label value").arg(s.name.value),
-                QStringLiteral("use letters, digits, . _ - (it must equal the mcp.gateway label of the gateway containers)"));
+            add(QStringLiteral("spec.name"), s.name.pos, QCoreApplication::translate("mcp::gateway::Validation", "gateway name `%1` is not a valid label value").arg(s.name.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "use letters, digits, . _ - (it must equal the mcp.gateway label of the gateway containers)"));
         if (s.driver.present && s.driver.value != QLatin1String("nginx") && s.driver.value != QLatin1String("haproxy"))
-            add(QStringLiteral("spec.driver"), s.driver.pos, QStringLiteral("driver `%1` is not supported").arg(s.driver.value),
-                QStringLiteral("use `nginx` or `haproxy`"));
+            add(QStringLiteral("spec.driver"), s.driver.pos, QCoreApplication::translate("mcp::gateway::Validation", "driver `%1` is not supported").arg(s.driver.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "use `nginx` or `haproxy`"));
     }
 
     void listeners()
@@ -55,39 +56,39 @@ private:
             if (l.name.present) {
                 if (names.contains(l.name.value))
                     add(QStringLiteral("spec.duplicate-listener"), l.name.pos,
-                        QStringLiteral("listener `%1` is defined twice (first at line %2)").arg(l.name.value).arg(names[l.name.value].line),
-                        QStringLiteral("give each listener its own name"));
+                        QCoreApplication::translate("mcp::gateway::Validation", "listener `%1` is defined twice (first at line %2)").arg(l.name.value).arg(names[l.name.value].line),
+                        QCoreApplication::translate("mcp::gateway::Validation", "give each listener its own name"));
                 else
                     names.insert(l.name.value, l.name.pos);
             }
             if (l.port.present) {
                 if (l.port.value < 1 || l.port.value > 65535)
-                    add(QStringLiteral("spec.listener-port"), l.port.pos, QStringLiteral("port %1 is out of range").arg(l.port.value),
-                        QStringLiteral("use a port from 1 to 65535"));
+                    add(QStringLiteral("spec.listener-port"), l.port.pos, QCoreApplication::translate("mcp::gateway::Validation", "port %1 is out of range").arg(l.port.value),
+                        QCoreApplication::translate("mcp::gateway::Validation", "use a port from 1 to 65535"));
                 else if (ports.contains(l.port.value))
                     add(QStringLiteral("spec.duplicate-port"), l.port.pos,
-                        QStringLiteral("port %1 is already used by listener `%2`").arg(l.port.value).arg(ports[l.port.value]),
-                        QStringLiteral("each listener needs its own port"));
+                        QCoreApplication::translate("mcp::gateway::Validation", "port %1 is already used by listener `%2`").arg(l.port.value).arg(ports[l.port.value]),
+                        QCoreApplication::translate("mcp::gateway::Validation", "each listener needs its own port"));
                 else
                     ports.insert(l.port.value, l.name.value);
             }
             const QString protocol = l.protocol.value;
             if (protocol != QLatin1String("http") && protocol != QLatin1String("https")) {
-                add(QStringLiteral("spec.listener-protocol"), l.protocol.pos, QStringLiteral("protocol `%1` is not supported").arg(protocol),
-                    QStringLiteral("use `http` or `https`"));
+                add(QStringLiteral("spec.listener-protocol"), l.protocol.pos, QCoreApplication::translate("mcp::gateway::Validation", "protocol `%1` is not supported").arg(protocol),
+                    QCoreApplication::translate("mcp::gateway::Validation", "use `http` or `https`"));
             } else if (protocol == QLatin1String("https") && !l.certificate.present) {
                 add(QStringLiteral("spec.https-without-certificate"), l.pos,
-                    QStringLiteral("https listener `%1` has no certificate").arg(l.name.value),
-                    QStringLiteral("add `certificate: <name>` naming an entry of spec.certificates"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "https listener `%1` has no certificate").arg(l.name.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "add `certificate: <name>` naming an entry of spec.certificates"));
             } else if (protocol == QLatin1String("http") && l.certificate.present) {
                 add(QStringLiteral("spec.certificate-on-http"), l.certificate.pos,
-                    QStringLiteral("http listener `%1` names a certificate it will not use").arg(l.name.value),
-                    QStringLiteral("set `protocol: https` or remove the certificate"), Finding::Severity::Warning);
+                    QCoreApplication::translate("mcp::gateway::Validation", "http listener `%1` names a certificate it will not use").arg(l.name.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "set `protocol: https` or remove the certificate"), Finding::Severity::Warning);
             }
             if (l.certificate.present && !hasCertificate(l.certificate.value))
                 add(QStringLiteral("spec.unknown-certificate"), l.certificate.pos,
-                    QStringLiteral("certificate `%1` is not defined").arg(l.certificate.value),
-                    QStringLiteral("define it under spec.certificates, or fix the name"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "certificate `%1` is not defined").arg(l.certificate.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "define it under spec.certificates, or fix the name"));
         }
     }
 
@@ -106,8 +107,8 @@ private:
         for (const Certificate &c : s.certificates) {
             if (names.contains(c.name.value))
                 add(QStringLiteral("spec.duplicate-certificate"), c.name.pos,
-                    QStringLiteral("certificate `%1` is defined twice (first at line %2)").arg(c.name.value).arg(names[c.name.value]),
-                    QStringLiteral("give each certificate its own name"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "certificate `%1` is defined twice (first at line %2)").arg(c.name.value).arg(names[c.name.value]),
+                    QCoreApplication::translate("mcp::gateway::Validation", "give each certificate its own name"));
             else
                 names.insert(c.name.value, c.name.pos.line);
             // Which host names must this certificate cover: the routes on its listeners.
@@ -138,26 +139,26 @@ private:
             const Route &r = s.routes[i];
             if (names.contains(r.name.value))
                 add(QStringLiteral("spec.duplicate-route"), r.name.pos,
-                    QStringLiteral("route `%1` is defined twice (first at line %2)").arg(r.name.value).arg(names[r.name.value]),
-                    QStringLiteral("give each route its own name"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "route `%1` is defined twice (first at line %2)").arg(r.name.value).arg(names[r.name.value]),
+                    QCoreApplication::translate("mcp::gateway::Validation", "give each route its own name"));
             else
                 names.insert(r.name.value, r.name.pos.line);
             for (const QString &l : r.listeners.value) {
                 if (!listenerNames.contains(l))
                     add(QStringLiteral("spec.unknown-listener"), r.listeners.pos,
-                        QStringLiteral("route `%1` names listener `%2`, which is not defined").arg(r.name.value, l),
-                        QStringLiteral("use one of: %1").arg(QStringList(listenerNames.begin(), listenerNames.end()).join(QStringLiteral(", "))));
+                        QCoreApplication::translate("mcp::gateway::Validation", "route `%1` names listener `%2`, which is not defined").arg(r.name.value, l),
+                        QCoreApplication::translate("mcp::gateway::Validation", "use one of: %1").arg(QStringList(listenerNames.begin(), listenerNames.end()).join(QStringLiteral(", "))));
             }
             if (r.pathPrefix.present) {
                 const QString p = r.pathPrefix.value;
                 if (!pathRe.match(p).hasMatch() || p.contains(QLatin1String("//")) || p.split(QLatin1Char('/')).contains(QStringLiteral("..")))
-                    add(QStringLiteral("spec.path-syntax"), r.pathPrefix.pos, QStringLiteral("`%1` is not a valid path prefix").arg(p),
-                        QStringLiteral("start with /, no spaces, query (?), fragment (#), // or .. segments"));
+                    add(QStringLiteral("spec.path-syntax"), r.pathPrefix.pos, QCoreApplication::translate("mcp::gateway::Validation", "`%1` is not a valid path prefix").arg(p),
+                        QCoreApplication::translate("mcp::gateway::Validation", "start with /, no spaces, query (?), fragment (#), // or .. segments"));
             }
             for (const QString &h : r.hosts.value) {
                 if (!hostRe.match(h).hasMatch())
-                    add(QStringLiteral("spec.host-syntax"), r.hosts.pos, QStringLiteral("`%1` is not a valid host name").arg(h),
-                        QStringLiteral("write a DNS name such as api.example.com or *.example.com (no scheme, port or path)"));
+                    add(QStringLiteral("spec.host-syntax"), r.hosts.pos, QCoreApplication::translate("mcp::gateway::Validation", "`%1` is not a valid host name").arg(h),
+                        QCoreApplication::translate("mcp::gateway::Validation", "write a DNS name such as api.example.com or *.example.com (no scheme, port or path)"));
             }
             backends(r);
             durations(r);
@@ -250,10 +251,10 @@ private:
         const QSet<QString> &elSet = keyOf(earlierIndex).listeners, &llSet = keyOf(laterIndex).listeners;
         if (earlier.pathPrefix.value == later.pathPrefix.value && eh == lh && elSet.intersects(llSet)) {
             add(QStringLiteral("spec.duplicate-match"), later.pathPrefix.pos,
-                QStringLiteral("route `%1` matches the same listener, hosts and path prefix `%2` as route `%3` (line %4)")
+                QCoreApplication::translate("mcp::gateway::Validation", "route `%1` matches the same listener, hosts and path prefix `%2` as route `%3` (line %4)")
                     .arg(later.name.value, later.pathPrefix.value, earlier.name.value)
                     .arg(earlier.pos.line),
-                QStringLiteral("merge the two routes (list both backends with weights), or change one's hosts or prefix"));
+                QCoreApplication::translate("mcp::gateway::Validation", "merge the two routes (list both backends with weights), or change one's hosts or prefix"));
             return;
         }
         const bool hostsCovered = eh.isEmpty() || (!lh.isEmpty() && eh.contains(lh));
@@ -264,14 +265,14 @@ private:
                     .arg(later.name.value, earlier.name.value)
                     .arg(earlier.pos.line)
                     .arg(earlier.pathPrefix.value, later.pathPrefix.value),
-                QStringLiteral("move `%1` above `%2`: more specific routes go first").arg(later.name.value, earlier.name.value));
+                QCoreApplication::translate("mcp::gateway::Validation", "move `%1` above `%2`: more specific routes go first").arg(later.name.value, earlier.name.value));
     }
 
     void backends(const Route &r)
     {
         if (r.backends.isEmpty()) {
-            add(QStringLiteral("spec.no-backends"), r.backendsPos, QStringLiteral("route `%1` has no backends").arg(r.name.value),
-                QStringLiteral("add at least one `- {service: ..., weight: 100}`"));
+            add(QStringLiteral("spec.no-backends"), r.backendsPos, QCoreApplication::translate("mcp::gateway::Validation", "route `%1` has no backends").arg(r.name.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "add at least one `- {service: ..., weight: 100}`"));
             return;
         }
         int sum = 0;
@@ -281,21 +282,21 @@ private:
             const QString key = b.service.value + QLatin1Char('/') + b.version.value;
             if (seen.contains(key))
                 add(QStringLiteral("spec.duplicate-backend"), b.pos,
-                    QStringLiteral("backend %1%2 appears twice in route `%3`")
+                    QCoreApplication::translate("mcp::gateway::Validation", "backend %1%2 appears twice in route `%3`")
                         .arg(b.service.value, b.version.present ? QLatin1Char(' ') + b.version.value : QString(), r.name.value),
-                    QStringLiteral("list each service/version once with its whole weight"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "list each service/version once with its whole weight"));
             seen.insert(key, 1);
             if (!b.weight.present && r.backends.size() > 1) {
                 add(QStringLiteral("spec.weight-missing"), b.pos,
-                    QStringLiteral("backend %1 of route `%2` has no weight").arg(b.service.value, r.name.value),
-                    QStringLiteral("with several backends every one needs a weight; they sum to 100"));
+                    QCoreApplication::translate("mcp::gateway::Validation", "backend %1 of route `%2` has no weight").arg(b.service.value, r.name.value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "with several backends every one needs a weight; they sum to 100"));
                 weightsOk = false;
                 continue;
             }
             const int w = effectiveWeight(r, b);
             if (w < 0 || w > 100) {
-                add(QStringLiteral("spec.weight-range"), b.weight.pos, QStringLiteral("weight %1 is out of range").arg(w),
-                    QStringLiteral("weights are whole numbers from 0 to 100"));
+                add(QStringLiteral("spec.weight-range"), b.weight.pos, QCoreApplication::translate("mcp::gateway::Validation", "weight %1 is out of range").arg(w),
+                    QCoreApplication::translate("mcp::gateway::Validation", "weights are whole numbers from 0 to 100"));
                 weightsOk = false;
             }
             sum += w;
@@ -305,20 +306,20 @@ private:
             return;
         if (!anyPositive)
             add(QStringLiteral("spec.weight-all-zero"), r.backendsPos,
-                QStringLiteral("every backend of route `%1` has weight 0: nothing would receive traffic").arg(r.name.value),
-                QStringLiteral("give at least one backend a weight above 0"));
+                QCoreApplication::translate("mcp::gateway::Validation", "every backend of route `%1` has weight 0: nothing would receive traffic").arg(r.name.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "give at least one backend a weight above 0"));
         else if (sum != 100)
             add(QStringLiteral("spec.weight-sum"), r.backendsPos,
-                QStringLiteral("the weights of route `%1` sum to %2, not 100").arg(r.name.value).arg(sum),
-                QStringLiteral("adjust the weights so they add up to 100"));
+                QCoreApplication::translate("mcp::gateway::Validation", "the weights of route `%1` sum to %2, not 100").arg(r.name.value).arg(sum),
+                QCoreApplication::translate("mcp::gateway::Validation", "adjust the weights so they add up to 100"));
     }
 
     void durations(const Route &r)
     {
         const auto positive = [&](const Located<qint64> &d, const char *what) {
             if (d.present && d.value <= 0)
-                add(QStringLiteral("spec.duration-zero"), d.pos, QStringLiteral("%1 must be longer than 0").arg(QLatin1String(what)),
-                    QStringLiteral("write a positive duration such as 5s"));
+                add(QStringLiteral("spec.duration-zero"), d.pos, QCoreApplication::translate("mcp::gateway::Validation", "%1 must be longer than 0").arg(QLatin1String(what)),
+                    QCoreApplication::translate("mcp::gateway::Validation", "write a positive duration such as 5s"));
         };
         if (r.timeouts) {
             positive(r.timeouts->connectMs, "timeouts.connect");
@@ -328,8 +329,8 @@ private:
         if (r.passiveHealth) {
             positive(r.passiveHealth->failTimeoutMs, "passiveHealth.failTimeout");
             if (r.passiveHealth->maxFails.present && r.passiveHealth->maxFails.value < 0)
-                add(QStringLiteral("spec.max-fails"), r.passiveHealth->maxFails.pos, QStringLiteral("maxFails cannot be negative"),
-                    QStringLiteral("use 0 (never mark down) or a small number such as 3"));
+                add(QStringLiteral("spec.max-fails"), r.passiveHealth->maxFails.pos, QCoreApplication::translate("mcp::gateway::Validation", "maxFails cannot be negative"),
+                    QCoreApplication::translate("mcp::gateway::Validation", "use 0 (never mark down) or a small number such as 3"));
         }
     }
 
@@ -339,12 +340,12 @@ private:
             return;
         if (r.retries->attempts.present && (r.retries->attempts.value < 0 || r.retries->attempts.value > 10))
             add(QStringLiteral("spec.retry-attempts"), r.retries->attempts.pos,
-                QStringLiteral("%1 retry attempts is out of range").arg(r.retries->attempts.value),
-                QStringLiteral("use 0 to 10 attempts"));
+                QCoreApplication::translate("mcp::gateway::Validation", "%1 retry attempts is out of range").arg(r.retries->attempts.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "use 0 to 10 attempts"));
         for (const QString &c : r.retries->on.value) {
             if (!kRetryConditions.contains(c))
-                add(QStringLiteral("spec.retry-condition"), r.retries->on.pos, QStringLiteral("`%1` is not a retry condition").arg(c),
-                    QStringLiteral("use: %1").arg(kRetryConditions.join(QStringLiteral(", "))));
+                add(QStringLiteral("spec.retry-condition"), r.retries->on.pos, QCoreApplication::translate("mcp::gateway::Validation", "`%1` is not a retry condition").arg(c),
+                    QCoreApplication::translate("mcp::gateway::Validation", "use: %1").arg(kRetryConditions.join(QStringLiteral(", "))));
         }
     }
 
@@ -358,35 +359,35 @@ private:
         };
         QStringList versions;
         for (const Backend &b : r.backends)
-            versions << (b.version.value.isEmpty() ? QStringLiteral("(no version)") : b.version.value);
+            versions << (b.version.value.isEmpty() ? QCoreApplication::translate("mcp::gateway::Validation", "(no version)") : b.version.value);
         for (const Located<QString> *v : {&o.stable, &o.canary})
             if (v->present && !hasVersion(v->value))
                 add(QStringLiteral("spec.rollout-version"), v->pos,
-                    QStringLiteral("route `%1` has no backend with version `%2`").arg(r.name.value, v->value),
-                    QStringLiteral("name one of the route's versions: %1").arg(versions.join(QStringLiteral(", "))));
+                    QCoreApplication::translate("mcp::gateway::Validation", "route `%1` has no backend with version `%2`").arg(r.name.value, v->value),
+                    QCoreApplication::translate("mcp::gateway::Validation", "name one of the route's versions: %1").arg(versions.join(QStringLiteral(", "))));
         if (o.stable.present && o.canary.present && o.stable.value == o.canary.value)
-            add(QStringLiteral("spec.rollout-version"), o.canary.pos, QStringLiteral("the canary and the stable version are both `%1`").arg(o.canary.value),
-                QStringLiteral("the canary is the new version, the stable one is where traffic returns to"));
+            add(QStringLiteral("spec.rollout-version"), o.canary.pos, QCoreApplication::translate("mcp::gateway::Validation", "the canary and the stable version are both `%1`").arg(o.canary.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "the canary is the new version, the stable one is where traffic returns to"));
         if (!o.maxErrorRatePct.present && !o.maxP99Ms.present && !o.maxP99Ratio.present)
-            add(QStringLiteral("spec.rollout-no-limit"), o.pos, QStringLiteral("the rollout of route `%1` sets no limit").arg(r.name.value),
-                QStringLiteral("add maxErrorRate (5%), maxP99 (800ms) or maxP99Ratio (2.0)"));
+            add(QStringLiteral("spec.rollout-no-limit"), o.pos, QCoreApplication::translate("mcp::gateway::Validation", "the rollout of route `%1` sets no limit").arg(r.name.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "add maxErrorRate (5%), maxP99 (800ms) or maxP99Ratio (2.0)"));
         if (o.maxErrorRatePct.present && (o.maxErrorRatePct.value <= 0 || o.maxErrorRatePct.value >= 100))
             add(QStringLiteral("spec.rollout-limit"), o.maxErrorRatePct.pos,
-                QStringLiteral("maxErrorRate %1% is outside 0% to 100%").arg(o.maxErrorRatePct.value),
-                QStringLiteral("write a share such as 5%"));
+                QCoreApplication::translate("mcp::gateway::Validation", "maxErrorRate %1% is outside 0% to 100%").arg(o.maxErrorRatePct.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "write a share such as 5%"));
         if (o.maxP99Ms.present && o.maxP99Ms.value <= 0)
-            add(QStringLiteral("spec.rollout-limit"), o.maxP99Ms.pos, QStringLiteral("maxP99 must be longer than 0"),
-                QStringLiteral("write a latency such as 800ms"));
+            add(QStringLiteral("spec.rollout-limit"), o.maxP99Ms.pos, QCoreApplication::translate("mcp::gateway::Validation", "maxP99 must be longer than 0"),
+                QCoreApplication::translate("mcp::gateway::Validation", "write a latency such as 800ms"));
         if (o.maxP99Ratio.present && o.maxP99Ratio.value <= 1.0)
             add(QStringLiteral("spec.rollout-limit"), o.maxP99Ratio.pos,
-                QStringLiteral("maxP99Ratio %1 would trip on a canary as fast as the stable version").arg(o.maxP99Ratio.value),
-                QStringLiteral("use a ratio above 1, such as 2.0"));
+                QCoreApplication::translate("mcp::gateway::Validation", "maxP99Ratio %1 would trip on a canary as fast as the stable version").arg(o.maxP99Ratio.value),
+                QCoreApplication::translate("mcp::gateway::Validation", "use a ratio above 1, such as 2.0"));
         if (o.windowMs.present && (o.windowMs.value < 10000 || o.windowMs.value > 15 * 60000))
-            add(QStringLiteral("spec.rollout-window"), o.windowMs.pos, QStringLiteral("window %1 is outside 10s to 15m").arg(formatMs(o.windowMs.value)),
-                QStringLiteral("the figures are kept in 10-second slots for 15 minutes: use 10s to 15m"));
+            add(QStringLiteral("spec.rollout-window"), o.windowMs.pos, QCoreApplication::translate("mcp::gateway::Validation", "window %1 is outside 10s to 15m").arg(formatMs(o.windowMs.value)),
+                QCoreApplication::translate("mcp::gateway::Validation", "the figures are kept in 10-second slots for 15 minutes: use 10s to 15m"));
         if (o.minRequests.present && o.minRequests.value < 1)
-            add(QStringLiteral("spec.rollout-min-requests"), o.minRequests.pos, QStringLiteral("minRequests must be at least 1"),
-                QStringLiteral("use enough requests that chance does not trip it, such as 50"));
+            add(QStringLiteral("spec.rollout-min-requests"), o.minRequests.pos, QCoreApplication::translate("mcp::gateway::Validation", "minRequests must be at least 1"),
+                QCoreApplication::translate("mcp::gateway::Validation", "use enough requests that chance does not trip it, such as 50"));
     }
 
     static QString formatMs(qint64 ms)

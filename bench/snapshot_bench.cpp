@@ -5,7 +5,7 @@
 // 50 unhealthy instances' logs; then what an export does after collecting: the graph and
 // chart SVGs, their PNGs, the report, the redaction sweep, the zip. And reading it back.
 #include "benchhost.h"
-#include "raster/svgraster.h"
+#include "svgraster.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshot/ziparchive.h"
 #include "topology/graphbuilder.h"

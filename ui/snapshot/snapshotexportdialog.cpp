@@ -5,7 +5,7 @@
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
 #include "hosts/hoststate.h"
-#include "raster/svgraster.h"
+#include "svgraster.h"
 #include "snapshot/snapshotcollector.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshot/topologyhistory.h"

@@ -1,11 +1,16 @@
 #include "svgraster.h"
 
 #include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 namespace mcp::raster {
 
@@ -33,6 +38,21 @@ QByteArray svgToPng(const QByteArray &svg, int maxPixels)
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     return png;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, bool draws)
+{
+    if (!draws)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // What Qt would fall back to, made quietly (root shells and CI have no session dir).
+        const QString dir = QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(::getuid());
+        if (QDir().mkpath(dir) && QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+    }
+    return std::make_unique<QGuiApplication>(argc, argv);
 }
 
 } // namespace mcp::raster

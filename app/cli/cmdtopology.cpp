@@ -8,6 +8,7 @@
 #include "gateway/deployedroutes.h"
 #include "health/healthprober.h"
 #include "topology/doctor.h"
+#include "topology/graphjson.h"
 #include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
 
@@ -88,11 +89,7 @@ int runTopology(const GlobalOptions &options, const Output &out)
         for (const auto &p : findings) {
             anyError = anyError || p.severity == topology::Severity::Error;
             if (out.isJson()) {
-                rows.append(QJsonObject{{QStringLiteral("code"), p.code},
-                                        {QStringLiteral("severity"), topology::severityName(p.severity)},
-                                        {QStringLiteral("subject"), p.subject},
-                                        {QStringLiteral("message"), p.message},
-                                        {QStringLiteral("fix"), p.fix}});
+                rows.append(topology::problemToJson(p));
             } else {
                 out.line(QStringLiteral("%1  %2  %3").arg(topology::severityName(p.severity).toUpper(), p.code, p.subject));
                 out.line(QStringLiteral("    %1").arg(p.message));

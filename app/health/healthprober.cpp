@@ -353,7 +353,8 @@ void HealthProber::probeThroughTransport(const Target &t, std::unique_ptr<transp
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     const QString vantage = QStringLiteral("the Docker host (SSH direct-tcpip)");
-    const auto finish = [this, t, s, state, timer, vantage](std::optional<QString> failure) {
+    // Classified by the error's code, never its text (which is for people).
+    const auto finish = [this, t, s, state, timer, vantage](std::optional<Error> failure) {
         if (state->second)
             return;
         state->second = true;
@@ -369,16 +370,16 @@ void HealthProber::probeThroughTransport(const Target &t, std::unique_ptr<transp
             r.outcome = r.status < 400 ? ProbeResult::Outcome::Ok : ProbeResult::Outcome::HttpError;
             if (r.status >= 400)
                 r.detail = QStringLiteral("HTTP %1").arg(r.status);
-        } else if (failure && failure->contains(QLatin1String("timed out"))) {
+        } else if (failure && failure->code == QLatin1String("timeout")) {
             r.outcome = ProbeResult::Outcome::Timeout;
-            r.detail = *failure;
-        } else if (failure && failure->contains(QLatin1String("did not forward"))) {
+            r.detail = failure->detail;
+        } else if (failure && failure->code == QLatin1String("ssh.channel.refused")) {
             // The server could not connect there: nothing listens (or the address is gone).
             r.outcome = ProbeResult::Outcome::Refused;
             r.detail = QStringLiteral("connection refused");
         } else {
             r.outcome = ProbeResult::Outcome::Failed;
-            r.detail = failure.value_or(QStringLiteral("no HTTP answer"));
+            r.detail = failure ? failure->detail : QStringLiteral("no HTTP answer");
         }
         conclude(t, r);
     };
@@ -394,8 +395,10 @@ void HealthProber::probeThroughTransport(const Target &t, std::unique_ptr<transp
             finish(std::nullopt); // the status line is all a probe needs
     });
     connect(s.get(), &transport::ByteStream::closed, this, [finish] { finish(std::nullopt); });
-    connect(s.get(), &transport::ByteStream::failed, this, [finish](const Error &e) { finish(e.detail); });
-    QTimer::singleShot(m_timeoutMs, this, [finish, this] { finish(QStringLiteral("timed out after %1 ms").arg(m_timeoutMs)); });
+    connect(s.get(), &transport::ByteStream::failed, this, [finish](const Error &e) { finish(e); });
+    QTimer::singleShot(m_timeoutMs, this, [finish, this] {
+        finish(Error::make(ErrorKind::Timeout, QStringLiteral("timeout"), QStringLiteral("timed out after %1 ms").arg(m_timeoutMs)));
+    });
     s->open();
 }
 

@@ -80,15 +80,9 @@ QByteArray chartToSvg(const QString &title, const QString &unit, const QList<Cha
 QList<ChartLine> routeLines(const telemetry::TelemetryStore &store, const QString &gateway, const QString &route,
                             ChartMetric metric, qint64 fromMs, qint64 toMs)
 {
-    QStringList versions;
-    for (const auto &k : store.edges())
-        if (k.gateway == gateway && k.route == route && !versions.contains(k.service + u'/' + k.version))
-            versions << k.service + u'/' + k.version;
-    std::sort(versions.begin(), versions.end());
     const int seconds = int(std::max<qint64>(10, (toMs - fromMs) / 1000));
     QList<ChartLine> out;
-    for (const QString &sv : versions) {
-        const QString service = sv.section(u'/', 0, 0), version = sv.section(u'/', 1);
+    for (const auto &[service, version] : store.versionsOf(gateway, route)) {
         ChartLine line{version.isEmpty() ? service : version, {}};
         for (const auto &[t, f] : store.series(telemetry::EdgeKey{gateway, route, service, version, QString()}, seconds, toMs)) {
             const double v = metric == ChartMetric::Rate ? f.rps : metric == ChartMetric::ErrorRate ? f.errorRate * 100 : f.p99Ms;

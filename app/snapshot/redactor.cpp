@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <functional>
 
 namespace mcp::snapshot {
 
@@ -87,41 +88,22 @@ QByteArray Redactor::text(const QString &file, const QByteArray &content)
 {
     QString s = QString::fromUtf8(content);
     const QString mark = QLatin1String(kMark);
-    int n = 0;
 
-    // Private keys first: the whole block goes, whatever is inside it.
-    {
-        QString out;
-        qsizetype last = 0;
-        for (auto it = privateKeyBlock().globalMatch(s); it.hasNext();) {
-            const auto m = it.next();
-            const QString type = m.captured(1);
-            const QString redacted = QStringLiteral("-----BEGIN %1-----\n%2\n-----END %1-----").arg(type, mark);
-            if (m.captured(0) == redacted)
-                continue;
-            out += QStringView(s).mid(last, m.capturedStart(0) - last);
-            out += redacted;
-            last = m.capturedEnd(0);
-            ++n;
-        }
-        if (n) {
-            out += QStringView(s).mid(last);
-            s = out;
-            note(file, QStringLiteral("private key"), n);
-        }
-    }
-
-    const auto replaceGroup = [&](const QRegularExpression &re, int group, const QString &what,
-                                  bool (*looksSecret)(QStringView) = nullptr) {
+    // Replaces one group of every match with what `replacement` makes of the match, skipping
+    // matches already redacted (a second pass changes and counts nothing).
+    const auto replace = [&](const QRegularExpression &re, int group, const QString &what,
+                             const std::function<QString(const QRegularExpressionMatch &)> &replacement,
+                             bool (*looksSecret)(QStringView) = nullptr) {
         QString out;
         qsizetype last = 0;
         int count = 0;
         for (auto it = re.globalMatch(s); it.hasNext();) {
             const auto m = it.next();
-            if (m.captured(group) == mark || (looksSecret && !looksSecret(m.capturedView(group))))
+            const QString with = replacement(m);
+            if (m.captured(group) == with || (looksSecret && !looksSecret(m.capturedView(group))))
                 continue;
             out += QStringView(s).mid(last, m.capturedStart(group) - last);
-            out += mark;
+            out += with;
             last = m.capturedEnd(group);
             ++count;
         }
@@ -131,6 +113,15 @@ QByteArray Redactor::text(const QString &file, const QByteArray &content)
         s = out;
         note(file, what, count);
     };
+    const auto replaceGroup = [&](const QRegularExpression &re, int group, const QString &what,
+                                  bool (*looksSecret)(QStringView) = nullptr) {
+        replace(re, group, what, [&](const QRegularExpressionMatch &) { return mark; }, looksSecret);
+    };
+
+    // Private keys first: the whole block goes, whatever is inside it.
+    replace(privateKeyBlock(), 0, QStringLiteral("private key"), [&](const QRegularExpressionMatch &m) {
+        return QStringLiteral("-----BEGIN %1-----\n%2\n-----END %1-----").arg(m.captured(1), mark);
+    });
     replaceGroup(authHeader(), 3, QStringLiteral("authorization or cookie header"));
     // "Basic Settings" is prose, "Basic dXNlcjpwYXNz" is not: a credential has a digit or
     // a token character in it.

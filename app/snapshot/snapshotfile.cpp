@@ -56,11 +56,7 @@ QJsonArray problemsJson(const QList<topology::Problem> &problems)
 {
     QJsonArray out;
     for (const auto &p : problems)
-        out.append(QJsonObject{{QStringLiteral("code"), p.code},
-                               {QStringLiteral("severity"), topology::severityName(p.severity)},
-                               {QStringLiteral("subject"), p.subject},
-                               {QStringLiteral("message"), p.message},
-                               {QStringLiteral("fix"), p.fix}});
+        out.append(topology::problemToJson(p));
     return out;
 }
 
@@ -71,14 +67,8 @@ Error malformed(const QString &file, const QString &what)
 
 } // namespace
 
-QList<SnapshotChart> snapshotCharts(const Snapshot &snapshot)
+QList<SnapshotChart> snapshotCharts(const Snapshot &snapshot, const telemetry::TelemetryStore &store)
 {
-    const telemetry::TelemetryStore store = snapshot.store();
-    QList<std::pair<QString, QString>> routes; // gateway, route
-    for (const auto &k : store.edges())
-        if (!k.route.isEmpty() && !routes.contains(std::pair{k.gateway, k.route})) // no route: the gateway's own endpoints
-            routes.append({k.gateway, k.route});
-    std::sort(routes.begin(), routes.end());
     QList<SnapshotChart> out;
     const struct
     {
@@ -87,7 +77,7 @@ QList<SnapshotChart> snapshotCharts(const Snapshot &snapshot)
     } metrics[] = {{ChartMetric::Rate, "rps", "requests/s", "requests/s"},
                    {ChartMetric::ErrorRate, "errors", "5xx rate", "% of requests"},
                    {ChartMetric::P99, "p99", "p99 latency", "ms"}};
-    for (const auto &[gw, route] : routes) {
+    for (const auto &[gw, route] : store.routes()) {
         for (const auto &m : metrics) {
             const QString title = QStringLiteral("%1 · route %2 · %3").arg(gw, route, QLatin1String(m.label));
             const auto lines = routeLines(store, gw, route, m.metric, snapshot.fromMs, snapshot.toMs);
@@ -148,7 +138,7 @@ QList<ZipEntry> snapshotEntries(const Snapshot &s, const WriteOptions &options)
     svgOptions.title = QStringLiteral("Topology at %1").arg(iso(s.toMs));
     const QByteArray graphSvg = graphToSvg(graph, svgOptions);
     add(QStringLiteral("graph.svg"), graphSvg, QStringLiteral("the graph (health, traffic of the last minute)"));
-    const QList<SnapshotChart> charts = snapshotCharts(s);
+    const QList<SnapshotChart> charts = snapshotCharts(s, store);
     for (const auto &c : charts)
         add(c.name + QStringLiteral(".svg"), c.svg, c.title);
     QJsonArray notes = s.notes;

@@ -38,6 +38,6 @@ struct SnapshotChart
     QString title;
     QByteArray svg;
 };
-QList<SnapshotChart> snapshotCharts(const Snapshot &snapshot);
+QList<SnapshotChart> snapshotCharts(const Snapshot &snapshot, const telemetry::TelemetryStore &store);
 
 } // namespace mcp::snapshot

@@ -124,30 +124,30 @@ void TopologyHistory::record(const topology::GraphDelta &delta)
     trim(now);
 }
 
-void TopologyHistory::trim(qint64 nowMs)
+namespace {
+// Moves the start of a timeline forward: frames before fromMs, and the oldest beyond
+// maxFrames, go into its start graph.
+void foldBefore(TopologyTimeline &t, qint64 fromMs, qsizetype maxFrames)
 {
-    const qint64 horizon = nowMs - kWindowMs;
     qsizetype fold = 0;
-    while (fold < m_timeline.frames.size() &&
-           (m_timeline.frames[fold].timeMs < horizon || m_timeline.frames.size() - fold > kMaxFrames))
-        applyFrame(m_timeline.base, m_timeline.frames[fold++]);
-    if (fold > 0) {
-        m_timeline.baseTimeMs = m_timeline.frames[fold - 1].timeMs;
-        m_timeline.frames.remove(0, fold);
-    }
-}
-
-TopologyTimeline TopologyHistory::timeline(qint64 windowMs) const
-{
-    TopologyTimeline t = m_timeline;
-    const qint64 from = m_clock() - windowMs;
-    qsizetype fold = 0;
-    while (fold < t.frames.size() && t.frames[fold].timeMs < from)
+    while (fold < t.frames.size() && (t.frames[fold].timeMs < fromMs || t.frames.size() - fold > maxFrames))
         applyFrame(t.base, t.frames[fold++]);
     if (fold > 0) {
         t.baseTimeMs = t.frames[fold - 1].timeMs;
         t.frames.remove(0, fold);
     }
+}
+} // namespace
+
+void TopologyHistory::trim(qint64 nowMs)
+{
+    foldBefore(m_timeline, nowMs - kWindowMs, kMaxFrames);
+}
+
+TopologyTimeline TopologyHistory::timeline(qint64 windowMs) const
+{
+    TopologyTimeline t = m_timeline;
+    foldBefore(t, m_clock() - windowMs, kMaxFrames);
     if (!m_started && m_model) {
         t.base = m_model->graph();
         t.baseTimeMs = m_clock();

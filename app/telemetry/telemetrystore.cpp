@@ -66,6 +66,26 @@ void TelemetryStore::prune(qint64 nowMs)
     m_edges.removeIf([horizon](const auto &it) { return it.value()->lastMs() < horizon; });
 }
 
+QList<std::pair<QString, QString>> TelemetryStore::routes() const
+{
+    QList<std::pair<QString, QString>> out;
+    for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it)
+        if (!it.key().route.isEmpty() && !out.contains(std::pair{it.key().gateway, it.key().route}))
+            out.append({it.key().gateway, it.key().route});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QList<std::pair<QString, QString>> TelemetryStore::versionsOf(const QString &gateway, const QString &route) const
+{
+    QList<std::pair<QString, QString>> out;
+    for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it)
+        if (it.key().gateway == gateway && it.key().route == route && !out.contains(std::pair{it.key().service, it.key().version}))
+            out.append({it.key().service, it.key().version});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 QJsonArray TelemetryStore::toJson() const
 {
     QList<EdgeKey> keys = m_edges.keys();

@@ -32,6 +32,11 @@ public:
     // Per 10-second slot, oldest first (charts).
     QList<std::pair<qint64, Figures>> series(const EdgeKey &pattern, int seconds, qint64 nowMs) const;
     QList<EdgeKey> edges() const { return m_edges.keys(); }
+    // The gateway routes that saw traffic, sorted (requests that matched no route, such as a
+    // gateway's own endpoints, are left out).
+    QList<std::pair<QString, QString>> routes() const;
+    // The service versions one route sent traffic to, sorted: [service, version].
+    QList<std::pair<QString, QString>> versionsOf(const QString &gateway, const QString &route) const;
     int edgeCount() const { return int(m_edges.size()); }
     // Every edge with its slots (incident snapshots): [{gateway,route,service,version,
     // instance,stats}]; fromJson gives a store whose figures and series equal this one's.

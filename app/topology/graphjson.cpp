@@ -47,15 +47,20 @@ QString str(const QJsonObject &o, const char *key)
 
 } // namespace
 
+QJsonObject problemToJson(const Problem &p)
+{
+    return QJsonObject{{QStringLiteral("code"), p.code},
+                       {QStringLiteral("severity"), severityName(p.severity)},
+                       {QStringLiteral("subject"), p.subject},
+                       {QStringLiteral("message"), p.message},
+                       {QStringLiteral("fix"), p.fix}};
+}
+
 QJsonObject nodeToFullJson(const Node &node)
 {
     QJsonArray problems;
     for (const Problem &p : node.problems)
-        problems.append(QJsonObject{{QStringLiteral("code"), p.code},
-                                    {QStringLiteral("severity"), severityName(p.severity)},
-                                    {QStringLiteral("subject"), p.subject},
-                                    {QStringLiteral("message"), p.message},
-                                    {QStringLiteral("fix"), p.fix}});
+        problems.append(problemToJson(p));
     return QJsonObject{{QStringLiteral("id"), node.id},
                        {QStringLiteral("kind"), nodeKindName(node.kind)},
                        {QStringLiteral("name"), node.name},

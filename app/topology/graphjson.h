@@ -16,6 +16,8 @@ namespace mcp::topology {
 QJsonObject graphToJson(const Graph &graph);
 Result<Graph> graphFromJson(const QJsonObject &json);
 
+// {code, severity, subject, message, fix}: a problem as every JSON output writes it.
+QJsonObject problemToJson(const Problem &problem);
 QJsonObject nodeToFullJson(const Node &node);
 Result<Node> nodeFromFullJson(const QJsonObject &json);
 QJsonObject edgeToJson(const Edge &edge);

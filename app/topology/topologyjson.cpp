@@ -1,5 +1,7 @@
 #include "topologyjson.h"
 
+#include "graphjson.h"
+
 #include "doctor.h"
 
 #include <QJsonArray>
@@ -114,13 +116,8 @@ QJsonObject topologyToJson(const Graph &g)
                                     {QStringLiteral("instances"), instances}});
     }
     QJsonArray problems;
-    for (const Problem &p : allFindings(g)) {
-        problems.append(QJsonObject{{QStringLiteral("code"), p.code},
-                                    {QStringLiteral("severity"), severityName(p.severity)},
-                                    {QStringLiteral("subject"), p.subject},
-                                    {QStringLiteral("message"), p.message},
-                                    {QStringLiteral("fix"), p.fix}});
-    }
+    for (const Problem &p : allFindings(g))
+        problems.append(problemToJson(p));
     return QJsonObject{{QStringLiteral("hosts"), hosts},
                        {QStringLiteral("gateways"), gateways},
                        {QStringLiteral("services"), services},

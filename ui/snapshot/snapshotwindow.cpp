@@ -119,11 +119,7 @@ SnapshotWindow::SnapshotWindow(snapshot::Snapshot snapshot, const QString &file,
     chartLayout->setContentsMargins(4, 4, 4, 4);
     m_route = new QComboBox(chartBox);
     m_route->setObjectName(QStringLiteral("routeBox"));
-    QList<std::pair<QString, QString>> routes;
-    for (const auto &k : m_store.edges())
-        if (!k.route.isEmpty() && !routes.contains(std::pair{k.gateway, k.route}))
-            routes.append({k.gateway, k.route});
-    std::sort(routes.begin(), routes.end());
+    const QList<std::pair<QString, QString>> routes = m_store.routes();
     for (const auto &[g, r] : routes)
         m_route->addItem(tr("%1 · route %2").arg(g, r), QStringList{g, r});
     if (routes.isEmpty())
@@ -146,8 +142,7 @@ SnapshotWindow::SnapshotWindow(snapshot::Snapshot snapshot, const QString &file,
     fillFindings();
     fillEvents();
     selectRoute(0);
-    m_slider->setValue(m_slider->maximum()); // open at the moment of capture
-    showTime(m_snapshot.toMs);
+    showTime(m_snapshot.toMs); // open at the moment of capture (the slider follows)
     m_view->fitAll();
 }
 
@@ -161,7 +156,7 @@ void SnapshotWindow::showTime(qint64 timeMs)
     timeMs = std::clamp(timeMs, m_snapshot.fromMs, std::max(m_snapshot.fromMs, m_snapshot.toMs));
     m_timeMs = timeMs;
     const int step = int((timeMs - m_snapshot.fromMs) / kStepMs);
-    if (m_slider->value() != step && timeMs != m_snapshot.toMs) {
+    if (m_slider->value() != step) {
         const QSignalBlocker block(m_slider);
         m_slider->setValue(step);
     }
@@ -207,15 +202,9 @@ void SnapshotWindow::selectRoute(int index)
 {
     const QStringList key = m_route->itemData(index).toStringList();
     QList<TrafficChart::Line> lines;
-    if (key.size() == 2) {
-        QStringList versions;
-        for (const auto &k : m_store.edges())
-            if (k.gateway == key[0] && k.route == key[1] && !versions.contains(k.service + u'/' + k.version))
-                versions << k.service + u'/' + k.version;
-        std::sort(versions.begin(), versions.end());
-        for (const QString &sv : versions)
-            lines << TrafficChart::Line{sv, telemetry::EdgeKey{key[0], key[1], sv.section(u'/', 0, 0), sv.section(u'/', 1), QString()}};
-    }
+    if (key.size() == 2)
+        for (const auto &[service, version] : m_store.versionsOf(key[0], key[1]))
+            lines << TrafficChart::Line{service + u'/' + version, telemetry::EdgeKey{key[0], key[1], service, version, QString()}};
     m_chart->setLines(lines);
     m_chart->refresh(m_store, m_timeMs ? m_timeMs : m_snapshot.toMs);
 }

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void badCertificateNeverReachesTheGateway_data();
     void badCertificateNeverReachesTheGateway();
     void encryptedKeyIsPushedDecrypted();
+    void weightChangeNeedsNoLocalKey();
     void trustToACaBundle();
     void noKeyMaterialInWhatTheConsoleWrites();
 
@@ -112,7 +113,8 @@ private:
     QString writeSpec(const QString &gateway, const QString &driver, const QString &cert, const QString &key, const QString &routeExtra = {});
     QString servedSerial(const QString &container);
     QString workerPid(const QString &container);
-    QJsonObject pushJson(const QString &spec, int *exitCode);
+    QJsonObject pushJson(const QString &spec, int *exitCode, const QStringList &extra = {});
+    QJsonObject mcpctlJson(const QStringList &args, int *exitCode, const QString &workingDir = {});
     QString lastAuditMethod();
     QJsonObject list(const QString &gateway, int *exitCode, QByteArray *raw = nullptr, const QString &caFile = {});
     QString serial(const QString &name) const;
@@ -220,17 +222,24 @@ QString TestCertInventory::workerPid(const QString &container)
     return pid.match(info).captured(1);
 }
 
-QJsonObject TestCertInventory::pushJson(const QString &spec, int *exitCode)
+QJsonObject TestCertInventory::pushJson(const QString &spec, int *exitCode, const QStringList &extra)
 {
-    QProcess push;
-    push.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), m_host, QStringLiteral("--no-probe"), QStringLiteral("--format"),
-                                             QStringLiteral("json"), QStringLiteral("push"), spec});
-    push.waitForFinished(120000);
-    *exitCode = push.exitCode();
-    const QByteArray out = push.readAllStandardOutput();
+    return mcpctlJson(QStringList{QStringLiteral("push"), spec} + extra, exitCode);
+}
+
+QJsonObject TestCertInventory::mcpctlJson(const QStringList &args, int *exitCode, const QString &workingDir)
+{
+    QProcess p;
+    if (!workingDir.isEmpty())
+        p.setWorkingDirectory(workingDir);
+    p.start(QStringLiteral(MCPCTL_PATH), QStringList{QStringLiteral("--host"), m_host, QStringLiteral("--no-probe"), QStringLiteral("--format"),
+                                                     QStringLiteral("json")} + args);
+    p.waitForFinished(120000);
+    *exitCode = p.exitCode();
+    const QByteArray out = p.readAllStandardOutput();
     const QJsonObject r = QJsonDocument::fromJson(out).object();
-    if (r.isEmpty())
-        qWarning("%s", QByteArray(out + push.readAllStandardError()).right(1500).constData());
+    if (r.isEmpty() || *exitCode != 0)
+        qWarning("%s", QByteArray(out + p.readAllStandardError()).right(1500).constData());
     return r;
 }
 
@@ -597,6 +606,75 @@ void TestCertInventory::encryptedKeyIsPushedDecrypted()
     const QString head = dockerCli({QStringLiteral("exec"), QStringLiteral("mcp-tst-certinv-nginx"), QStringLiteral("head"), QStringLiteral("-n1"),
                                     QStringLiteral("/etc/nginx/mcp/certs/tls.key")});
     QCOMPARE(head, QStringLiteral("-----BEGIN PRIVATE KEY-----")); // decrypted: nginx loads it unattended
+}
+
+// A gateway that serves a certificate whose key is encrypted on the operator's disk, pushed by
+// `mcpctl push --key-passphrase-file` (a wrong passphrase first: refused, nothing changes).
+// A weight change then takes the certificate files the gateway already holds: `mcpctl weights`
+// from another working directory, with the spec's (relative) certificate and key files moved
+// away and no passphrase, applies the split (nginx: reload, HAProxy: runtime API) and the
+// listener still serves the same certificate, also after a reload. The rollout guard's automatic rollback goes
+// through the same WeightApply.
+void TestCertInventory::weightChangeNeedsNoLocalKey()
+{
+    QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("mcp-tst-certinv-app2"), QStringLiteral("--network"),
+                        kNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"), QStringLiteral("--label"), QStringLiteral("mcp.service.name=inv-app"),
+                        QStringLiteral("--label"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("--label"), QStringLiteral("mcp.service.version=v2"),
+                        Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))})
+                 .isEmpty());
+    const QString split = QStringLiteral("    - name: split\n      match: {hosts: [api.example.com], pathPrefix: /split}\n      backends:\n"
+                                         "        - {service: inv-app, version: default, weight: 100}\n"
+                                         "        - {service: inv-app, version: v2, weight: 0}\n");
+    const QString wrong = m_dir.filePath(QStringLiteral("wrong-passphrase"));
+    const QString right = m_dir.filePath(QStringLiteral("passphrase"));
+    for (const auto &[path, text] : {std::pair{wrong, QByteArrayLiteral("not-it\n")}, std::pair{right, QByteArrayLiteral("inventory-secret\n")}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    }
+    QTemporaryDir elsewhere;
+    for (const QString &driver : {QStringLiteral("nginx"), QStringLiteral("haproxy")}) {
+        const QString gw = QStringLiteral("inv-") + driver, container = QStringLiteral("mcp-tst-certinv-") + driver;
+        const QString spec = writeSpec(gw, driver, QStringLiteral("third.pem"), QStringLiteral("third-locked.key"));
+        { // the split route before `app`, whose prefix / would shadow it
+            QFile f(spec);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const QByteArray routes = QByteArrayLiteral("  routes:\n").append(split.toUtf8());
+            const QByteArray text = f.readAll().replace(QByteArrayLiteral("  routes:\n"), routes);
+            QVERIFY(f.resize(0) && f.write(text) == text.size());
+        }
+        const QString servedBefore = servedSerial(container);
+        int exitCode = -1;
+        QJsonObject r = pushJson(spec, &exitCode, {QStringLiteral("--key-passphrase-file"), wrong});
+        QCOMPARE(exitCode, 2);
+        QCOMPARE(r.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(), QStringLiteral("cert.key-passphrase"));
+        QCOMPARE(servedSerial(container), servedBefore);
+        r = pushJson(spec, &exitCode, {QStringLiteral("--key-passphrase-file"), right});
+        QVERIFY2(exitCode == 0 && r.value(QLatin1String("ok")).toBool(), qPrintable(QJsonDocument(r).toJson()));
+        QCOMPARE(servedSerial(container), serial(QStringLiteral("third")));
+
+        // 100/0 -> 80/20 adds v2's servers (HAProxy too reloads, with the combined file it read
+        // back split into chain and key); 80/20 -> 90/10 keeps them (HAProxy: runtime API).
+        for (const auto &[v1, v2] : {std::pair{80, 20}, std::pair{90, 10}}) {
+            for (const QString &name : {QStringLiteral("third.pem"), QStringLiteral("third-locked.key")})
+                QVERIFY(QFile::rename(m_dir.filePath(name), m_dir.filePath(name + QStringLiteral(".away"))));
+            r = mcpctlJson({QStringLiteral("weights"), QStringLiteral("--gateway"), gw, QStringLiteral("--route"), QStringLiteral("split"),
+                            QStringLiteral("default=%1").arg(v1), QStringLiteral("v2=%1").arg(v2)},
+                           &exitCode, elsewhere.path());
+            for (const QString &name : {QStringLiteral("third.pem"), QStringLiteral("third-locked.key")})
+                QVERIFY(QFile::rename(m_dir.filePath(name + QStringLiteral(".away")), m_dir.filePath(name)));
+            QVERIFY2(exitCode == 0 && r.value(QLatin1String("ok")).toBool(), qPrintable(QJsonDocument(r).toJson()));
+            QCOMPARE(r.value(QLatin1String("method")).toString(),
+                     driver == QLatin1String("haproxy") && v2 == 10 ? QStringLiteral("runtime") : QStringLiteral("reload"));
+            QCOMPARE(r.value(QLatin1String("to")).toObject().value(QLatin1String("v2")).toInt(), v2);
+            QCOMPARE(servedSerial(container), serial(QStringLiteral("third")));
+        }
+        if (driver == QLatin1String("nginx")) { // the reload wrote the key it read back: still decrypted, still 0600
+            QCOMPARE(dockerCli({QStringLiteral("exec"), container, QStringLiteral("stat"), QStringLiteral("-c"), QStringLiteral("%a"),
+                                QStringLiteral("/etc/nginx/mcp/certs/tls.key")}),
+                     QStringLiteral("600"));
+        }
+    }
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("mcp-tst-certinv-app2")});
 }
 
 // The gateway's spec certificate verified to a CA bundle: its own CA passes; another one

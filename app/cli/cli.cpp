@@ -25,9 +25,10 @@ Commands:
   validate SPEC        check a GatewayConfig spec offline (file:line:column findings; exit 1 on errors)
   render SPEC          the files the gateway driver would write (upstreams from --host when given)
   diff SPEC            what a push would change on the gateway's running config
-  push SPEC [--dry-run] [--expect-version HASH] [--weights-only]
+  push SPEC [--dry-run] [--expect-version HASH] [--weights-only] [--key-passphrase-file FILE]
                        validate, render, check in the gateway, apply, reload, verify; restore on failure
-                       (--weights-only: HAProxy runtime API, no reload)
+                       (--weights-only: HAProxy runtime API, no reload; an encrypted key opens with
+                       the first line of FILE, else a prompt on the terminal; diff takes it too)
   rollback --gateway NAME
                        push back the config that ran before the last push
   history              the local audit log of pushes, rollbacks and conflicts

@@ -2,6 +2,7 @@
 
 #include "discover.h"
 #include "session.h"
+#include "specpassphrases.h"
 
 #include "common/whenready.h"
 #include "docker/dockerclient.h"
@@ -36,6 +37,7 @@ struct PushArgs
     QString spec;
     QString gateway;
     QString expect;
+    QString passphraseFile; // --key-passphrase-file: opens the spec's encrypted keys
     bool dryRun = false;
     bool weightsOnly = false;
 };
@@ -51,6 +53,8 @@ Result<PushArgs> parseArgs(const QStringList &args, bool needSpec)
             out.weightsOnly = true;
         else if ((a == QLatin1String("--expect-version") || a == QLatin1String("--gateway")) && i + 1 < args.size())
             (a == QLatin1String("--gateway") ? out.gateway : out.expect) = args[++i];
+        else if (a == QLatin1String("--key-passphrase-file") && i + 1 < args.size())
+            out.passphraseFile = args[++i];
         else if (!a.startsWith(QLatin1Char('-')) && out.spec.isEmpty())
             out.spec = a;
         else
@@ -157,7 +161,7 @@ int runWeights(const GlobalOptions &options, const Output &out, const gateway::G
 
 } // namespace
 
-// `mcpctl push SPEC --host URL [--dry-run] [--expect-version HASH]` and `mcpctl diff SPEC`.
+// `mcpctl push SPEC --host URL [--dry-run] [--expect-version HASH] [--key-passphrase-file FILE]` and `mcpctl diff SPEC`.
 int runPush(const GlobalOptions &options, const Output &out)
 {
     const bool diffOnly = options.command == QLatin1String("diff");
@@ -168,8 +172,11 @@ int runPush(const GlobalOptions &options, const Output &out)
     if (!f.open(QIODevice::ReadOnly))
         return out.fail(Error::make(ErrorKind::Config, QStringLiteral("spec.unreadable"), QStringLiteral("cannot read %1").arg(args->spec)));
     const QByteArray text = f.readAll();
+    const auto keys = openEncryptedKeys(text, args->spec, args->passphraseFile);
+    if (!keys)
+        return out.fail(keys.error());
     // Offline checks first: a spec with errors never needs the host.
-    const gateway::PushPlan offline = gateway::planPush(text, args->spec, nullptr);
+    const gateway::PushPlan offline = gateway::planPush(text, args->spec, nullptr, *keys);
     if (gateway::hasErrors(offline.findings)) {
         for (const auto &x : offline.findings)
             std::fprintf(stderr, "%s\n", qPrintable(x.toString()));
@@ -178,7 +185,7 @@ int runPush(const GlobalOptions &options, const Output &out)
     auto graph = snapshotGraph(options);
     if (!graph)
         return out.fail(graph.error());
-    const gateway::PushPlan plan = gateway::planPush(text, args->spec, &*graph);
+    const gateway::PushPlan plan = gateway::planPush(text, args->spec, &*graph, *keys);
     for (const auto &x : plan.findings)
         std::fprintf(stderr, "%s\n", qPrintable(x.toString()));
     if (!plan.ready)

@@ -16,38 +16,48 @@ QString resolveSpecPath(const QString &specFile, const QString &path)
     return QFileInfo(specFile).absoluteDir().filePath(path);
 }
 
-Findings checkCertificate(const QString &specFile, const Certificate &c, const QStringList &routeHosts,
-                          const QHash<QString, QByteArray> &decryptedKeys)
+SpecFile readSpecFile(const QString &specFile, const QString &path, const QHash<QString, QByteArray> &fileContents)
 {
-    Findings out;
-    const auto add = [&](const QString &code, const SourcePos &pos, const QString &message, const QString &hint,
-                         Finding::Severity severity = Finding::Severity::Error) {
-        out << Finding{code, severity, specFile, pos, message, hint};
-    };
-    if (!c.certFile.present || !c.keyFile.present)
-        return out;
-    const QString certPath = resolveSpecPath(specFile, c.certFile.value);
-    const QString keyPath = resolveSpecPath(specFile, c.keyFile.value);
-    QFile certFile(certPath), keyFile(keyPath);
-    if (!certFile.open(QIODevice::ReadOnly)) {
-        add(QStringLiteral("cert.file-unreadable"), c.certFile.pos, QCoreApplication::translate("mcp::gateway::Validation", "cannot read certificate %1: %2").arg(certPath, certFile.errorString()),
-            QCoreApplication::translate("mcp::gateway::Validation", "check the path (relative to the spec file) and its permissions"));
+    SpecFile out;
+    out.path = resolveSpecPath(specFile, path);
+    if (const auto held = fileContents.constFind(out.path); held != fileContents.constEnd()) {
+        out.bytes = *held;
         return out;
     }
-    const auto decrypted = decryptedKeys.constFind(keyPath);
-    if (decrypted == decryptedKeys.constEnd() && !keyFile.open(QIODevice::ReadOnly)) {
-        add(QStringLiteral("cert.file-unreadable"), c.keyFile.pos, QCoreApplication::translate("mcp::gateway::Validation", "cannot read key %1: %2").arg(keyPath, keyFile.errorString()),
-            QCoreApplication::translate("mcp::gateway::Validation", "check the path (relative to the spec file) and its permissions"));
+    QFile file(out.path);
+    if (file.open(QIODevice::ReadOnly))
+        out.bytes = file.readAll();
+    else
+        out.error = file.errorString();
+    return out;
+}
+
+Findings checkCertificate(const QString &specFile, const Certificate &c, const QStringList &routeHosts,
+                          const QHash<QString, QByteArray> &fileContents)
+{
+    Findings out;
+    if (!c.certFile.present || !c.keyFile.present)
+        return out;
+    const SpecFile cert = readSpecFile(specFile, c.certFile.value, fileContents);
+    const SpecFile key = cert.bytes ? readSpecFile(specFile, c.keyFile.value, fileContents) : SpecFile{};
+    const SpecFile &unreadable = !cert.bytes ? cert : key;
+    if (!unreadable.bytes) {
+        const bool isCert = &unreadable == &cert;
+        const QString message = isCert ? QCoreApplication::translate("mcp::gateway::Validation", "cannot read certificate %1: %2")
+                                       : QCoreApplication::translate("mcp::gateway::Validation", "cannot read key %1: %2");
+        out << Finding{QStringLiteral("cert.file-unreadable"), Finding::Severity::Error, specFile, isCert ? c.certFile.pos : c.keyFile.pos,
+                       message.arg(unreadable.path, unreadable.error),
+                       QCoreApplication::translate("mcp::gateway::Validation", "check the path (relative to the spec file) and its permissions")};
         return out;
     }
     certs::CheckSubject subject;
     subject.findingFile = specFile;
     subject.certPos = c.certFile.pos;
     subject.keyPos = c.keyFile.pos;
-    subject.certPath = certPath;
-    subject.certPem = certFile.readAll();
-    subject.keyPath = keyPath;
-    subject.keyPem = decrypted != decryptedKeys.constEnd() ? *decrypted : keyFile.readAll();
+    subject.certPath = cert.path;
+    subject.certPem = *cert.bytes;
+    subject.keyPath = key.path;
+    subject.keyPem = *key.bytes;
     certs::CheckOptions options;
     options.hosts = routeHosts;
     out << certs::checkCertificatePem(subject, options);

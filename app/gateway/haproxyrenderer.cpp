@@ -169,15 +169,11 @@ RenderedConfig renderHaproxy(const GatewaySpec &spec, const QString &version, co
 
     for (const Certificate &cert : spec.certificates) {
         // HAProxy wants the certificate chain and its key in one file.
-        QFile pem(resolveSpecPath(spec.file, cert.certFile.value)), key(resolveSpecPath(spec.file, cert.keyFile.value));
         QByteArray combined;
-        if (pem.open(QIODevice::ReadOnly))
-            combined += pem.readAll();
-        const auto decrypted = spec.decryptedKeys.constFind(resolveSpecPath(spec.file, cert.keyFile.value));
-        if (decrypted != spec.decryptedKeys.constEnd())
-            combined += *decrypted;
-        else if (key.open(QIODevice::ReadOnly))
-            combined += key.readAll();
+        if (const SpecFile pem = readSpecFile(spec.file, cert.certFile.value, spec.fileContents); pem.bytes)
+            combined += *pem.bytes;
+        if (const SpecFile key = readSpecFile(spec.file, cert.keyFile.value, spec.fileContents); key.bytes)
+            combined += *key.bytes;
         const QString path = QStringLiteral("%1/certs/%2.pem").arg(kDir, configId(cert.name.value));
         out.files.insert(path, combined);
         out.secretFiles << path;

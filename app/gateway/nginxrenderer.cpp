@@ -166,13 +166,11 @@ RenderedConfig renderNginx(const GatewaySpec &spec, const QString &version, cons
     out.files.insert(kConf, c.toUtf8());
 
     for (const Certificate &cert : spec.certificates) {
-        QFile pem(resolveSpecPath(spec.file, cert.certFile.value)), key(resolveSpecPath(spec.file, cert.keyFile.value));
         const QString base = QStringLiteral("%1/certs/%2").arg(kDir, configId(cert.name.value));
-        if (pem.open(QIODevice::ReadOnly))
-            out.files.insert(base + QStringLiteral(".pem"), pem.readAll());
-        const auto decrypted = spec.decryptedKeys.constFind(resolveSpecPath(spec.file, cert.keyFile.value));
-        if (decrypted != spec.decryptedKeys.constEnd() || key.open(QIODevice::ReadOnly)) {
-            out.files.insert(base + QStringLiteral(".key"), decrypted != spec.decryptedKeys.constEnd() ? *decrypted : key.readAll());
+        if (const SpecFile pem = readSpecFile(spec.file, cert.certFile.value, spec.fileContents); pem.bytes)
+            out.files.insert(base + QStringLiteral(".pem"), *pem.bytes);
+        if (const SpecFile key = readSpecFile(spec.file, cert.keyFile.value, spec.fileContents); key.bytes) {
+            out.files.insert(base + QStringLiteral(".key"), *key.bytes);
             out.secretFiles << base + QStringLiteral(".key");
         }
     }

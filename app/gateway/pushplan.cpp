@@ -14,12 +14,12 @@
 namespace mcp::gateway {
 
 PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph,
-                  const QHash<QString, QByteArray> &decryptedKeys)
+                  const QHash<QString, QByteArray> &fileContents)
 {
     PushPlan plan;
     plan.reading = readSpecText(specText, file);
     plan.reading.spec.file = QFileInfo(file).absoluteFilePath(); // certificates resolve against it
-    plan.reading.spec.decryptedKeys = decryptedKeys;
+    plan.reading.spec.fileContents = fileContents;
     plan.findings = plan.reading.findings;
     if (!plan.reading.parsed)
         return plan;

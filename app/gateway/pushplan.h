@@ -30,9 +30,10 @@ struct PushPlan
 };
 
 // hostGraph: the topology of the one host the gateway runs on (nullptr: offline checks only,
-// never ready). decryptedKeys: keys opened with their passphrase (GatewaySpec::decryptedKeys).
+// never ready). fileContents: certificate and key files held in memory, by absolute path
+// (GatewaySpec::fileContents): keys opened with their passphrase, a gateway's own files.
 PushPlan planPush(const QByteArray &specText, const QString &file, const topology::Graph *hostGraph,
-                  const QHash<QString, QByteArray> &decryptedKeys = {});
+                  const QHash<QString, QByteArray> &fileContents = {});
 
 // The audit record of a push, rollback or conflict (the audit log adds who and when).
 QJsonObject pushAuditRecord(const QString &kind, const QString &hostUrl, const QString &gateway, const GatewayPush::Outcome &outcome,

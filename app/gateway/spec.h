@@ -109,11 +109,12 @@ struct GatewaySpec
     QList<Certificate> certificates;
     QList<Route> routes;
     SourcePos listenersPos, routesPos;
-    // Decrypted private keys by the absolute path of their (encrypted) key file: keys the
-    // operator opened with their passphrase in the console, in memory only. The checks and
-    // the renderers take these bytes instead of the file's; nothing writes them anywhere
-    // but into the gateway container.
-    QHash<QString, QByteArray> decryptedKeys;
+    // Certificate and key files held in memory, by the absolute path the spec resolves them
+    // to; the checks and the renderers take these bytes instead of the disk's. They are keys
+    // the operator opened with their passphrase in the console, and, for a weight change,
+    // the certificate files the gateway already serves (deployedcertificates.h). Nothing
+    // writes them anywhere but into the gateway container.
+    QHash<QString, QByteArray> fileContents;
 };
 
 // Parses "250ms", "5s", "1m", "1h" (also "1.5s"); std::nullopt when malformed.

@@ -122,7 +122,7 @@ private:
                 }
             }
             hosts.removeDuplicates();
-            out << checkCertificate(s.file, c, hosts, s.decryptedKeys);
+            out << checkCertificate(s.file, c, hosts, s.fileContents);
         }
     }
 

@@ -1,6 +1,7 @@
 #include "weightapply.h"
 
 #include "auditlog.h"
+#include "deployedcertificates.h"
 #include "deployedspec.h"
 #include "pushplan.h"
 #include "runtimeweights.h"
@@ -9,6 +10,7 @@
 
 #include "docker/dockerclient.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace mcp::gateway {
@@ -43,11 +45,25 @@ void WeightApply::start()
         if (deployed->text.isEmpty())
             return finish(false, Error::make(ErrorKind::Api, QStringLiteral("weights.no-spec"),
                                              QStringLiteral("%1 runs no pushed spec: push one before changing weights").arg(m_request.gateway)));
-        apply(deployed->text, deployed->driver);
+        const QByteArray text = deployed->text;
+        const QString driver = deployed->driver;
+        if (readSpecText(text, specFileName()).spec.certificates.isEmpty() || !m_client)
+            return apply(text, driver, {});
+        // The certificates the gateway already serves, not the operator's files (deployedcertificates.h).
+        fetchDeployedCertificateFiles(m_client, deployed->containerIds.first(), driver, this, [this, text, driver](Result<QHash<QString, QByteArray>> files) {
+            if (!files)
+                return finish(false, files.error());
+            apply(text, driver, *files);
+        });
     });
 }
 
-void WeightApply::apply(const QByteArray &deployedText, const QString &driver)
+QString WeightApply::specFileName() const
+{
+    return m_request.gateway + QStringLiteral(" (deployed)");
+}
+
+void WeightApply::apply(const QByteArray &deployedText, const QString &driver, const QHash<QString, QByteArray> &deployedCertificates)
 {
     m_outcome.from = weightsOf(deployedText, m_request.route);
     m_outcome.fromVersion = specVersion(deployedText);
@@ -61,7 +77,9 @@ void WeightApply::apply(const QByteArray &deployedText, const QString &driver)
         m_outcome.toVersion = m_outcome.fromVersion;
         return finish(true);
     }
-    const PushPlan plan = planPush(text, m_request.gateway + QStringLiteral(" (deployed)"), &m_graph);
+    GatewaySpec parsed = readSpecText(text, specFileName()).spec;
+    parsed.file = QFileInfo(specFileName()).absoluteFilePath(); // as planPush resolves the certificate paths
+    const PushPlan plan = planPush(text, specFileName(), &m_graph, deployedCertificateContents(parsed, driver, deployedCertificates));
     if (!plan.ready) {
         QStringList problems;
         for (const Finding &f : plan.findings)

@@ -18,7 +18,8 @@ namespace mcp::gateway {
 
 // One change of a route's traffic split on a running gateway, the way every weight change
 // goes (the gray-release panel, promote/abort, `mcpctl weights`, the automatic rollback):
-//   read the spec the gateway runs -> set the weights in its text -> the push plan's checks
+//   read the spec the gateway runs (and the certificate files it serves, so no local file
+//   or passphrase is needed) -> set the weights in its text -> the push plan's checks
 //   (offline and against the host's topology) -> HAProxy: the runtime API, no reload (a
 //   structural difference falls back to a push); nginx: a push (graceful reload) that
 //   expects the version it read -> an audit record (kind, route, from and to, the method,
@@ -55,7 +56,9 @@ Q_SIGNALS:
     void finished(const mcp::gateway::WeightApply::Outcome &outcome);
 
 private:
-    void apply(const QByteArray &deployedText, const QString &driver);
+    // deployedCertificates: the gateway's certificate files (fetchDeployedCertificateFiles).
+    void apply(const QByteArray &deployedText, const QString &driver, const QHash<QString, QByteArray> &deployedCertificates);
+    QString specFileName() const; // what findings name: "<gateway> (deployed)"
     void push(const RenderedConfig &config);
     void finish(bool ok, const Error &error = {});
 

@@ -8,11 +8,15 @@
 // trust check verifies to it (cert.untrusted for another CA), it is kept in the settings as
 // a path only and read back by a new panel. Screenshot: certificates-panel-ca. The spec
 // editor's document takes the opened key: its checks pass where the encrypted file alone
-// is cert.key-encrypted.
+// is cert.key-encrypted. The spec editor asks for an encrypted key's passphrase when it opens
+// the file (a wrong one: still cert.key-encrypted and a status message), and again when the
+// finding is activated; the right one clears the finding.
 #include "certs/certificatespanel.h"
 #include "certs/certificatesmodel.h"
 #include "certs/privatekey.h"
 #include "gateway/specdocument.h"
+#include "gateway/speceditorwindow.h"
+#include "gateway/validationpanel.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
 
@@ -24,6 +28,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -80,6 +85,7 @@ private Q_SLOTS:
     void replacementChecksTheEncryptedKey();
     void caBundleSettingIsUsedAndKept();
     void editorUsesTheOpenedKey();
+    void editorAsksForTheKeyWhenItOpens();
 
 private:
     QTemporaryDir m_dir;
@@ -316,6 +322,55 @@ void TestCertificatesPanel::editorUsesTheOpenedKey()
     document.setDecryptedKeys({{key, *opened}});
     QCOMPARE(keyCodes(document.findings()), QStringList{});
     QVERIFY2(!gateway::hasErrors(document.findings()), qPrintable(document.findings().isEmpty() ? QString() : document.findings().first().message));
+}
+
+void TestCertificatesPanel::editorAsksForTheKeyWhenItOpens()
+{
+    const QString key = m_dir.filePath(QStringLiteral("locked.key"));
+    const QString path = m_dir.filePath(QStringLiteral("locked-gw.yaml"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: gw}\nspec:\n  driver: nginx\n"
+                               "  listeners:\n    - {name: https, port: 8443, protocol: https, certificate: tls}\n"
+                               "  certificates:\n    - {name: tls, certFile: locked.pem, keyFile: locked.key}\n"
+                               "  routes:\n    - name: app\n      match: {hosts: [shop.example.com], pathPrefix: /}\n"
+                               "      backends:\n        - {service: app}\n")
+                    .toUtf8());
+    }
+    const auto encrypted = [](const gateway::Findings &findings) {
+        for (const auto &f : findings)
+            if (f.code == QLatin1String("cert.key-encrypted"))
+                return std::optional<gateway::Finding>(f);
+        return std::optional<gateway::Finding>();
+    };
+    QSettings settings(m_dir.filePath(QStringLiteral("editor.ini")), QSettings::IniFormat);
+    hosts::HostRegistry registry(&settings);
+    hosts::HostFleet fleet(&registry);
+    ui::SpecEditorWindow editor(&registry, &fleet, nullptr);
+    QStringList asked;
+    QString answer = QStringLiteral("not-it");
+    editor.setPassphraseProvider([&](const QString &keyPath) -> std::optional<QString> {
+        asked << keyPath;
+        return answer.isEmpty() ? std::nullopt : std::optional<QString>(answer);
+    });
+    QVERIFY(editor.openFile(path));
+    QTRY_COMPARE(asked, QStringList{key}); // asked once, for the key the spec names (relative to it)
+    const std::optional<gateway::Finding> finding = encrypted(editor.document()->findings());
+    QVERIFY(finding); // a wrong passphrase opens nothing
+    QVERIFY(editor.statusBar()->currentMessage().contains(QLatin1String("does not open")));
+    QTest::qWait(50);
+    QCOMPARE(asked.size(), 1); // no second automatic ask
+    answer = QStringLiteral("panel-secret");
+    Q_EMIT editor.validationPanel()->findingActivated(*finding);
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(!encrypted(editor.document()->findings()));
+    QVERIFY(editor.statusBar()->currentMessage().contains(QLatin1String("in memory")));
+    editor.resize(1200, 760);
+    editor.show();
+    QTest::qWait(100);
+    QVERIFY(editor.grab().save(QStringLiteral(MCP_SCREENSHOT_DIR "/spec-editor-key-opened.png")));
+    QVERIFY2(!gateway::hasErrors(editor.document()->findings()), qPrintable(editor.document()->findings().isEmpty() ? QString() : editor.document()->findings().first().message));
 }
 
 QTEST_MAIN(TestCertificatesPanel)

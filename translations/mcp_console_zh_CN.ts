@@ -76,10 +76,6 @@
       <translation>密钥 %1 已加密，但未提供口令</translation>
     </message>
     <message>
-      <source>gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private</source>
-      <translation>网关在无人值守时加载密钥：请先解密（openssl pkey -in key -out key.plain）并妥善保管该文件</translation>
-    </message>
-    <message>
       <source>%1 is not a PEM private key (%2)</source>
       <translation>%1 不是 PEM 私钥（%2）</translation>
     </message>
@@ -190,6 +186,10 @@
     <message>
       <source>use RSA 2048+ or EC P-256+</source>
       <translation>使用 RSA 2048 位以上或 EC P-256 以上</translation>
+    </message>
+    <message>
+      <source>give its passphrase (the console asks when the spec opens, or when this finding is activated; mcpctl push takes --key-passphrase-file) or decrypt it (openssl pkey -in key -out key.plain) and keep the file private</source>
+      <translation>请提供其口令（控制台在打开规格或激活此发现时会询问；mcpctl push 可使用 --key-passphrase-file），或将其解密（openssl pkey -in key -out key.plain）并妥善保管该文件</translation>
     </message>
   </context>
   <context>
@@ -2941,6 +2941,14 @@ or start the demo stack: ./scripts/demo-stack up</source>
     <message>
       <source>offline</source>
       <translation>离线</translation>
+    </message>
+    <message>
+      <source>The passphrase does not open %1; activate its finding to try again.</source>
+      <translation>该口令无法打开 %1；激活其发现可再试一次。</translation>
+    </message>
+    <message>
+      <source>Opened %1 in memory: the push writes it decrypted into the gateway.</source>
+      <translation>已在内存中打开 %1：推送时会将其解密后写入网关。</translation>
     </message>
   </context>
   <context>

@@ -345,7 +345,7 @@ T.update({
  'every backend of route `%1` has weight 0: nothing would receive traffic': '路由 `%1` 的所有后端权重都为 0：没有后端会收到流量',
  'fix or start its instances, or set its weight to 0 before pushing': '修复或启动其实例，或在推送前将其权重设为 0',
  'gateway name `%1` is not a valid label value': '网关名 `%1` 不是有效的标签值',
- 'gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private': '网关在无人值守时加载密钥：请先解密（openssl pkey -in key -out key.plain）并妥善保管该文件',
+ 'give its passphrase (the console asks when the spec opens, or when this finding is activated; mcpctl push takes --key-passphrase-file) or decrypt it (openssl pkey -in key -out key.plain) and keep the file private': '请提供其口令（控制台在打开规格或激活此发现时会询问；mcpctl push 可使用 --key-passphrase-file），或将其解密（openssl pkey -in key -out key.plain）并妥善保管该文件',
  'give at least one backend a weight above 0': '至少为一个后端设置大于 0 的权重',
  'give each certificate its own name': '为每个证书使用不同的名称',
  'give each listener its own name': '为每个监听器使用不同的名称',
@@ -432,4 +432,9 @@ T.update({
  'write a single value': '写一个单独的值',
  'write a whole number such as 90': '写一个整数，例如 90',
  'write one `- ...` entry per item': '每项写一个 `- ...` 条目',
+})
+
+T.update({
+    'The passphrase does not open %1; activate its finding to try again.': '该口令无法打开 %1；激活其发现可再试一次。',
+    'Opened %1 in memory: the push writes it decrypted into the gateway.': '已在内存中打开 %1：推送时会将其解密后写入网关。',
 })

@@ -59,7 +59,7 @@ gateway::Findings checkCertificatePem(CheckSubject &s, const CheckOptions &optio
                 QCoreApplication::translate("mcp::certs::Check", "enter the passphrase the key was encrypted with"));
         } else if (!key && encrypted) {
             add(QStringLiteral("cert.key-encrypted"), s.keyPos, QCoreApplication::translate("mcp::certs::Check", "the key %1 is encrypted and no passphrase was given").arg(s.keyPath),
-                QCoreApplication::translate("mcp::certs::Check", "gateways load keys unattended: decrypt it (openssl pkey -in key -out key.plain) and keep the file private"));
+                QCoreApplication::translate("mcp::certs::Check", "give its passphrase (the console asks when the spec opens, or when this finding is activated; mcpctl push takes --key-passphrase-file) or decrypt it (openssl pkey -in key -out key.plain) and keep the file private"));
         } else if (!key) {
             add(QStringLiteral("cert.key-unusable"), s.keyPos, QCoreApplication::translate("mcp::certs::Check", "%1 is not a PEM private key (%2)").arg(s.keyPath, reason),
                 QCoreApplication::translate("mcp::certs::Check", "name the private key file the certificate was issued for"));

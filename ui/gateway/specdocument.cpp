@@ -96,6 +96,12 @@ void SpecDocument::setDecryptedKeys(QHash<QString, QByteArray> keys)
     reparseNow();
 }
 
+void SpecDocument::addDecryptedKey(const QString &keyPath, const QByteArray &key)
+{
+    m_decryptedKeys.insert(keyPath, key);
+    reparseNow();
+}
+
 SpecDocument::~SpecDocument()
 {
     m_plan = {}; // drops the plan's references, so the wipe below does not copy the bytes

@@ -41,6 +41,7 @@ public:
     // Keys the operator opened with their passphrase (by key file path), used by the checks
     // and the push instead of the encrypted files; in memory only, wiped with the document.
     void setDecryptedKeys(QHash<QString, QByteArray> keys);
+    void addDecryptedKey(const QString &keyPath, const QByteArray &key);
     ~SpecDocument() override;
     QString liveHost() const { return m_host; }
 

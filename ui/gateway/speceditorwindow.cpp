@@ -9,11 +9,14 @@
 #include "validationpanel.h"
 #include "yamleditor.h"
 
+#include "certs/privatekey.h"
+#include "gateway/certcheck.h"
 #include "gateway/routeedit.h"
 #include "gateway/specedit.h"
 #include "hosts/hostconnection.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
+#include "hosts/passphrasedialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -31,6 +34,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -196,7 +200,12 @@ SpecEditorWindow::SpecEditorWindow(hosts::HostRegistry *registry, hosts::HostFle
     connect(m_routesModel, &RoutesTableModel::editRefused, this, refused);
     connect(m_form, &RouteForm::editRefused, this, refused);
     connect(m_validation, &ValidationPanel::findingActivated, this,
-            [this](const gateway::Finding &f) { jumpTo(f.pos.path, f.pos.line, f.pos.column); });
+            [this](const gateway::Finding &f) {
+                jumpTo(f.pos.path, f.pos.line, f.pos.column);
+                if (f.code == QLatin1String("cert.key-encrypted") || f.code == QLatin1String("cert.key-passphrase"))
+                    openEncryptedKeys(true);
+            });
+    m_askPassphrase = [this](const QString &keyPath) { return PassphraseDialog::ask(keyPath, this, PassphraseDialog::Purpose::TlsKey); };
     connect(m_document, &SpecDocument::reparsed, this, &SpecEditorWindow::updateFromReading);
     connect(m_document, &SpecDocument::filePathChanged, this, &SpecEditorWindow::updateTitle);
     connect(m_document->text(), &QTextDocument::modificationChanged, this, &SpecEditorWindow::setWindowModified);
@@ -239,7 +248,36 @@ bool SpecEditorWindow::openFile(const QString &path)
         return false;
     }
     selectRoute(0);
+    m_askedKeys.clear();
+    QTimer::singleShot(0, this, [this] { openEncryptedKeys(false); }); // once the window shows
     return true;
+}
+
+void SpecEditorWindow::openEncryptedKeys(bool askAgain)
+{
+    const gateway::GatewaySpec &spec = m_document->spec();
+    for (const gateway::Certificate &c : spec.certificates) {
+        if (!c.keyFile.present)
+            continue;
+        const gateway::SpecFile key = gateway::readSpecFile(spec.file, c.keyFile.value, {});
+        if (!key.bytes || !certs::isEncryptedKey(*key.bytes) || spec.fileContents.contains(key.path) ||
+            (!askAgain && m_askedKeys.contains(key.path)))
+            continue;
+        m_askedKeys.insert(key.path);
+        std::optional<QString> passphrase = m_askPassphrase(key.path);
+        if (!passphrase)
+            continue; // stays cert.key-encrypted
+        QByteArray secret = passphrase->toUtf8();
+        passphrase->fill(QLatin1Char('\0'));
+        const Result<QByteArray> opened = certs::loadPrivateKey(*key.bytes, secret);
+        secret.fill('\0');
+        if (!opened) {
+            statusBar()->showMessage(tr("The passphrase does not open %1; activate its finding to try again.").arg(key.path), 10000);
+            continue;
+        }
+        m_document->addDecryptedKey(key.path, *opened);
+        statusBar()->showMessage(tr("Opened %1 in memory: the push writes it decrypted into the gateway.").arg(key.path), 8000);
+    }
 }
 
 void SpecEditorWindow::openDeployed(const QString &host, const QString &gateway, const QByteArray &specText,

@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QSet>
+
+#include <functional>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -59,6 +63,12 @@ public:
     // Jumps to what a finding is about: the route row, the form field, the YAML position.
     void jumpTo(const QString &path, int line, int column);
 
+    // Encrypted keys the spec names are asked for (PassphraseDialog, TLS purpose) once each
+    // when a file opens, and again when the operator activates a cert.key-encrypted or
+    // cert.key-passphrase finding; opened keys go to the document (in memory only).
+    using PassphraseProvider = std::function<std::optional<QString>(const QString &keyPath)>;
+    void setPassphraseProvider(PassphraseProvider provider) { m_askPassphrase = std::move(provider); }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -70,6 +80,8 @@ private:
     bool maybeSave();
     bool save();
     bool saveAs();
+    // askAgain: also the keys asked for before (the operator asked to retry).
+    void openEncryptedKeys(bool askAgain);
 
     hosts::HostRegistry *m_registry;
     hosts::HostFleet *m_fleet;
@@ -83,6 +95,8 @@ private:
     QComboBox *m_hosts;
     QAction *m_pushAction;
     QLabel *m_status;
+    PassphraseProvider m_askPassphrase;
+    QSet<QString> m_askedKeys; // asked once automatically for this document
 };
 
 } // namespace mcp::ui

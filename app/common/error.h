@@ -1,5 +1,7 @@
 #pragma once
 
+#include "message.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -7,7 +9,8 @@ namespace mcp {
 
 // Where a failure came from. The kind decides how callers react (retry a transport error,
 // show an API error as is, ask the user for a host key); the code is stable and scriptable
-// (it is printed by `mcpctl --format json`); the detail is for people.
+// (it is printed by `mcpctl --format json`); the detail is for people, in English (logs,
+// JSON, audit records, snapshots); text() is the detail in the interface language, for views.
 enum class ErrorKind {
     Usage,     // the caller asked for something malformed (bad URL, conflicting flags)
     Config,    // a configuration file or context is unusable
@@ -25,13 +28,21 @@ struct Error
 {
     ErrorKind kind = ErrorKind::Transport;
     QString code;   // stable, dotted: "transport.refused", "ssh.hostkey.mismatch"
-    QString detail; // what happened, for people; never contains secrets
+    QString detail; // what happened, for people, in English; never contains secrets
     int httpStatus = 0;
+    Message message; // detail's translatable form (empty: detail is shown as is, e.g. the engine's own words)
 
     static Error make(ErrorKind kind, const QString &code, const QString &detail, int httpStatus = 0)
     {
-        return Error{kind, code, detail, httpStatus};
+        return Error{kind, code, detail, httpStatus, {}};
     }
+    static Error make(ErrorKind kind, const QString &code, const Message &message, int httpStatus = 0)
+    {
+        return Error{kind, code, message.english(), httpStatus, message};
+    }
+
+    // The detail in the interface language (what views show).
+    QString text() const { return message.isEmpty() ? detail : message.local(); }
 
     // One line for a log or a status bar: "ssh.hostkey.mismatch: host key for ...".
     QString toString() const;

@@ -13,7 +13,7 @@ class [[nodiscard]] Result
 {
 public:
     // Default-constructed results stand for work that never finished (QFuture needs one).
-    Result() : m_state(std::in_place_index<1>, Error{ErrorKind::Cancelled, QStringLiteral("cancelled"), {}, 0}) {}
+    Result() : m_state(std::in_place_index<1>, Error{ErrorKind::Cancelled, QStringLiteral("cancelled"), {}, 0, {}}) {}
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
 

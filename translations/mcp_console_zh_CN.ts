@@ -984,6 +984,28 @@
     </message>
   </context>
   <context>
+    <name>mcp::transport::TcpConnector</name>
+    <message>
+      <source>TCP, unencrypted</source>
+      <translation>TCP，未加密</translation>
+    </message>
+    <message>
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <source>TLS with client certificate</source>
+      <translation>TLS（客户端证书）</translation>
+    </message>
+  </context>
+  <context>
+    <name>mcp::transport::UnixConnector</name>
+    <message>
+      <source>unix socket %1</source>
+      <translation>unix 套接字 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::ui::AuditModel</name>
     <message>
       <source>push</source>

@@ -438,3 +438,10 @@ T.update({
     'The passphrase does not open %1; activate its finding to try again.': '该口令无法打开 %1；激活其发现可再试一次。',
     'Opened %1 in memory: the push writes it decrypted into the gateway.': '已在内存中打开 %1：推送时会将其解密后写入网关。',
 })
+
+T.update({
+    'TCP, unencrypted': 'TCP，未加密',
+    'TLS': 'TLS',
+    'TLS with client certificate': 'TLS（客户端证书）',
+    'unix socket %1': 'unix 套接字 %1',
+})

@@ -4,7 +4,8 @@
 // health path slower than the timeout, a container in a restart loop; plus a healthy one
 // probed from the gateway and an isolated one probed from the console; over SSH, the
 // isolated one is probed from the Docker host through a direct-tcpip channel. The probe's verdict
-// drives the instance's health, and unchanged verdicts do not rebuild the topology.
+// drives the instance's health, and unchanged verdicts do not rebuild the topology. The
+// probes' details read in zh_CN at display.
 #include "support/sshhost.h"
 #include "support/testbed.h"
 
@@ -15,12 +16,15 @@
 #include "hosts/hostconnection.h"
 #include "topology/doctor.h"
 #include "topology/graphbuilder.h"
+#include "topology/healthreasontext.h"
 #include "topology/topologymodel.h"
 #include "transport/unixconnector.h"
 
 #include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QRegularExpression>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace mcp;
@@ -231,6 +235,23 @@ void TestHealthProbe::probesFromTheGatewayAndFindsEachFault()
              qPrintable(findingsFor(QStringLiteral("loopback")).join(QLatin1Char(','))));
     QVERIFY2(findingsFor(QStringLiteral("slow")).contains(QStringLiteral("doctor.health-timeout")),
              qPrintable(findingsFor(QStringLiteral("slow")).join(QLatin1Char(','))));
+
+    // The details as people read them in zh_CN (probeDetailText, at display); the graph keeps English.
+    {
+        QTranslator zh;
+        QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&zh);
+        static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+        for (const QString &name : {QStringLiteral("wrongport"), QStringLiteral("loopback"), QStringLiteral("slow")}) {
+            const Node *n = instance(name);
+            const QString detail = n->attributes.value(QLatin1String("probe")).toObject().value(QLatin1String("detail")).toString();
+            QVERIFY2(!detail.isEmpty() && !han.match(detail).hasMatch(), qPrintable(detail));
+            const QString local = topology::probeDetailText(detail);
+            QVERIFY2(han.match(local).hasMatch(), qPrintable(name + QStringLiteral(": ") + detail + QStringLiteral(" -> ") + local));
+            QVERIFY2(han.match(topology::healthReasonText(n->healthReason)).hasMatch(), qPrintable(n->healthReason));
+        }
+        QCoreApplication::removeTranslator(&zh);
+    }
 
     // No gateway shares a network with it: probed from the console over the local host.
     const QJsonObject iso = instance(QStringLiteral("iso"))->attributes.value(QLatin1String("probe")).toObject();

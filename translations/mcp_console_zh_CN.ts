@@ -828,6 +828,70 @@
       <source>health probe from %1: %2</source>
       <translation>从 %1 进行的健康探测：%2</translation>
     </message>
+    <message>
+      <source>console</source>
+      <translation>控制台</translation>
+    </message>
+    <message>
+      <source>the Docker host (SSH direct-tcpip)</source>
+      <translation>Docker 主机（SSH direct-tcpip）</translation>
+    </message>
+    <message>
+      <source>gateway %1</source>
+      <translation>网关 %1</translation>
+    </message>
+    <message>
+      <source>connection refused</source>
+      <translation>连接被拒绝</translation>
+    </message>
+    <message>
+      <source>timed out</source>
+      <translation>超时</translation>
+    </message>
+    <message>
+      <source>no HTTP answer</source>
+      <translation>没有 HTTP 应答</translation>
+    </message>
+    <message>
+      <source>the container has no network address</source>
+      <translation>该容器没有网络地址</translation>
+    </message>
+    <message>
+      <source>connection refused: nothing listens in the container</source>
+      <translation>连接被拒绝：容器内没有进程在监听</translation>
+    </message>
+    <message>
+      <source>no running gateway shares a network with it, and the host's transport cannot reach container addresses</source>
+      <translation>没有运行中的网关与其共享网络，且主机的传输通道无法访问容器地址</translation>
+    </message>
+    <message>
+      <source>timed out after %1 ms</source>
+      <translation>%1 毫秒后超时</translation>
+    </message>
+    <message>
+      <source>no answer within %1 ms</source>
+      <translation>%1 毫秒内没有应答</translation>
+    </message>
+    <message>
+      <source>answered after %1 ms, over the %2 ms timeout</source>
+      <translation>%1 毫秒后才应答，超过了 %2 毫秒的超时</translation>
+    </message>
+    <message>
+      <source>connection refused: the process listens on port %1 on 127.0.0.1 only</source>
+      <translation>连接被拒绝：进程只在 127.0.0.1 上监听端口 %1</translation>
+    </message>
+    <message>
+      <source>connection refused: nothing listens on %1; the container listens on %2</source>
+      <translation>连接被拒绝：端口 %1 上没有进程监听；容器监听的是 %2</translation>
+    </message>
+    <message>
+      <source>gateway %1 has no wget to probe with</source>
+      <translation>网关 %1 中没有可用于探测的 wget</translation>
+    </message>
+    <message>
+      <source>exec in gateway %1 failed: %2</source>
+      <translation>在网关 %1 中执行失败：%2</translation>
+    </message>
   </context>
   <context>
     <name>mcp::topology::Labels</name>

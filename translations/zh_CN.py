@@ -445,3 +445,23 @@ T.update({
     'TLS with client certificate': 'TLS（客户端证书）',
     'unix socket %1': 'unix 套接字 %1',
 })
+
+# Health probe details and vantages (topology::probeDetailText), translated at display.
+T.update({
+    'console': '控制台',
+    'the Docker host (SSH direct-tcpip)': 'Docker 主机（SSH direct-tcpip）',
+    'gateway %1': '网关 %1',
+    'connection refused': '连接被拒绝',
+    'timed out': '超时',
+    'no HTTP answer': '没有 HTTP 应答',
+    'the container has no network address': '该容器没有网络地址',
+    'connection refused: nothing listens in the container': '连接被拒绝：容器内没有进程在监听',
+    "no running gateway shares a network with it, and the host's transport cannot reach container addresses": '没有运行中的网关与其共享网络，且主机的传输通道无法访问容器地址',
+    'timed out after %1 ms': '%1 毫秒后超时',
+    'no answer within %1 ms': '%1 毫秒内没有应答',
+    'answered after %1 ms, over the %2 ms timeout': '%1 毫秒后才应答，超过了 %2 毫秒的超时',
+    'connection refused: the process listens on port %1 on 127.0.0.1 only': '连接被拒绝：进程只在 127.0.0.1 上监听端口 %1',
+    'connection refused: nothing listens on %1; the container listens on %2': '连接被拒绝：端口 %1 上没有进程监听；容器监听的是 %2',
+    'gateway %1 has no wget to probe with': '网关 %1 中没有可用于探测的 wget',
+    'exec in gateway %1 failed: %2': '在网关 %1 中执行失败：%2',
+})

@@ -122,7 +122,7 @@ void TestConsoleSettings::healthReasonsFollowTheLanguage()
     QCOMPARE(healthReasonText(QStringLiteral("no gateway containers")), QStringLiteral("没有网关容器"));
     // The engine's and the probe's own words stay as they said them.
     QCOMPARE(healthReasonText(QStringLiteral("Exited (3) 12 seconds ago")), QStringLiteral("Exited (3) 12 seconds ago"));
-    QCOMPARE(healthReasonText(QStringLiteral("health probe from gateway edge: HTTP 404")), QStringLiteral("从 gateway edge 进行的健康探测：HTTP 404"));
+    QCOMPARE(healthReasonText(QStringLiteral("health probe from gateway edge: HTTP 404")), QStringLiteral("从 网关 edge 进行的健康探测：HTTP 404"));
     QCoreApplication::removeTranslator(&zh);
 }
 

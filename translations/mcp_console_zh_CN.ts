@@ -58,6 +58,157 @@
     </message>
   </context>
   <context>
+    <name>mcp::Errors</name>
+    <message>
+      <source>the passphrase does not open the encrypted key</source>
+      <translation>该口令无法打开加密的密钥</translation>
+    </message>
+    <message>
+      <source>not a PEM private key (%1)</source>
+      <translation>不是 PEM 私钥（%1）</translation>
+    </message>
+    <message>
+      <source>the key cannot be written out (%1)</source>
+      <translation>无法写出该密钥（%1）</translation>
+    </message>
+    <message>
+      <source>the listener did not answer the TLS hello</source>
+      <translation>监听器没有应答 TLS hello</translation>
+    </message>
+    <message>
+      <source>no certificate in the listener's answer (%1)</source>
+      <translation>监听器的应答中没有证书（%1）</translation>
+    </message>
+    <message>
+      <source>the gateway's spec cannot be read</source>
+      <translation>无法读取网关的规格</translation>
+    </message>
+    <message>
+      <source>the spec has no certificate named `%1`</source>
+      <translation>规格中没有名为 `%1` 的证书</translation>
+    </message>
+    <message>
+      <source>the certificate `%1` has a shape that cannot be edited in place</source>
+      <translation>证书 `%1` 的写法无法原地编辑</translation>
+    </message>
+    <message>
+      <source>no running container carries mcp.gateway=%1</source>
+      <translation>没有运行中的容器带有 mcp.gateway=%1</translation>
+    </message>
+    <message>
+      <source>the gateway keeps no previous config to roll back to</source>
+      <translation>网关没有保存可回滚的上一个配置</translation>
+    </message>
+    <message>
+      <source>%1 runs config version %2, but this push is based on %3: someone else pushed; review the new diff and push again</source>
+      <translation>%1 运行的配置版本是 %2，而本次推送基于 %3：有人已推送过；请查看新的差异后再推送</translation>
+    </message>
+    <message>
+      <source>%1 rejected the new config: %2</source>
+      <translation>%1 拒绝了新配置：%2</translation>
+    </message>
+    <message>
+      <source>%1 refused the certificate through the runtime API: %2</source>
+      <translation>%1 通过运行时 API 拒绝了该证书：%2</translation>
+    </message>
+    <message>
+      <source>%1 does not serve version %2 after the reload</source>
+      <translation>重新加载后 %1 没有提供版本 %2</translation>
+    </message>
+    <message>
+      <source>%1 port %2 serves %3, not the pushed certificate (serial %4)</source>
+      <translation>%1 的端口 %2 提供的是 %3，而不是推送的证书（序列号 %4）</translation>
+    </message>
+    <message>
+      <source>the gateway keeps no previous config (it was never pushed to twice)</source>
+      <translation>网关没有保存上一个配置（从未被推送过两次）</translation>
+    </message>
+    <message>
+      <source>weights change at run time on HAProxy only; push the spec to nginx</source>
+      <translation>只有 HAProxy 支持在运行时修改权重；请将规格推送到 nginx</translation>
+    </message>
+    <message>
+      <source>%1 runs version %2, not %3 that this change was made from: read it again</source>
+      <translation>%1 运行的是版本 %2，而不是本次修改所基于的 %3：请重新读取</translation>
+    </message>
+    <message>
+      <source>%1 runs other servers than the spec names: push the spec instead</source>
+      <translation>%1 运行的服务器与规格所列不同：请改为推送规格</translation>
+    </message>
+    <message>
+      <source>%1 did not take the weight %2</source>
+      <translation>%1 没有采用权重 %2</translation>
+    </message>
+    <message>
+      <source>the host is gone</source>
+      <translation>该主机已不存在</translation>
+    </message>
+    <message>
+      <source>%1 runs no pushed spec: push one before changing weights</source>
+      <translation>%1 没有运行推送过的规格：修改权重前请先推送一个</translation>
+    </message>
+    <message>
+      <source>the change does not pass the checks: %1</source>
+      <translation>该修改未通过检查：%1</translation>
+    </message>
+    <message>
+      <source>%1 (at %2, the previous config was restored)</source>
+      <translation>%1（在 %2 步骤，已恢复上一个配置）</translation>
+    </message>
+    <message>
+      <source>%1 (at %2)</source>
+      <translation>%1（在 %2 步骤）</translation>
+    </message>
+    <message>
+      <source>the gateway has no route `%1` (it has: %2)</source>
+      <translation>网关没有路由 `%1`（现有：%2）</translation>
+    </message>
+    <message>
+      <source>route `%1` has no backend `%2` (it has: %3)</source>
+      <translation>路由 `%1` 没有后端 `%2`（现有：%3）</translation>
+    </message>
+    <message>
+      <source>weight %1 for %2 is outside 0..100</source>
+      <translation>%2 的权重 %1 超出 0..100</translation>
+    </message>
+    <message>
+      <source>the weights of route `%1` would sum to %2, not 100</source>
+      <translation>路由 `%1` 的权重之和将为 %2，而不是 100</translation>
+    </message>
+    <message>
+      <source>the weight of %1 in route `%2` has a shape that cannot be edited in place</source>
+      <translation>路由 `%2` 中 %1 的权重写法无法原地编辑</translation>
+    </message>
+    <message>
+      <source>`%1` is not VERSION=WEIGHT (such as v1=90)</source>
+      <translation>`%1` 不是 VERSION=WEIGHT 形式（例如 v1=90）</translation>
+    </message>
+    <message>
+      <source>name the weights: v1=90 v2=10</source>
+      <translation>请写出权重：v1=90 v2=10</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>%1: snapshot format version %2; this build reads up to version %3</source>
+      <translation>%1：快照格式版本为 %2；此版本最高只能读取版本 %3</translation>
+    </message>
+    <message>
+      <source>%1: not a snapshot (%2)</source>
+      <translation>%1：不是快照（%2）</translation>
+    </message>
+    <message>
+      <source>the HAProxy runtime API did not answer: %1</source>
+      <translation>HAProxy 运行时 API 没有应答：%1</translation>
+    </message>
+    <message>
+      <source>graph: %1</source>
+      <translation>图：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>mcp::certs::Check</name>
     <message>
       <source>a certificate file is PEM: -----BEGIN CERTIFICATE----- blocks, the leaf first</source>

@@ -330,8 +330,8 @@ void MainWindow::openSnapshot(const QString &file)
         watcher->deleteLater();
         const Result<snapshot::Snapshot> s = watcher->result();
         if (!s) {
-            statusBar()->showMessage(tr("Cannot open %1: %2").arg(file, s.error().detail), 10000);
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Open incident snapshot"), tr("Cannot open %1:\n%2").arg(file, s.error().detail),
+            statusBar()->showMessage(tr("Cannot open %1: %2").arg(file, s.error().text()), 10000);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Open incident snapshot"), tr("Cannot open %1:\n%2").arg(file, s.error().text()),
                                         QMessageBox::Ok, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
@@ -546,7 +546,7 @@ void MainWindow::restartInstance(const topology::Node &node, bool confirm)
     whenReady(connection->client()->restartContainer(node.attributes.value(QLatin1String("id")).toString()), this,
               [this, name](Status done) {
                   statusBar()->showMessage(done ? tr("Restarted %1").arg(name)
-                                                : tr("Restarting %1 failed: %2").arg(name, done.error().detail),
+                                                : tr("Restarting %1 failed: %2").arg(name, done.error().text()),
                                            8000);
               });
 }

@@ -54,13 +54,13 @@ Result<QByteArray> loadPrivateKey(const QByteArray &pem, const QByteArray &passp
         const QString reason = lastOpensslError();
         if (encrypted)
             return Error::make(ErrorKind::Config, QStringLiteral("cert.key-passphrase"),
-                               QStringLiteral("the passphrase does not open the encrypted key"));
-        return Error::make(ErrorKind::Config, QStringLiteral("cert.key-unusable"), QStringLiteral("not a PEM private key (%1)").arg(reason));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "the passphrase does not open the encrypted key")));
+        return Error::make(ErrorKind::Config, QStringLiteral("cert.key-unusable"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "not a PEM private key (%1)"), {reason}));
     }
     // Written to secure memory (cleansed when freed), copied out once.
     BioPtr out(BIO_new(BIO_s_secmem()));
     if (!out || PEM_write_bio_PrivateKey(out.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
-        return Error::make(ErrorKind::Config, QStringLiteral("cert.key-unusable"), QStringLiteral("the key cannot be written out (%1)").arg(lastOpensslError()));
+        return Error::make(ErrorKind::Config, QStringLiteral("cert.key-unusable"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the key cannot be written out (%1)"), {lastOpensslError()}));
     char *data = nullptr;
     const long size = BIO_get_mem_data(out.get(), &data);
     return QByteArray(data, int(size));

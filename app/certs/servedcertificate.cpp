@@ -62,8 +62,8 @@ Result<QList<CertificateInfo>> TlsPeek::readServerFlight(const QByteArray &bytes
     STACK_OF(X509) *chain = SSL_get_peer_cert_chain(d->ssl);
     if (!chain || sk_X509_num(chain) == 0)
         return Error::make(ErrorKind::Api, QStringLiteral("cert.tls-handshake"),
-                           bytes.isEmpty() ? QStringLiteral("the listener did not answer the TLS hello")
-                                           : QStringLiteral("no certificate in the listener's answer (%1)").arg(reason.isEmpty() ? QStringLiteral("not TLS?") : reason));
+                           bytes.isEmpty() ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "the listener did not answer the TLS hello"))
+                                           : Message(QT_TRANSLATE_NOOP("mcp::Errors", "no certificate in the listener's answer (%1)"), {reason.isEmpty() ? QStringLiteral("not TLS?") : reason}));
     QByteArray pem;
     for (int i = 0; i < sk_X509_num(chain); ++i) {
         detail::BioPtr bio(BIO_new(BIO_s_mem()));

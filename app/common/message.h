@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <type_traits>
+
 namespace mcp {
 
 struct Error;
@@ -16,9 +18,8 @@ struct MessageArg
     MessageArg(const QString &s) : english(s), local(s) {}
     MessageArg(const char *s) : MessageArg(QString::fromUtf8(s)) {}
     MessageArg(QLatin1String s) : MessageArg(QString(s)) {}
-    MessageArg(int n) : MessageArg(QString::number(n)) {}
-    MessageArg(qint64 n) : MessageArg(QString::number(n)) {}
-    MessageArg(quint16 n) : MessageArg(QString::number(n)) {}
+    template <typename Number, std::enable_if_t<std::is_arithmetic_v<Number> && !std::is_same_v<Number, bool>, int> = 0>
+    MessageArg(Number n) : MessageArg(QString::number(n)) {}
     MessageArg(const Error &nested);
 };
 

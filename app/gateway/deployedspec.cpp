@@ -23,7 +23,7 @@ void fetchDeployedSpec(docker::DockerClient *client, const QString &gateway, QOb
             return done(list.error());
         if (list->isEmpty() || !guard)
             return done(Error::make(ErrorKind::Api, QStringLiteral("push.no-gateway"),
-                                    QStringLiteral("no running container carries mcp.gateway=%1").arg(gateway)));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "no running container carries mcp.gateway=%1"), {gateway})));
         DeployedSpec out;
         for (const auto &c : *list)
             out.containerIds << c.toObject().value(QLatin1String("Id")).toString();

@@ -19,9 +19,14 @@ namespace mcp::gateway {
 
 namespace {
 
-Error pushError(const QString &code, const QString &detail)
+Error pushError(const QString &code, const Message &detail)
 {
     return Error::make(ErrorKind::Api, code, detail);
+}
+
+Error pushError(const QString &code, const QString &gatewaysOwnWords)
+{
+    return Error::make(ErrorKind::Api, code, gatewaysOwnWords);
 }
 
 // The one file inside a GET archive of a single file.
@@ -61,7 +66,7 @@ Result<RenderedConfig> previousConfig(const QString &driver, const QByteArray &p
 {
     const QByteArray inner = singleFile(previousTarArchive);
     if (inner.isEmpty())
-        return pushError(QStringLiteral("push.no-previous"), QStringLiteral("the gateway keeps no previous config to roll back to"));
+        return pushError(QStringLiteral("push.no-previous"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the gateway keeps no previous config to roll back to")));
     RenderedConfig config;
     config.driver = driver;
     config.stateDir = stateDirFor(driver);
@@ -150,7 +155,7 @@ void GatewayPush::start()
         }
         if (m_ids.isEmpty())
             return fail(Step::Discover, pushError(QStringLiteral("push.no-gateway"),
-                                                  QStringLiteral("no running container carries mcp.gateway=%1").arg(m_gateway)));
+                                                  Message(QT_TRANSLATE_NOOP("mcp::Errors", "no running container carries mcp.gateway=%1"), {m_gateway})));
         nextReplica();
     });
 }
@@ -189,10 +194,8 @@ void GatewayPush::fetch(const QString &id)
             if (running != base)
                 return fail(Step::Conflict,
                             pushError(QStringLiteral("push.conflict"),
-                                      QStringLiteral("%1 runs config version %2, but this push is based on %3: someone else pushed; "
-                                                     "review the new diff and push again")
-                                          .arg(m_names[m_index], running.isEmpty() ? QStringLiteral("(none)") : running,
-                                               base.isEmpty() ? QStringLiteral("(none)") : base)));
+                                      Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 runs config version %2, but this push is based on %3: someone else pushed; "
+                                                     "review the new diff and push again"), {m_names[m_index], running.isEmpty() ? QStringLiteral("(none)") : running, base.isEmpty() ? QStringLiteral("(none)") : base})));
             m_runtimeCerts = certificateOnlyChange(m_config, *current, running);
             if (m_dryRun)
                 return succeed();
@@ -235,8 +238,7 @@ void GatewayPush::check(const QString &id)
         if (r->exitCode != 0)
             return restore(id, Step::Check,
                            pushError(QStringLiteral("push.check-failed"),
-                                     QStringLiteral("%1 rejected the new config: %2")
-                                         .arg(m_names[m_index], QString::fromUtf8(r->out + r->err).trimmed().right(600))));
+                                     Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 rejected the new config: %2"), {m_names[m_index], QString::fromUtf8(r->out + r->err).trimmed().right(600)})));
         if (m_runtimeCerts.isEmpty())
             reload(id, false);
         else
@@ -288,8 +290,7 @@ void GatewayPush::applyCertificates(const QString &id, bool restoring)
         if (!ok)
             return restore(id, Step::Runtime,
                            r ? pushError(QStringLiteral("push.runtime-failed"),
-                                         QStringLiteral("%1 refused the certificate through the runtime API: %2")
-                                             .arg(m_names[m_index], QString::fromUtf8(r->out + r->err).simplified().right(600)))
+                                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 refused the certificate through the runtime API: %2"), {m_names[m_index], QString::fromUtf8(r->out + r->err).simplified().right(600)}))
                              : r.error());
         // Nothing was reloaded: /.mcp/version still names the version the process started
         // with; what changed is the certificate, and that is what is asked.
@@ -330,7 +331,7 @@ void GatewayPush::verify(const QString &id, int attempt)
                   }
                   restore(id, Step::Verify,
                           pushError(QStringLiteral("push.verify-failed"),
-                                    QStringLiteral("%1 does not serve version %2 after the reload").arg(m_names[m_index], m_config.version)));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 does not serve version %2 after the reload"), {m_names[m_index], m_config.version})));
               });
 }
 
@@ -357,13 +358,9 @@ void GatewayPush::verifyCertificates(const QString &id, int listener, int attemp
                                       }
                                       restore(id, Step::Verify,
                                               pushError(QStringLiteral("push.verify-certificate"),
-                                                        QStringLiteral("%1 port %2 serves %3, not the pushed certificate (serial %4)")
-                                                            .arg(m_names[m_index])
-                                                            .arg(port)
-                                                            .arg(served ? (served->isEmpty() ? QStringLiteral("no certificate")
+                                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 port %2 serves %3, not the pushed certificate (serial %4)"), {m_names[m_index], port, served ? (served->isEmpty() ? QStringLiteral("no certificate")
                                                                                              : QStringLiteral("serial %1").arg(served->first().serial))
-                                                                        : served.error().detail,
-                                                                 serial)));
+                                                                        : served.error().detail, serial})));
                                   });
 }
 

@@ -71,14 +71,14 @@ void fetchPreviousConfig(docker::DockerClient *client, const QString &gateway, Q
             return done(list.error());
         if (list->isEmpty() || !guard)
             return done(Error::make(ErrorKind::Api, QStringLiteral("push.no-gateway"),
-                                    QStringLiteral("no running container carries mcp.gateway=%1").arg(gateway)));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "no running container carries mcp.gateway=%1"), {gateway})));
         const QJsonObject first = list->first().toObject();
         const QString driver = first.value(QLatin1String("Labels")).toObject().value(QLatin1String("mcp.gateway.driver")).toString();
         whenReady(guard->getArchive(first.value(QLatin1String("Id")).toString(), stateDirFor(driver) + QStringLiteral("/previous.tar")),
                   context, [driver, done](Result<QByteArray> tar) {
                       if (!tar)
                           return done(Error::make(ErrorKind::Api, QStringLiteral("push.no-previous"),
-                                                  QStringLiteral("the gateway keeps no previous config (it was never pushed to twice)")));
+                                                  Message(QT_TRANSLATE_NOOP("mcp::Errors", "the gateway keeps no previous config (it was never pushed to twice)"))));
                       done(previousConfig(driver, *tar));
                   });
     });

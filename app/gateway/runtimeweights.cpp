@@ -33,7 +33,7 @@ void RuntimeWeightChange::start()
 {
     if (m_config.driver != QLatin1String("haproxy"))
         return fail(Error::make(ErrorKind::Usage, QStringLiteral("runtime.not-haproxy"),
-                                QStringLiteral("weights change at run time on HAProxy only; push the spec to nginx")));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "weights change at run time on HAProxy only; push the spec to nginx"))));
     const QJsonObject filters{{QStringLiteral("label"), QJsonArray{QString(QStringLiteral("mcp.gateway=") + m_gateway)}},
                               {QStringLiteral("status"), QJsonArray{QStringLiteral("running")}}};
     whenReady(m_client->listContainers(false, filters), this, [this](Result<QJsonArray> list) {
@@ -46,7 +46,7 @@ void RuntimeWeightChange::start()
         }
         if (m_ids.isEmpty())
             return fail(Error::make(ErrorKind::Api, QStringLiteral("push.no-gateway"),
-                                    QStringLiteral("no running container carries mcp.gateway=%1").arg(m_gateway)));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "no running container carries mcp.gateway=%1"), {m_gateway})));
         nextReplica();
     });
 }
@@ -70,8 +70,7 @@ void RuntimeWeightChange::nextReplica()
         const QString running = files.isEmpty() ? QString() : QString::fromUtf8(files.first().second).trimmed();
         if (running != m_expect)
             return fail(Error::make(ErrorKind::Api, QStringLiteral("push.conflict"),
-                                    QStringLiteral("%1 runs version %2, not %3 that this change was made from: read it again")
-                                        .arg(m_names[m_index], running.isEmpty() ? QStringLiteral("(unknown)") : running, m_expect)));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 runs version %2, not %3 that this change was made from: read it again"), {m_names[m_index], running.isEmpty() ? QStringLiteral("(unknown)") : running, m_expect})));
         applyTo(id);
     });
 }
@@ -90,13 +89,13 @@ void RuntimeWeightChange::applyTo(const QString &id)
         const QString output = QString::fromUtf8(r->out + r->err);
         if (output.contains(QLatin1String("No such server")) || output.contains(QLatin1String("No such backend")))
             return fail(Error::make(ErrorKind::Api, QStringLiteral("runtime.structural"),
-                                    QStringLiteral("%1 runs other servers than the spec names: push the spec instead").arg(m_names[m_index])));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 runs other servers than the spec names: push the spec instead"), {m_names[m_index]})));
         // "be/s0_v1 90 90 (initial 45)": the current weight follows the expected one.
         for (const QString &e : std::as_const(m_expectedWeights)) {
             const QString weight = e.section(QLatin1Char(' '), 1, 1);
             if (!output.contains(e + QLatin1Char(' ') + weight + QLatin1Char(' ')))
                 return fail(Error::make(ErrorKind::Api, QStringLiteral("runtime.verify-failed"),
-                                        QStringLiteral("%1 did not take the weight %2").arg(m_names[m_index], e)));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 did not take the weight %2"), {m_names[m_index], e})));
         }
         // Keep them across a later reload: the files, without reloading.
         whenReady(m_client->putArchive(id, QStringLiteral("/"), renderedTar(m_config)), this, [this](Status put) {

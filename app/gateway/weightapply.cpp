@@ -38,13 +38,13 @@ WeightApply::WeightApply(docker::DockerClient *client, topology::Graph hostGraph
 void WeightApply::start()
 {
     if (!m_client)
-        return finish(false, Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), QStringLiteral("the host is gone")));
+        return finish(false, Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the host is gone"))));
     fetchDeployedSpec(m_client, m_request.gateway, this, [this](Result<DeployedSpec> deployed) {
         if (!deployed)
             return finish(false, deployed.error());
         if (deployed->text.isEmpty())
             return finish(false, Error::make(ErrorKind::Api, QStringLiteral("weights.no-spec"),
-                                             QStringLiteral("%1 runs no pushed spec: push one before changing weights").arg(m_request.gateway)));
+                                             Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 runs no pushed spec: push one before changing weights"), {m_request.gateway})));
         const QByteArray text = deployed->text;
         const QString driver = deployed->driver;
         if (readSpecText(text, specFileName()).spec.certificates.isEmpty() || !m_client)
@@ -86,8 +86,7 @@ void WeightApply::apply(const QByteArray &deployedText, const QString &driver, c
             if (f.severity == Finding::Severity::Error)
                 problems << f.message;
         return finish(false, Error::make(ErrorKind::Config, QStringLiteral("weights.invalid"),
-                                         QStringLiteral("the change does not pass the checks: %1")
-                                             .arg(problems.isEmpty() ? QStringLiteral("the host's topology is unknown") : problems.join(QStringLiteral("; ")))));
+                                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "the change does not pass the checks: %1"), {problems.isEmpty() ? QStringLiteral("the host's topology is unknown") : problems.join(QStringLiteral("; "))})));
     }
     m_outcome.toVersion = plan.config.version;
     if (driver != QLatin1String("haproxy"))
@@ -114,9 +113,11 @@ void WeightApply::push(const RenderedConfig &config)
         push->deleteLater();
         m_outcome.method = QStringLiteral("reload");
         m_outcome.replicas = o.replicas;
-        finish(o.ok, o.ok ? Error{} : Error::make(o.error.kind, o.error.code, QStringLiteral("%1 (at %2%3)")
-                                                                           .arg(o.error.detail, pushStepName(o.failedStep),
-                                                                                o.rolledBack ? QStringLiteral(", the previous config was restored") : QString())));
+        if (o.ok)
+            return finish(true);
+        finish(false, Error::make(o.error.kind, o.error.code,
+                                  o.rolledBack ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (at %2, the previous config was restored)"), {o.error, pushStepName(o.failedStep)})
+                                               : Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (at %2)"), {o.error, pushStepName(o.failedStep)})));
     });
     push->start();
 }

@@ -8,7 +8,7 @@ namespace mcp::gateway {
 
 namespace {
 
-Error weightError(const QString &code, const QString &detail)
+Error weightError(const QString &code, const Message &detail)
 {
     return Error::make(ErrorKind::Config, code, detail);
 }
@@ -40,14 +40,14 @@ Result<QString> specWithWeights(const QString &specText, const QString &routeNam
 {
     SpecReading reading = readSpecText(specText.toUtf8(), QStringLiteral("spec"));
     if (!reading.parsed)
-        return weightError(QStringLiteral("weights.unreadable-spec"), QStringLiteral("the gateway's spec cannot be read"));
+        return weightError(QStringLiteral("weights.unreadable-spec"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the gateway's spec cannot be read")));
     const Route *route = findRoute(reading.spec, routeName);
     if (!route) {
         QStringList names;
         for (const Route &r : reading.spec.routes)
             names << r.name.value;
         return weightError(QStringLiteral("weights.unknown-route"),
-                           QStringLiteral("the gateway has no route `%1` (it has: %2)").arg(routeName, names.join(QStringLiteral(", "))));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "the gateway has no route `%1` (it has: %2)"), {routeName, names.join(QStringLiteral(", "))}));
     }
     QStringList keys;
     for (const Backend &b : route->backends)
@@ -56,14 +56,14 @@ Result<QString> specWithWeights(const QString &specText, const QString &routeNam
     for (auto it = weights.cbegin(); it != weights.cend(); ++it) {
         if (!keys.contains(it.key()))
             return weightError(QStringLiteral("weights.unknown-version"),
-                               QStringLiteral("route `%1` has no backend `%2` (it has: %3)").arg(routeName, it.key(), keys.join(QStringLiteral(", "))));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "route `%1` has no backend `%2` (it has: %3)"), {routeName, it.key(), keys.join(QStringLiteral(", "))}));
         if (it.value() < 0 || it.value() > 100)
-            return weightError(QStringLiteral("weights.range"), QStringLiteral("weight %1 for %2 is outside 0..100").arg(it.value()).arg(it.key()));
+            return weightError(QStringLiteral("weights.range"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "weight %1 for %2 is outside 0..100"), {it.value(), it.key()}));
     }
     for (const Backend &b : route->backends)
         sum += weights.value(backendKey(b), effectiveWeight(*route, b));
     if (sum != 100)
-        return weightError(QStringLiteral("weights.sum"), QStringLiteral("the weights of route `%1` would sum to %2, not 100").arg(routeName).arg(sum));
+        return weightError(QStringLiteral("weights.sum"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the weights of route `%1` would sum to %2, not 100"), {routeName, sum}));
 
     // One edit at a time, re-reading between them: every edit moves the later positions.
     QString text = specText;
@@ -80,7 +80,7 @@ Result<QString> specWithWeights(const QString &specText, const QString &routeNam
         const auto edit = editField(text, slot, QString::number(weights.value(key)));
         if (!edit)
             return weightError(QStringLiteral("weights.uneditable"),
-                               QStringLiteral("the weight of %1 in route `%2` has a shape that cannot be edited in place").arg(key, routeName));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "the weight of %1 in route `%2` has a shape that cannot be edited in place"), {key, routeName}));
         text = edit->applyTo(text);
     }
     return text;
@@ -139,11 +139,11 @@ Result<QMap<QString, int>> parseWeightArguments(const QStringList &arguments)
             const int weight = eq > 0 ? pair.mid(eq + 1).toInt(&ok) : 0;
             if (!ok)
                 return Error::make(ErrorKind::Usage, QStringLiteral("usage"),
-                                   QStringLiteral("`%1` is not VERSION=WEIGHT (such as v1=90)").arg(pair));
+                                   Message(QT_TRANSLATE_NOOP("mcp::Errors", "`%1` is not VERSION=WEIGHT (such as v1=90)"), {pair}));
             out.insert(pair.left(eq).trimmed(), weight);
         }
     if (out.isEmpty())
-        return Error::make(ErrorKind::Usage, QStringLiteral("usage"), QStringLiteral("name the weights: v1=90 v2=10"));
+        return Error::make(ErrorKind::Usage, QStringLiteral("usage"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "name the weights: v1=90 v2=10")));
     return out;
 }
 

@@ -62,7 +62,7 @@ QJsonArray problemsJson(const QList<topology::Problem> &problems)
 
 Error malformed(const QString &file, const QString &what)
 {
-    return Error::make(ErrorKind::Config, QStringLiteral("snapshot.malformed"), QStringLiteral("%1: %2").arg(file, what));
+    return Error::make(ErrorKind::Config, QStringLiteral("snapshot.malformed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {file, what}));
 }
 
 } // namespace
@@ -229,7 +229,7 @@ Result<Snapshot> snapshotFromEntries(const QMap<QString, QByteArray> &entries, c
     const int version = m.value(QLatin1String("version")).toInt();
     if (version < 1 || version > Snapshot::kFormatVersion)
         return Error::make(ErrorKind::Config, QStringLiteral("snapshot.version"),
-                           QStringLiteral("%1: snapshot format version %2; this build reads up to version %3").arg(file).arg(version).arg(Snapshot::kFormatVersion));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: snapshot format version %2; this build reads up to version %3"), {file, version, Snapshot::kFormatVersion}));
     Snapshot s;
     s.createdBy = m.value(QLatin1String("createdBy")).toString();
     s.createdMs = qint64(m.value(QLatin1String("createdMs")).toDouble());

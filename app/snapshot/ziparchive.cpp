@@ -16,7 +16,7 @@ namespace {
 
 Error zipError(const QString &file, const QString &what)
 {
-    return Error::make(ErrorKind::Config, QStringLiteral("snapshot.zip"), QStringLiteral("%1: %2").arg(file, what));
+    return Error::make(ErrorKind::Config, QStringLiteral("snapshot.zip"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {file, what}));
 }
 
 struct ZipCloser
@@ -81,7 +81,7 @@ Status writeZip(const QString &file, const QList<ZipEntry> &entries)
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return Error::make(ErrorKind::Config, QStringLiteral("snapshot.write"), QStringLiteral("%1: %2").arg(file, out.errorString()));
+        return Error::make(ErrorKind::Config, QStringLiteral("snapshot.write"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {file, out.errorString()}));
     return Done{};
 }
 
@@ -94,7 +94,7 @@ Result<QMap<QString, QByteArray>> readZip(const QString &file)
         zip_error_init_with_code(&error, code);
         const QString why = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return Error::make(ErrorKind::Config, QStringLiteral("snapshot.open"), QStringLiteral("%1: not a snapshot (%2)").arg(file, why));
+        return Error::make(ErrorKind::Config, QStringLiteral("snapshot.open"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: not a snapshot (%2)"), {file, why}));
     }
     QMap<QString, QByteArray> out;
     const zip_int64_t n = zip_get_num_entries(archive.get(), 0);

@@ -57,7 +57,7 @@ void GatewayTraffic::start(qint64 sinceNs, bool follow)
 {
     m_follow = follow;
     if (!m_client) {
-        Q_EMIT failed(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), QStringLiteral("the host is gone")));
+        Q_EMIT failed(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the host is gone"))));
         return;
     }
     const QJsonObject filters{{QStringLiteral("label"), QJsonArray{QString(QStringLiteral("mcp.gateway=") + m_gateway)}}};
@@ -68,7 +68,7 @@ void GatewayTraffic::start(qint64 sinceNs, bool follow)
         }
         if (list->isEmpty()) {
             Q_EMIT failed(Error::make(ErrorKind::Api, QStringLiteral("stats.no-gateway"),
-                                      QStringLiteral("no running container carries mcp.gateway=%1").arg(m_gateway)));
+                                      Message(QT_TRANSLATE_NOOP("mcp::Errors", "no running container carries mcp.gateway=%1"), {m_gateway})));
             return;
         }
         for (const auto &v : *list) {

@@ -75,8 +75,7 @@ void readHaproxyRuntime(docker::DockerClient *client, const QString &containerId
                   const qsizetype cut = r->out.indexOf(kSeparator);
                   if (cut < 0 || r->exitCode != 0)
                       return done(Error::make(ErrorKind::Api, QStringLiteral("haproxy.runtime-unreachable"),
-                                              QStringLiteral("the HAProxy runtime API did not answer: %1")
-                                                  .arg(QString::fromUtf8(r->err).trimmed())));
+                                              Message(QT_TRANSLATE_NOOP("mcp::Errors", "the HAProxy runtime API did not answer: %1"), {QString::fromUtf8(r->err).trimmed()})));
                   HaproxyRuntime runtime;
                   runtime.droppedLogs = parseDroppedLogs(r->out.left(cut));
                   runtime.servers = parseShowStat(r->out.mid(cut + kSeparator.size()));

@@ -37,7 +37,7 @@ std::optional<E> parseName(const E (&values)[N], NameFn name, const QString &tex
 
 Error malformed(const QString &what)
 {
-    return Error::make(ErrorKind::Config, QStringLiteral("snapshot.malformed"), QStringLiteral("graph: %1").arg(what));
+    return Error::make(ErrorKind::Config, QStringLiteral("snapshot.malformed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "graph: %1"), {what}));
 }
 
 QString str(const QJsonObject &o, const char *key)

@@ -107,7 +107,7 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
             return;
         const Result<Replacement> replacement = prepareReplacement(row, cert, key);
         if (!replacement) {
-            m_status->setText(replacement.error().detail);
+            m_status->setText(replacement.error().text());
             return;
         }
         const CertificateRow &r = m_model->row(row);

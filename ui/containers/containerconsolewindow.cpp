@@ -54,7 +54,7 @@ ContainerConsoleWindow::ContainerConsoleWindow(hosts::HostConnection *host, cons
     connect(host, &QObject::destroyed, this, [this] { detach(tr("the host was removed")); });
     whenReady(host->client()->inspectContainer(containerId), this, [this](Result<QJsonObject> inspect) {
         if (!inspect) {
-            detach(inspect.error().detail);
+            detach(inspect.error().text());
             return;
         }
         const QJsonObject config = inspect->value(QLatin1String("Config")).toObject();
@@ -90,7 +90,7 @@ void ContainerConsoleWindow::start(bool tty, bool openStdin)
                 Q_EMIT outputArrived();
             });
     connect(m_session.get(), &docker::AttachSession::ended, this, [this](const Error &reason) {
-        detach(reason.code.isEmpty() ? tr("the process ended") : reason.detail);
+        detach(reason.code.isEmpty() ? tr("the process ended") : reason.text());
     });
     m_session->start(true);
 }

@@ -45,7 +45,7 @@ ContainerLogWindow::ContainerLogWindow(hosts::HostConnection *host, const QStrin
     // The log is framed differently for TTY containers: ask the engine first.
     whenReady(host->client()->inspectContainer(containerId), this, [this](Result<QJsonObject> inspect) {
         if (!inspect) {
-            stopStream(inspect.error().detail);
+            stopStream(inspect.error().text());
             return;
         }
         start(inspect->value(QLatin1String("Config")).toObject().value(QLatin1String("Tty")).toBool());
@@ -72,7 +72,7 @@ void ContainerLogWindow::start(bool tty)
     connect(m_stream.get(), &docker::LogStream::started, this, [this] { m_status->setText(tr("Following the log")); });
     connect(m_stream.get(), &docker::LogStream::line, this, &ContainerLogWindow::append);
     connect(m_stream.get(), &docker::LogStream::ended, this, [this](const Error &reason) {
-        stopStream(reason.code.isEmpty() ? tr("the container stopped") : reason.detail);
+        stopStream(reason.code.isEmpty() ? tr("the container stopped") : reason.text());
     });
     m_stream->start();
 }

@@ -95,7 +95,7 @@ void HistoryDialog::rollback(int row)
                                   gatewayName](Result<gateway::RenderedConfig> config) {
                                      updateButtons();
                                      if (!config) {
-                                         m_status->setText(tr("Cannot roll back: %1").arg(config.error().detail));
+                                         m_status->setText(tr("Cannot roll back: %1").arg(config.error().text()));
                                          return;
                                      }
                                      if (!connection)

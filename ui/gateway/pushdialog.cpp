@@ -132,7 +132,7 @@ void PushDialog::onPreview(const gateway::GatewayPush::Outcome &o)
 {
     if (!o.ok) {
         m_diff->setPlainText(QString());
-        m_result->setText(tr("<b>Cannot push:</b> %1").arg(o.error.detail.toHtmlEscaped()));
+        m_result->setText(tr("<b>Cannot push:</b> %1").arg(o.error.text().toHtmlEscaped()));
         return;
     }
     m_base = o.previousVersion;
@@ -215,7 +215,7 @@ void PushDialog::onFinished(const gateway::GatewayPush::Outcome &o)
     } else {
         markLast(style()->standardIcon(QStyle::SP_MessageBoxCritical));
         m_result->setText(tr("<b>Failed at “%1”:</b> %2<br>%3")
-                              .arg(stepTitle(o.failedStep), o.error.detail.toHtmlEscaped(),
+                              .arg(stepTitle(o.failedStep), o.error.text().toHtmlEscaped(),
                                    o.rolledBack ? tr("The previous config was restored and is serving.")
                                                 : tr("The gateway kept its previous config.")));
         m_push->setEnabled(true);

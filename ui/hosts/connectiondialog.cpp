@@ -181,7 +181,7 @@ void ConnectionDialog::fillContexts()
             model->appendRow(item);
         }
     } else {
-        auto *item = new QStandardItem(tr("Docker contexts unavailable: %1").arg(contexts.error().detail));
+        auto *item = new QStandardItem(tr("Docker contexts unavailable: %1").arg(contexts.error().text()));
         item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
         model->appendRow(item);
     }
@@ -252,7 +252,7 @@ void ConnectionDialog::testConnection()
         c.name = QStringLiteral("test");
     const auto endpoint = c.resolveEndpoint(m_environment);
     if (!endpoint) {
-        finishTest(false, endpoint.error().detail);
+        finishTest(false, endpoint.error().text());
         return;
     }
     const quint64 generation = ++m_testGeneration;
@@ -271,7 +271,7 @@ void ConnectionDialog::testConnection()
         if (generation != m_testGeneration)
             return;
         if (!ping) {
-            finishTest(false, ping.error().detail);
+            finishTest(false, ping.error().text());
             // An unknown SSH host: offer to trust exactly the key it showed, then test again.
             const auto *ssh = qobject_cast<transport::SshAutoConnector *>(m_testConnector.get());
             if (ping.error().code == QLatin1String("ssh.hostkey.unknown") ||

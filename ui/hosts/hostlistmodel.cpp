@@ -125,7 +125,7 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
         if (!s.path.isEmpty() && s.state == hosts::HostState::Connected)
             tip += QStringLiteral("<br>") + tr("via %1").arg(s.path.toHtmlEscaped());
         if (!s.error.code.isEmpty())
-            tip += QStringLiteral("<br><i>%1</i>").arg(s.error.detail.toHtmlEscaped());
+            tip += QStringLiteral("<br><i>%1</i>").arg(s.error.text().toHtmlEscaped());
         return tip;
     }
     case Qt::DisplayRole:
@@ -138,7 +138,7 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const
             return config.context.isEmpty() ? config.url : tr("context %1").arg(config.context);
         case ConnectionColumn:
             if (!s.error.code.isEmpty() && s.state != hosts::HostState::Connected)
-                return s.error.detail;
+                return s.error.text();
             return s.path;
         }
         return {};

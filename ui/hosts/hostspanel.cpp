@@ -148,7 +148,7 @@ void HostsPanel::addHost()
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (auto added = m_registry->add(dialog.config()); !added)
-        QMessageBox::warning(this, tr("Add host"), added.error().detail);
+        QMessageBox::warning(this, tr("Add host"), added.error().text());
 }
 
 void HostsPanel::editHost()
@@ -166,7 +166,7 @@ void HostsPanel::editHost()
     hosts::HostConfig edited = dialog.config();
     edited.persistent = existing->persistent;
     if (auto updated = m_registry->update(name, edited); !updated)
-        QMessageBox::warning(this, tr("Edit host"), updated.error().detail);
+        QMessageBox::warning(this, tr("Edit host"), updated.error().text());
 }
 
 void HostsPanel::removeHost()

@@ -204,7 +204,7 @@ void SnapshotExportDialog::finish(const Status &status, qint64 bytes)
                               .arg(s.logs.size())
                               .arg(s.redactions.size()));
     } else {
-        m_status->setText(tr("Export failed: %1").arg(status.error().detail));
+        m_status->setText(tr("Export failed: %1").arg(status.error().text()));
     }
     Q_EMIT exported(m_file->text(), status);
 }

@@ -245,7 +245,7 @@ void SnapshotWindow::compareWith(const QString &otherFile)
 {
     auto other = snapshot::readSnapshot(otherFile);
     if (!other) {
-        QMessageBox::warning(this, tr("Compare snapshots"), tr("Cannot open %1: %2").arg(otherFile, other.error().detail));
+        QMessageBox::warning(this, tr("Compare snapshots"), tr("Cannot open %1: %2").arg(otherFile, other.error().text()));
         return;
     }
     // Older first, whichever was opened.

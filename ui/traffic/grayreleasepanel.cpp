@@ -384,7 +384,7 @@ void GrayReleasePanel::apply(const QMap<QString, int> &weights, std::function<vo
             QStringList parts;
             for (auto it = o.from.cbegin(); it != o.from.cend(); ++it)
                 parts << QStringLiteral("%1 %2%").arg(it.key()).arg(it.value());
-            m_state->setText(tr("Not applied: %1. The gateway keeps %2.").arg(o.error.detail, parts.join(QStringLiteral(" · "))));
+            m_state->setText(tr("Not applied: %1. The gateway keeps %2.").arg(o.error.text(), parts.join(QStringLiteral(" · "))));
         }
         if (auto *routes = m_fleet->deployedRoutes(host))
             routes->refreshNow();

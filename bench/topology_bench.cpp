@@ -4,6 +4,7 @@
 // which also times Graphviz dot on the same graph (written with --dot-out).
 #include "benchhost.h"
 #include "topology/graphbuilder.h"
+#include "topology/graphrebuilder.h"
 #include "topology/topologyjson.h"
 #include "topology/layeredlayout.h"
 #include "topology/topologyscene.h"
@@ -18,10 +19,10 @@
 #include <QJsonArray>
 #include <QPainter>
 #include <QPaintEvent>
-#include <QThreadPool>
 
-#include <future>
-#include <memory>
+#include <utility>
+
+#include <time.h>
 
 using namespace mcp;
 
@@ -89,35 +90,24 @@ BENCHMARK(BM_UpdateFrameAfterBurst)->Arg(2000)->Arg(10000)->Unit(benchmark::kMil
 
 // Steady state while 1,000 events/s arrive: at 60 frames/s each frame carries about 17
 // events. As in the console (TopologyModel::setBackgroundRebuilds), the model's rebuild +
-// diff runs on QThreadPool::globalInstance() while the GUI thread applies the previous
-// result and paints it: the GUI thread never waits for the worker, so the time it spends
-// waiting for a result here is not counted. Per frame on the GUI thread: the graph handed
-// over (the old one freed), the scene's delta sync, and the repaint of what the view marked
-// dirty through the offscreen platform's real backing store; the worker's rebuild overlaps
-// the repaint, as it does in the console, and competes with it for the pool's threads.
-// Counters: each GUI part in ms per frame, gui_ms their sum (the frame the operator
-// sees), worker_ms the rebuild, dirty_pct the share of the view repainted.
-struct Built
-{
-    topology::Graph graph;
-    topology::GraphDelta delta;
-    double ms = 0;
-};
+// diff runs on the model's GraphRebuilder while the GUI thread applies the previous result
+// and paints it: the GUI thread never waits for the worker, so the time it spends waiting
+// for a result here is not counted. Per frame on the GUI thread: the graph handed over (as
+// the model's continuation does), the scene's delta sync, and the repaint of what the view
+// marked dirty through the offscreen platform's real backing store; the worker's rebuild
+// overlaps the repaint, as it does in the console.
+// Counters: each GUI part in ms per frame, gui_ms their sum (the frame the operator sees),
+// gui_cpu_ms the GUI thread's CPU time in it (the same without the waits for a core),
+// gui_wait_ms the idle wait for the worker, model_period_ms how often a new graph lands
+// (the model's refresh), dirty_pct the share of the view each paint covers.
 
-std::future<Built> rebuildOnWorker(const QList<topology::HostSnapshot> &input, const topology::Graph &base)
+// CPU time of the calling thread, ms: the GUI thread's own work, whatever else the machine
+// runs (wall time on a shared two-core machine also counts the waits for a core).
+double threadCpuMs()
 {
-    auto task = std::make_shared<std::packaged_task<Built()>>([input, base] {
-        QElapsedTimer t;
-        t.start();
-        Built b;
-        b.graph = topology::buildGraph(input);
-        b.delta = topology::diffGraphs(base, b.graph);
-        b.ms = t.nsecsElapsed() / 1e6;
-        return b;
-    });
-    std::future<Built> result = task->get_future();
-    QThreadPool::globalInstance()->start([task] { (*task)(); });
-    return result;
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 // The share of the viewport each paint event covers (what the view marked dirty).
@@ -126,7 +116,6 @@ class DirtyArea final : public QObject
 public:
     explicit DirtyArea(QWidget *viewport) : m_viewport(viewport) { viewport->installEventFilter(this); }
     double percent() const { return m_events ? 100.0 * m_area / (m_events * double(m_viewport->width() * m_viewport->height())) : 0; }
-    void reset() { m_area = 0, m_events = 0; }
 
 protected:
     bool eventFilter(QObject *, QEvent *event) override
@@ -166,33 +155,44 @@ void BM_FrameAt1000EventsPerSecond(benchmark::State &state)
     QCoreApplication::processEvents();
     DirtyArea dirty(view.viewport());
     QElapsedTimer t;
-    double handOverMs = 0, syncMs = 0, paintMs = 0, workerMs = 0;
+    double handOverMs = 0, syncMs = 0, paintMs = 0, waitMs = 0, cpuMs = 0;
     int i = 0;
-    std::future<Built> pending = rebuildOnWorker(frames[i++ % frames.size()], current);
+    topology::GraphRebuilder rebuilder;
+    QFuture<topology::GraphRebuilder::Result> pending = rebuilder.rebuild(frames[i++ % frames.size()], current);
+    QElapsedTimer frame;
+    frame.start();
     for (auto _ : state) {
-        Built built = pending.get(); // the GUI thread would be idle meanwhile: not counted
-        workerMs += built.ms;
         t.start();
-        current = std::move(built.graph); // as TopologyModel's continuation: the old graph is freed here
+        pending.waitForFinished(); // the GUI thread would be idle meanwhile: not counted
+        waitMs += t.nsecsElapsed() / 1e6;
+        topology::GraphRebuilder::Result built = pending.takeResult();
+        pending = {};
+        const double cpu0 = threadCpuMs();
+        t.start();
+        // As TopologyModel's continuation: the old graph goes to the worker to be freed.
+        rebuilder.dispose(std::exchange(current, std::move(built.graph)));
         handOverMs += t.nsecsElapsed() / 1e6;
         t.start();
         scene.sync(current, built.delta);
         syncMs += t.nsecsElapsed() / 1e6;
         // The model starts the next rebuild as soon as this one has landed (events kept
         // arriving); it runs while the view repaints.
-        pending = rebuildOnWorker(frames[i++ % frames.size()], current);
+        pending = rebuilder.rebuild(frames[i++ % frames.size()], current);
         t.start();
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
         paintMs += t.nsecsElapsed() / 1e6;
+        cpuMs += threadCpuMs() - cpu0;
     }
-    pending.wait();
+    pending.waitForFinished();
     const double frames_ = double(state.iterations());
-    state.counters["worker_ms"] = workerMs / frames_;
+    state.counters["model_period_ms"] = frame.nsecsElapsed() / 1e6 / frames_;
+    state.counters["gui_wait_ms"] = waitMs / frames_;
     state.counters["gui_handover_ms"] = handOverMs / frames_;
     state.counters["gui_sync_ms"] = syncMs / frames_;
     state.counters["gui_paint_ms"] = paintMs / frames_;
     state.counters["gui_ms"] = (handOverMs + syncMs + paintMs) / frames_;
+    state.counters["gui_cpu_ms"] = cpuMs / frames_;
     state.counters["dirty_pct"] = dirty.percent();
 }
 BENCHMARK(BM_FrameAt1000EventsPerSecond)->Args({2000, 17})->Args({2000, 1})->Unit(benchmark::kMillisecond)->Iterations(60);

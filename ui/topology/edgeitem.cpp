@@ -1,6 +1,7 @@
 #include "edgeitem.h"
 
 #include "healthstyle.h"
+#include "linecolor.h"
 #include "nodeitem.h"
 
 #include <QPainter>
@@ -64,15 +65,23 @@ void EdgeItem::setTraffic(OverlayMode mode, const TrafficMark &mark, double maxR
 }
 
 namespace {
-bool crossesExposed(const QPainterPath &path, const QRectF &exposed)
+QPointF cubicAt(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b, qreal t)
+{
+    const qreal u = 1 - t;
+    return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+}
+
+// Evaluated from the control points: QPainterPath::pointAtPercent measures the curve's
+// length on every call (a tenth of a busy frame went there).
+bool crossesExposed(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b, const QRectF &exposed)
 {
     if (exposed.isEmpty())
         return true;
     const QRectF area = exposed.adjusted(-3, -3, 3, 3);
     constexpr int kSamples = 24;
-    QPointF prev = path.pointAtPercent(0);
+    QPointF prev = a;
     for (int i = 1; i <= kSamples; ++i) {
-        const QPointF next = path.pointAtPercent(qreal(i) / kSamples);
+        const QPointF next = cubicAt(a, c1, c2, b, qreal(i) / kSamples);
         if (QRectF(prev, next).normalized().adjusted(-2, -2, 2, 2).intersects(area))
             return true;
         prev = next;
@@ -86,29 +95,27 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!m_from || !m_to)
         return;
     const qreal dx = (m_b.x() - m_a.x()) / 2;
-    QPainterPath path(m_a);
-    path.cubicTo(m_a + QPointF(dx, 0), m_b - QPointF(dx, 0), m_b);
+    const QPointF c1 = m_a + QPointF(dx, 0), c2 = m_b - QPointF(dx, 0);
     // Only the part of a long curve that crosses the exposed area is worth stroking: sample
     // the curve and skip it when no sample segment's box meets that area.
-    if (!crossesExposed(path, option->exposedRect))
+    if (!crossesExposed(m_a, c1, c2, m_b, option->exposedRect))
         return;
+    QPainterPath path(m_a);
+    path.cubicTo(c1, c2, m_b);
     painter->setRenderHint(QPainter::Antialiasing);
     if (m_mode == OverlayMode::Health) {
-        QColor c = healthColor(m_to->node().health);
-        c.setAlpha(170);
-        painter->setPen(QPen(c, 1.6));
+        painter->setPen(QPen(lineColor(healthColor(m_to->node().health), 170), 1.6));
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(path);
         return;
     }
     painter->setBrush(Qt::NoBrush);
     if (!m_mark.has) {
-        painter->setPen(QPen(QColor(0xa0, 0xa0, 0xa0, 150), 1.2, Qt::DashLine));
+        painter->setPen(QPen(lineColor(QColor(0xa0, 0xa0, 0xa0), 150), 1.2, Qt::DashLine));
         painter->drawPath(path);
         return;
     }
-    QColor c = overlayColor(m_mode, m_mark);
-    c.setAlpha(200);
+    const QColor c = lineColor(overlayColor(m_mode, m_mark), 200);
     painter->setPen(QPen(c, trafficWidth(m_mark.rps, m_maxRps), Qt::SolidLine, Qt::RoundCap));
     painter->drawPath(path);
     // The label on a white pill at the middle of the curve.
@@ -120,7 +127,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QFontMetricsF fm(f);
     if (m_b.x() - m_a.x() < fm.horizontalAdvance(label) + 16)
         return; // no room between the columns: the nodes' badges carry the figure
-    const QPointF mid = path.pointAtPercent(0.5);
+    const QPointF mid = cubicAt(m_a, c1, c2, m_b, 0.5);
     const QRectF pill(mid.x() - fm.horizontalAdvance(label) / 2 - 4, mid.y() - fm.height() / 2 - 1, fm.horizontalAdvance(label) + 8,
                       fm.height() + 2);
     painter->setPen(QPen(c.darker(115), 1));

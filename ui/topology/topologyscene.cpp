@@ -55,14 +55,19 @@ void TopologyScene::sync(const topology::Graph &graph)
     const QHash<QString, QPointF> &positions = layout.positions;
     syncLanes(layout.lanes);
     // Big fan-outs (a version's many instances) become bundles instead of single edges.
+    // A service's versions stand under it (tree connectors, same column): never bundled.
+    const auto bundleable = [&](const topology::Edge &e) {
+        const auto from = positions.constFind(e.from), to = positions.constFind(e.to);
+        return from != positions.constEnd() && to != positions.constEnd() && to->x() >= from->x() + topology::kNodeWidth;
+    };
     QHash<QString, int> fanOut;
     for (const auto &e : graph.edges) {
-        if (positions.contains(e.from) && positions.contains(e.to))
+        if (bundleable(e))
             ++fanOut[e.from];
     }
     QSet<QString> bundled; // edge ids drawn by bundles
     for (auto it = graph.edges.constBegin(); it != graph.edges.constEnd(); ++it) {
-        if (fanOut.value(it->from) > kBundleThreshold)
+        if (fanOut.value(it->from) > kBundleThreshold && bundleable(*it))
             bundled.insert(it.key());
     }
 

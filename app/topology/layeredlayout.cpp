@@ -243,6 +243,8 @@ LayoutResult layeredLayout(const Graph &graph, GroupBy groupBy, const LayoutMetr
         columnStart[layer] = int(columnX.size());
         if (!used[layer])
             continue;
+        if (layer == kServiceLayer && !columnX.isEmpty())
+            x += m.routeLabelGap;
         for (int w = 0; w <= wraps[layer]; ++w) {
             columnX << x;
             x += m.columnWidth + (layer == kServiceLayer ? m.versionIndent : 0);

@@ -34,6 +34,9 @@ struct LayoutMetrics
     qreal laneHeader = 34;
     // How far a version stands right of its service (the services column is this much wider).
     qreal versionIndent = 28;
+    // Extra room before the services column: a route's edges to its versions carry the
+    // traffic overlay's labels there.
+    qreal routeLabelGap = 60;
     // A layer taller than this many rows wraps into further columns (large hosts), so that
     // a fitted view of thousands of instances is a readable grid, not a thin line.
     int maxRows = 60;

@@ -6,6 +6,7 @@
 #include "hosts/hostconnection.h"
 #include "support/testbed.h"
 #include "support/gui.h"
+#include "support/shopgraph.h"
 #include "topology/graphbuilder.h"
 #include "topology/topologymodel.h"
 #include "topology/nodeitem.h"
@@ -60,6 +61,7 @@ private slots:
     void searchAndKeyboard();
     void liveUpdateChangesOneItem();
     void largeScene();
+    void routesReachTheirVersions();
 
 private:
     std::unique_ptr<hosts::HostConnection> m_host;
@@ -227,6 +229,25 @@ void TestTopologyView::largeScene()
     scene.sync(grown, topology::diffGraphs(changed, grown));
     QCOMPARE(scene.fullSyncs(), fullSyncs + 1);
     QCOMPARE(scene.nodeItems().size(), 40 + 40 + 2001);
+}
+
+void TestTopologyView::routesReachTheirVersions()
+{
+    // Gateways, routes, services with their versions, instances: the routes' edges drawn
+    // into versions (tst_layered_layout checks the geometry; this is the picture).
+    const topology::Graph graph = topology::buildGraph({test::shopHost()});
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    QCOMPARE(scene.nodeItems().size(), 2 + 7 + 2 + 6 + 10 + 20); // gateways, routes, their containers, services, versions, instances
+    ui::TopologyView view(&scene);
+    view.resize(1200, 720);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+    QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-routes-fit.png"))));
+    view.setTransform(QTransform());
+    view.centerOn(scene.nodeItem(topology::serviceNodeId(QStringLiteral("catalog"))));
+    QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-routes-1x.png"))));
 }
 
 QTEST_MAIN(TestTopologyView)

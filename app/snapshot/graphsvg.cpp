@@ -14,8 +14,8 @@ using topology::NodeKind;
 
 namespace {
 
-constexpr double kWidth = 210;
-constexpr double kHeight = 42;
+constexpr double kWidth = topology::kNodeWidth;
+constexpr double kHeight = topology::kNodeHeight;
 constexpr int kBundleThreshold = 12; // as the scene: bigger fan-outs are drawn faint
 
 QString num(double v)
@@ -149,9 +149,9 @@ QByteArray graphToSvg(const topology::Graph &graph, const GraphSvgOptions &optio
         const topology::Edge &e = graph.edges[id];
         if (!layout.positions.contains(e.from) || !layout.positions.contains(e.to))
             continue;
-        const QPointF a = layout.positions.value(e.from) + QPointF(kWidth, kHeight / 2);
-        const QPointF b = layout.positions.value(e.to) + QPointF(0, kHeight / 2);
-        const double dx = std::max(40.0, (b.x() - a.x()) / 2);
+        const topology::EdgeShape shape =
+            topology::edgeShape(layout.positions.value(e.from), layout.positions.value(e.to), graph.nodes.value(e.to).kind);
+        const QPointF a = shape.from, b = shape.to;
         double width = 1.2;
         QString color = QStringLiteral("#9a9a9a");
         QString label;
@@ -165,10 +165,14 @@ QByteArray graphToSvg(const topology::Graph &graph, const GraphSvgOptions &optio
                 label = QStringLiteral("%1/s · p99 %2 ms").arg(QString::number(f->rps, 'f', 1), QString::number(f->p99Ms, 'f', 0));
             }
         }
-        s += QStringLiteral("<path d=\"M%1 %2 C%3 %2 %4 %5 %6 %5\" stroke=\"%7\" stroke-width=\"%8\"%9/>\n")
-                 .arg(num(a.x()), num(a.y()), num(a.x() + dx), num(b.x() - dx), num(b.y()), num(b.x()), color, num(width),
-                      faint && label.isEmpty() ? QStringLiteral(" stroke-opacity=\"0.25\"") : QString());
-        if (!label.isEmpty())
+        // A curve between columns, or a tree connector down to a version under its service.
+        const QString d = shape.tree ? QStringLiteral("M%1 %2 L%1 %3 L%4 %3").arg(num(a.x()), num(a.y()), num(b.y()), num(b.x()))
+                                     : QStringLiteral("M%1 %2 C%3 %2 %4 %5 %6 %5 L%7 %5")
+                                           .arg(num(a.x()), num(a.y()), num(shape.c1.x()), num(shape.c2.x()), num(b.y()),
+                                                num(shape.entry.x()), num(b.x()));
+        s += QStringLiteral("<path d=\"%1\" stroke=\"%2\" stroke-width=\"%3\"%4/>\n")
+                 .arg(d, color, num(width), faint && label.isEmpty() ? QStringLiteral(" stroke-opacity=\"0.25\"") : QString());
+        if (!label.isEmpty() && !shape.tree)
             s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" fill=\"%3\" text-anchor=\"middle\">%4</text>\n")
                      .arg(num((a.x() + b.x()) / 2), num((a.y() + b.y()) / 2 - 5), color, xmlEscape(label));
     }

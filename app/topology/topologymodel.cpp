@@ -8,9 +8,9 @@
 
 #include "common/whenready.h"
 
-#include <QPromise>
-#include <QThreadPool>
 #include <QTimer>
+
+#include <utility>
 
 namespace mcp::topology {
 
@@ -99,26 +99,17 @@ void TopologyModel::rebuildInBackground()
         return;
     }
     m_building = true;
-    using Built = std::pair<Graph, GraphDelta>;
-    auto promise = std::make_shared<QPromise<Built>>();
-    const QFuture<Built> future = promise->future();
-    promise->start();
-    // Snapshots are implicitly shared copies: the inventories may change meanwhile.
-    QThreadPool::globalInstance()->start([promise, input = snapshots(), base = m_graph] {
-        Graph next = buildGraph(input);
-        GraphDelta delta = diffGraphs(base, next);
-        promise->addResult(Built(std::move(next), std::move(delta)));
-        promise->finish();
-    });
-    whenReady(future, this, [this, generation = m_generation](Built built) {
+    const QFuture<GraphRebuilder::Result> future = m_rebuilder.rebuild(snapshots(), m_graph);
+    whenReady(future, this, [this, generation = m_generation](GraphRebuilder::Result built) {
         m_building = false;
         if (generation != m_generation) // an inline rebuild landed meanwhile: diff against it
-            built.second = diffGraphs(m_graph, built.first);
-        m_graph = std::move(built.first);
+            built.delta = diffGraphs(m_graph, built.graph);
+        // The old graph is freed on the worker, not in this (the GUI thread's) frame.
+        m_rebuilder.dispose(std::exchange(m_graph, std::move(built.graph)));
         ++m_generation;
         ++m_rebuilds;
-        if (!built.second.isEmpty())
-            Q_EMIT changed(built.second);
+        if (!built.delta.isEmpty())
+            Q_EMIT changed(built.delta);
         if (m_rebuildAgain) {
             m_rebuildAgain = false;
             markStale();

@@ -2,6 +2,7 @@
 
 #include "graph.h"
 #include "graphbuilder.h"
+#include "graphrebuilder.h"
 
 #include <QList>
 #include <QObject>
@@ -40,9 +41,10 @@ public:
     // Adds the routes the host's gateways run (the model does not own it).
     void setDeployedRoutes(hosts::HostConnection *host, gateway::DeployedRoutes *routes);
 
-    // The console builds each new graph on a worker thread (buildGraph and the diff are pure),
-    // so a burst of events never holds the GUI thread for a rebuild; the graph and `changed`
-    // are still only touched on the model's thread. Off (the default): rebuilds run inline.
+    // The console builds each new graph on a worker thread (buildGraph and the diff are pure;
+    // GraphRebuilder), so a burst of events never holds the GUI thread for a rebuild; the
+    // graph and `changed` are still only touched on the model's thread. Off (the default):
+    // rebuilds run inline.
     void setBackgroundRebuilds(bool on) { m_background = on; }
 
     const Graph &graph() const { return m_graph; }
@@ -71,6 +73,7 @@ private:
 
     QList<Source> m_sources;
     Graph m_graph;
+    GraphRebuilder m_rebuilder;
     bool m_rebuildQueued = false;
     bool m_background = false;
     bool m_building = false;     // a background rebuild is running

@@ -1,5 +1,7 @@
 #include "bundleitem.h"
 
+#include "linecolor.h"
+
 #include <QStyleOptionGraphicsItem>
 
 #include <QPainter>
@@ -11,26 +13,41 @@ namespace mcp::ui {
 
 namespace {
 constexpr qreal kBusGap = 14; // the bus runs this far left of the targets
-}
+constexpr int kAlpha = 190;
 
-BundleItem::BundleItem(QPointF source, QList<QPointF> targets, QColor color, int count)
-    : m_source(source), m_targets(std::move(targets)), m_color(color), m_count(count)
+QColor trunkColor()
+{
+    return lineColor(QColor(0x80, 0x86, 0x8e), kAlpha);
+}
+} // namespace
+
+BundleItem::BundleItem(QPointF source, QList<Target> targets, int count)
+    : m_source(source), m_targets(std::move(targets)), m_count(count)
 {
     setZValue(-1);
     setFlag(ItemUsesExtendedStyleOption); // exposedRect: paint only what is exposed
-    m_busX = m_targets.first().x() - kBusGap;
-    m_top = m_bottom = m_targets.first().y();
-    for (const QPointF &t : std::as_const(m_targets)) {
-        m_top = std::min(m_top, t.y());
-        m_bottom = std::max(m_bottom, t.y());
+    m_busX = m_targets.first().point.x() - kBusGap;
+    m_top = m_bottom = m_targets.first().point.y();
+    for (const Target &t : std::as_const(m_targets)) {
+        m_top = std::min(m_top, t.point.y());
+        m_bottom = std::max(m_bottom, t.point.y());
     }
     setToolTip(QObject::tr("%n connection(s), drawn as one bundle", nullptr, m_count));
+}
+
+void BundleItem::setTickColor(int index, QColor color)
+{
+    Target &t = m_targets[index];
+    if (t.color == color)
+        return;
+    t.color = color;
+    update(QRectF(QPointF(m_busX, t.point.y()), t.point).adjusted(-3, -3, 3, 3));
 }
 
 QRectF BundleItem::boundingRect() const
 {
     const qreal left = std::min(m_source.x(), m_busX);
-    const qreal right = std::max(m_source.x(), m_targets.first().x());
+    const qreal right = std::max(m_source.x(), m_targets.first().point.x());
     const qreal top = std::min(m_source.y(), m_top);
     const qreal bottom = std::max(m_source.y(), m_bottom);
     return QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-4, -4, 4, 4);
@@ -44,9 +61,7 @@ void BundleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     const QRectF exposed = option->exposedRect.adjusted(-3, -3, 3, 3);
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
-    QColor c = m_color;
-    c.setAlpha(190);
-    painter->setPen(QPen(c, 2.4));
+    painter->setPen(QPen(trunkColor(), 2.4));
     painter->setBrush(Qt::NoBrush);
     // Source to the middle of the bus.
     const QPointF join(m_busX, std::clamp(m_source.y(), m_top, m_bottom));
@@ -61,10 +76,17 @@ void BundleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
         painter->drawLine(QPointF(m_busX, top), QPointF(m_busX, bottom));
     if (exposed.right() < m_busX)
         return;
-    painter->setPen(QPen(c, 1.4));
-    for (const QPointF &t : std::as_const(m_targets))
-        if (t.y() >= exposed.top() && t.y() <= exposed.bottom())
-            painter->drawLine(QPointF(m_busX, t.y()), t);
+    // Ticks in their targets' colours; most share one, so the pen changes rarely.
+    QColor current;
+    for (const Target &t : std::as_const(m_targets)) {
+        if (t.point.y() < exposed.top() || t.point.y() > exposed.bottom())
+            continue;
+        if (t.color != current) {
+            current = t.color;
+            painter->setPen(QPen(lineColor(current, kAlpha), 1.4));
+        }
+        painter->drawLine(QPointF(m_busX, t.point.y()), t.point);
+    }
 }
 
 } // namespace mcp::ui

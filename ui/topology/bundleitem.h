@@ -10,28 +10,31 @@ namespace mcp::ui {
 // the source to a vertical bus beside the block and a short tick to each target. A version
 // with 300 instances is then one readable shape instead of 300 crossing curves, and costs
 // one item to paint instead of 300 (the scene uses it above a fan-out threshold).
+//
+// The trunk and bus are neutral; each tick has its target's health colour, as a single
+// edge has. A health change then repaints one tick beside the changed node, never the whole
+// bundle: a version's trunk to a far column spans most of the view, and QGraphicsItem
+// unites an item's partial updates into one rectangle.
 class BundleItem final : public QGraphicsItem
 {
 public:
-    // source: the source node's right-middle point; targets: left-middle points of the
-    // targets, all in one column (same x).
-    BundleItem(QPointF source, QList<QPointF> targets, QColor color, int count);
+    struct Target
+    {
+        QPointF point; // the target's left-middle point
+        QColor color;  // its health colour
+    };
+    // source: the source node's right-middle point; targets all in one column (same x).
+    BundleItem(QPointF source, QList<Target> targets, int count);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     int targetCount() const { return int(m_targets.size()); }
-    void setColor(QColor color)
-    {
-        if (color != m_color) {
-            m_color = color;
-            update();
-        }
-    }
+    QColor tickColor(int index) const { return m_targets.at(index).color; }
+    void setTickColor(int index, QColor color);
 
 private:
     QPointF m_source;
-    QList<QPointF> m_targets;
-    QColor m_color;
+    QList<Target> m_targets;
     int m_count;
     qreal m_busX = 0, m_top = 0, m_bottom = 0;
 };

@@ -1,6 +1,7 @@
 #include "edgeitem.h"
 
 #include "healthstyle.h"
+#include "linecolor.h"
 #include "nodeitem.h"
 
 #include <QPainter>
@@ -39,15 +40,31 @@ void EdgeItem::adjust()
     if (!m_from || !m_to)
         return;
     prepareGeometryChange();
-    m_a = m_from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
-    m_b = m_to->pos() + QPointF(0, NodeItem::kHeight / 2);
+    m_shape = topology::edgeShape(m_from->pos(), m_to->pos(), m_to->node().kind);
 }
 
 QRectF EdgeItem::boundingRect() const
 {
+    // Both shapes lie in the box of their ends (a tree's corner is below its start, level
+    // with its end; a curve's control points are level with its ends).
+    const QRectF r = QRectF(m_shape.from, m_shape.to).normalized();
     if (m_mode != OverlayMode::Health) // room for the wide stroke and the label
-        return QRectF(m_a, m_b).normalized().adjusted(-8, -18, 8, 18);
-    return QRectF(m_a, m_b).normalized().adjusted(-4, -4, 4, 4);
+        return r.adjusted(-8, -18, 8, 18);
+    return r.adjusted(-4, -4, 4, 4);
+}
+
+QPainterPath EdgeItem::path() const
+{
+    QPainterPath path(m_shape.from);
+    if (m_shape.tree) {
+        path.lineTo(m_shape.corner);
+        path.lineTo(m_shape.to);
+    } else {
+        path.cubicTo(m_shape.c1, m_shape.c2, m_shape.entry);
+        if (m_shape.entry != m_shape.to)
+            path.lineTo(m_shape.to);
+    }
+    return path;
 }
 
 void EdgeItem::setTraffic(OverlayMode mode, const TrafficMark &mark, double maxRps)
@@ -64,20 +81,29 @@ void EdgeItem::setTraffic(OverlayMode mode, const TrafficMark &mark, double maxR
 }
 
 namespace {
-bool crossesExposed(const QPainterPath &path, const QRectF &exposed)
+QPointF cubicAt(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b, qreal t)
 {
-    if (exposed.isEmpty())
+    const qreal u = 1 - t;
+    return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+}
+
+// Evaluated from the control points: QPainterPath::pointAtPercent measures the curve's
+// length on every call (a tenth of a busy frame went there).
+bool crossesExposed(const topology::EdgeShape &s, const QRectF &exposed)
+{
+    if (exposed.isEmpty() || s.tree) // a tree connector is short: its box is the test
         return true;
+    const QPointF &a = s.from, &c1 = s.c1, &c2 = s.c2, &b = s.entry;
     const QRectF area = exposed.adjusted(-3, -3, 3, 3);
     constexpr int kSamples = 24;
-    QPointF prev = path.pointAtPercent(0);
+    QPointF prev = a;
     for (int i = 1; i <= kSamples; ++i) {
-        const QPointF next = path.pointAtPercent(qreal(i) / kSamples);
+        const QPointF next = cubicAt(a, c1, c2, b, qreal(i) / kSamples);
         if (QRectF(prev, next).normalized().adjusted(-2, -2, 2, 2).intersects(area))
             return true;
         prev = next;
     }
-    return false;
+    return QRectF(s.entry, s.to).normalized().adjusted(-2, -2, 2, 2).intersects(area); // the lead-in
 }
 } // namespace
 
@@ -85,30 +111,25 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     if (!m_from || !m_to)
         return;
-    const qreal dx = (m_b.x() - m_a.x()) / 2;
-    QPainterPath path(m_a);
-    path.cubicTo(m_a + QPointF(dx, 0), m_b - QPointF(dx, 0), m_b);
     // Only the part of a long curve that crosses the exposed area is worth stroking: sample
     // the curve and skip it when no sample segment's box meets that area.
-    if (!crossesExposed(path, option->exposedRect))
+    if (!crossesExposed(m_shape, option->exposedRect))
         return;
+    const QPainterPath path = this->path();
     painter->setRenderHint(QPainter::Antialiasing);
     if (m_mode == OverlayMode::Health) {
-        QColor c = healthColor(m_to->node().health);
-        c.setAlpha(170);
-        painter->setPen(QPen(c, 1.6));
+        painter->setPen(QPen(lineColor(healthColor(m_to->node().health), 170), 1.6));
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(path);
         return;
     }
     painter->setBrush(Qt::NoBrush);
     if (!m_mark.has) {
-        painter->setPen(QPen(QColor(0xa0, 0xa0, 0xa0, 150), 1.2, Qt::DashLine));
+        painter->setPen(QPen(lineColor(QColor(0xa0, 0xa0, 0xa0), 150), 1.2, Qt::DashLine));
         painter->drawPath(path);
         return;
     }
-    QColor c = overlayColor(m_mode, m_mark);
-    c.setAlpha(200);
+    const QColor c = lineColor(overlayColor(m_mode, m_mark), 200);
     painter->setPen(QPen(c, trafficWidth(m_mark.rps, m_maxRps), Qt::SolidLine, Qt::RoundCap));
     painter->drawPath(path);
     // The label on a white pill at the middle of the curve.
@@ -118,9 +139,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     f.setBold(true);
     painter->setFont(f);
     const QFontMetricsF fm(f);
-    if (m_b.x() - m_a.x() < fm.horizontalAdvance(label) + 16)
+    if (m_shape.tree || m_shape.to.x() - m_shape.from.x() < fm.horizontalAdvance(label) + 16)
         return; // no room between the columns: the nodes' badges carry the figure
-    const QPointF mid = path.pointAtPercent(0.5);
+    const QPointF mid = cubicAt(m_shape.from, m_shape.c1, m_shape.c2, m_shape.entry, 0.5);
     const QRectF pill(mid.x() - fm.horizontalAdvance(label) / 2 - 4, mid.y() - fm.height() / 2 - 1, fm.horizontalAdvance(label) + 8,
                       fm.height() + 2);
     painter->setPen(QPen(c.darker(115), 1));

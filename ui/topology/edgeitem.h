@@ -2,14 +2,19 @@
 
 #include "trafficstyle.h"
 
+#include "topology/layeredlayout.h"
+
 #include <QGraphicsItem>
+#include <QPainterPath>
 
 namespace mcp::ui {
 
 class NodeItem;
 
 // A connection from the right side of one node to the left side of the next layer's node,
-// drawn as a gentle curve. It follows its nodes (adjust()) and never owns them.
+// drawn as a gentle curve, or from a service down to a version under it as a tree
+// connector (topology::edgeShape, shared with the snapshot's SVG). It follows its nodes
+// (adjust()) and never owns them.
 class EdgeItem final : public QGraphicsItem
 {
 public:
@@ -25,10 +30,11 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    QPainterPath path() const;
+
     NodeItem *m_from;
     NodeItem *m_to;
-    QPointF m_a;
-    QPointF m_b;
+    topology::EdgeShape m_shape;
     OverlayMode m_mode = OverlayMode::Health;
     TrafficMark m_mark;
     double m_maxRps = 0;

@@ -3,6 +3,7 @@
 #include "trafficstyle.h"
 
 #include "topology/graph.h"
+#include "topology/layeredlayout.h"
 
 #include <QGraphicsItem>
 
@@ -16,8 +17,8 @@ class EdgeItem;
 class NodeItem final : public QGraphicsItem
 {
 public:
-    static constexpr qreal kWidth = 210;
-    static constexpr qreal kHeight = 42;
+    static constexpr qreal kWidth = topology::kNodeWidth;
+    static constexpr qreal kHeight = topology::kNodeHeight;
 
     explicit NodeItem(const topology::Node &node);
 

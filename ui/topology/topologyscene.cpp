@@ -41,8 +41,8 @@ void TopologyScene::sync(const topology::Graph &graph, const topology::GraphDelt
         if (node == graph.nodes.constEnd() || !item)
             return sync(graph); // not what this scene shows: start over
         item->setNode(*node);
-        for (BundleItem *bundle : m_bundlesBySource.value(id))
-            bundle->setColor(healthColor(node->health));
+        if (const auto tick = m_tickOf.constFind(id); tick != m_tickOf.constEnd())
+            tick->first->setTickColor(tick->second, healthColor(node->health));
     }
     if (!m_filterText.isEmpty())
         applyFilter(m_filterText);
@@ -55,14 +55,19 @@ void TopologyScene::sync(const topology::Graph &graph)
     const QHash<QString, QPointF> &positions = layout.positions;
     syncLanes(layout.lanes);
     // Big fan-outs (a version's many instances) become bundles instead of single edges.
+    // A service's versions stand under it (tree connectors, same column): never bundled.
+    const auto bundleable = [&](const topology::Edge &e) {
+        const auto from = positions.constFind(e.from), to = positions.constFind(e.to);
+        return from != positions.constEnd() && to != positions.constEnd() && to->x() >= from->x() + topology::kNodeWidth;
+    };
     QHash<QString, int> fanOut;
     for (const auto &e : graph.edges) {
-        if (positions.contains(e.from) && positions.contains(e.to))
+        if (bundleable(e))
             ++fanOut[e.from];
     }
     QSet<QString> bundled; // edge ids drawn by bundles
     for (auto it = graph.edges.constBegin(); it != graph.edges.constEnd(); ++it) {
-        if (fanOut.value(it->from) > kBundleThreshold)
+        if (fanOut.value(it->from) > kBundleThreshold && bundleable(*it))
             bundled.insert(it.key());
     }
 
@@ -173,29 +178,34 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
     qDeleteAll(m_bundles);
     m_bundles.clear();
     m_bundled = bundled;
-    m_bundlesBySource.clear();
+    m_tickOf.clear();
     if (bundled.isEmpty())
         return;
     // Group the bundled edges by source and target column.
-    QHash<QString, QMap<qreal, QList<QPointF>>> targets; // source -> column x -> points
+    QHash<QString, QMap<qreal, QList<const NodeItem *>>> targets; // source -> column x -> targets
     for (const QString &id : bundled) {
         const auto &e = graph.edges[id];
         const NodeItem *to = m_nodes.value(e.to);
         if (!to || !m_nodes.contains(e.from))
             continue;
-        targets[e.from][to->pos().x()].append(to->pos() + QPointF(0, NodeItem::kHeight / 2));
+        targets[e.from][to->pos().x()].append(to);
     }
     for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
         const NodeItem *from = m_nodes.value(it.key());
         const QPointF source = from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
         int total = 0;
-        for (const auto &points : it.value())
-            total += int(points.size());
-        for (const auto &points : it.value()) {
-            auto *bundle = new BundleItem(source, points, healthColor(from->node().health), total);
+        for (const auto &column : it.value())
+            total += int(column.size());
+        for (const auto &column : it.value()) {
+            QList<BundleItem::Target> ticks;
+            ticks.reserve(column.size());
+            for (const NodeItem *to : column)
+                ticks.append({to->pos() + QPointF(0, NodeItem::kHeight / 2), healthColor(to->node().health)});
+            auto *bundle = new BundleItem(source, std::move(ticks), total);
             addItem(bundle);
             m_bundles << bundle;
-            m_bundlesBySource[it.key()] << bundle;
+            for (int i = 0; i < int(column.size()); ++i)
+                m_tickOf.insert(column[i]->node().id, {bundle, i});
         }
     }
 }

@@ -66,7 +66,7 @@ private:
     QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
     QList<BundleItem *> m_bundles;      // fan-outs above the threshold, rebuilt each sync
     QSet<QString> m_bundled;            // edge ids the bundles draw
-    QHash<QString, QList<BundleItem *>> m_bundlesBySource; // a bundle has its source's colour
+    QHash<QString, std::pair<BundleItem *, int>> m_tickOf; // a bundled target: its bundle and tick
     int m_fullSyncs = 0;
     OverlayMode m_overlayMode = OverlayMode::Health;
     telemetry::TrafficOverlay m_traffic;

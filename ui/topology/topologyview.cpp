@@ -2,6 +2,7 @@
 
 #include <QPainter>
 
+#include "linecolor.h"
 #include "nodeitem.h"
 #include "topologyscene.h"
 
@@ -19,7 +20,7 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent) : QGraphicsVie
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
-    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
+    setBackgroundBrush(viewBackground());
     setFocusPolicy(Qt::StrongFocus);
     connect(scene, &QGraphicsScene::selectionChanged, this, [this] { Q_EMIT nodeSelected(selectedNodeId()); });
 }

@@ -7,6 +7,7 @@
 #include "settings/consolesettings.h"
 #include "topology/healthreasontext.h"
 #include "gateway/specreader.h"
+#include "gateway/weightedit.h"
 #include "topology/doctor.h"
 #include "topology/labels.h"
 
@@ -14,6 +15,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void windowLayoutComesBack();
     void healthReasonsFollowTheLanguage();
     void findingsFollowTheLanguage();
+    void errorDetailsStayEnglishAndReadTranslated();
 
 private:
     QTemporaryDir m_dir;
@@ -145,6 +148,37 @@ void TestConsoleSettings::findingsFollowTheLanguage()
         translated = translated || p.message.startsWith(QStringLiteral("未知标签"));
     QVERIFY(translated);
     QCoreApplication::removeTranslator(&zh);
+}
+
+// An error's detail stays English (logs, JSON, audit records, snapshots); text() reads in the
+// interface language, with the arguments in place and a nested error translated inside.
+void TestConsoleSettings::errorDetailsStayEnglishAndReadTranslated()
+{
+    const QString spec = QStringLiteral("apiVersion: mcp/v1\nkind: GatewayConfig\nmetadata: {name: edge}\nspec:\n  driver: nginx\n"
+                                        "  listeners: [{name: http, port: 8080}]\n  routes:\n    - name: app\n      match: {pathPrefix: /}\n"
+                                        "      backends: [{service: users}]\n");
+    static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&zh);
+    const auto pair = gateway::parseWeightArguments({QStringLiteral("v1%2")});
+    QVERIFY(!pair);
+    QCOMPARE(pair.error().detail, QStringLiteral("`v1%2` is not VERSION=WEIGHT (such as v1=90)")); // one pass: the %2 stays
+    QVERIFY2(han.match(pair.error().text()).hasMatch() && pair.error().text().contains(QLatin1String("`v1%2`")), qPrintable(pair.error().text()));
+    const auto route = gateway::specWithWeights(spec, QStringLiteral("nope"), {{QStringLiteral("default"), 100}});
+    QVERIFY(!route);
+    QCOMPARE(route.error().code, QStringLiteral("weights.unknown-route"));
+    QCOMPARE(route.error().detail, QStringLiteral("the gateway has no route `nope` (it has: app)"));
+    QVERIFY2(han.match(route.error().text()).hasMatch() && route.error().text().contains(QLatin1String("`nope`")), qPrintable(route.error().text()));
+    // Nested, the way WeightApply reports a failed push: both layers translated, English below.
+    const Error outer = Error::make(route.error().kind, route.error().code,
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (at %2)"), {route.error(), QStringLiteral("check")}));
+    QCOMPARE(outer.detail, QStringLiteral("the gateway has no route `nope` (it has: app) (at check)"));
+    QVERIFY2(outer.text().startsWith(route.error().text()) && outer.text().contains(QLatin1String("check")), qPrintable(outer.text()));
+    QVERIFY(outer.text() != outer.detail);
+    QCoreApplication::removeTranslator(&zh);
+    const auto again = gateway::parseWeightArguments({QStringLiteral("v1")});
+    QCOMPARE(again.error().text(), again.error().detail); // no translator: English
 }
 
 QTEST_MAIN(TestConsoleSettings)

@@ -29,22 +29,22 @@ QString fillMessage(const QString &pattern, const QStringList &args)
 
 QString Message::english() const
 {
-    if (!m_source)
-        return {};
-    QStringList args;
-    for (const MessageArg &a : m_args)
-        args << a.english;
-    return fillMessage(QString::fromUtf8(m_source), args);
+    return filled(false);
 }
 
 QString Message::local() const
+{
+    return filled(true);
+}
+
+QString Message::filled(bool local) const
 {
     if (!m_source)
         return {};
     QStringList args;
     for (const MessageArg &a : m_args)
-        args << a.local;
-    return fillMessage(QCoreApplication::translate(kContext, m_source), args);
+        args << (local ? a.local : a.english);
+    return fillMessage(local ? QCoreApplication::translate(kContext, m_source) : QString::fromUtf8(m_source), args);
 }
 
 } // namespace mcp

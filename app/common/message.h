@@ -42,6 +42,8 @@ public:
     static constexpr const char *kContext = "mcp::Errors";
 
 private:
+    QString filled(bool local) const;
+
     const char *m_source = nullptr; // a string literal
     QList<MessageArg> m_args;
 };

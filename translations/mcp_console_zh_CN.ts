@@ -679,6 +679,22 @@
       <source>the server certificate of %1:%2 did not verify: %3</source>
       <translation>%1:%2 的服务器证书未通过验证：%3</translation>
     </message>
+    <message>
+      <source>%1 ssh-agent key(s)</source>
+      <translation>%1 个 ssh-agent 密钥</translation>
+    </message>
+    <message>
+      <source>%1 (unreadable: %2)</source>
+      <translation>%1（无法读取：%2）</translation>
+    </message>
+    <message>
+      <source>%1 (unsupported key format)</source>
+      <translation>%1（不支持的密钥格式）</translation>
+    </message>
+    <message>
+      <source>an unreadable key</source>
+      <translation>一个无法读取的密钥</translation>
+    </message>
   </context>
   <context>
     <name>mcp::certs::Check</name>

@@ -627,4 +627,8 @@ T.update({
     'only the key an unknown host offered on its last attempt can be trusted; a changed key must be removed from known_hosts by hand': '只能信任未知主机在最近一次尝试中提供的密钥；已变更的密钥必须手动从 known_hosts 中删除',
     'there is already a host called %1': '已存在名为 %1 的主机',
     'there is no host called %1': '不存在名为 %1 的主机',
+    '%1 ssh-agent key(s)': '%1 个 ssh-agent 密钥',
+    '%1 (unreadable: %2)': '%1（无法读取：%2）',
+    '%1 (unsupported key format)': '%1（不支持的密钥格式）',
+    'an unreadable key': '一个无法读取的密钥',
 })

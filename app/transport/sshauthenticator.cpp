@@ -5,6 +5,21 @@
 
 #include <libssh2.h>
 
+namespace {
+// "a, b, c" in English and in the interface language.
+mcp::MessageArg joined(const QList<mcp::Message> &parts)
+{
+    QStringList english, local;
+    for (const mcp::Message &m : parts) {
+        english << m.english();
+        local << m.local();
+    }
+    mcp::MessageArg arg(english.join(QStringLiteral(", ")));
+    arg.local = local.join(QStringLiteral(", "));
+    return arg;
+}
+} // namespace
+
 #include <cstring>
 
 namespace mcp::transport {
@@ -110,7 +125,7 @@ SshAuthenticator::Step SshAuthenticator::exhausted()
             ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 refused public key authentication; no keys were available (no agent, no identity files)"),
                       {m_target.displayName()})
             : Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 refused public key authentication; tried %2"),
-                      {m_target.displayName(), m_tried.join(QStringLiteral(", "))});
+                      {m_target.displayName(), joined(m_tried)});
     return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"), refused));
 }
 
@@ -154,7 +169,7 @@ SshAuthenticator::Step SshAuthenticator::step()
             libssh2_agent_publickey *next = nullptr;
             if (libssh2_agent_get_identity(m_agent, &next, m_identity) != 0) {
                 if (m_agentKeysTried > 0)
-                    m_tried << QStringLiteral("%1 ssh-agent key(s)").arg(m_agentKeysTried);
+                    m_tried << Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 ssh-agent key(s)"), {m_agentKeysTried});
                 freeAgent();
                 m_phase = Phase::FileNext;
                 break;
@@ -181,7 +196,7 @@ SshAuthenticator::Step SshAuthenticator::step()
             const QString path = m_target.identityFiles.at(m_fileIndex);
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                m_tried << QStringLiteral("%1 (unreadable: %2)").arg(path, file.errorString());
+                m_tried << Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (unreadable: %2)"), {path, file.errorString()});
                 break;
             }
             m_currentEncrypted = isEncryptedKeyFile(file.readAll());
@@ -209,11 +224,11 @@ SshAuthenticator::Step SshAuthenticator::step()
                 return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.key.bad-passphrase"),
                                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "the passphrase for %1 is wrong"), {path})));
             if (rc == LIBSSH2_ERROR_FILE) {
-                m_tried << QStringLiteral("%1 (unsupported key format)").arg(path);
+                m_tried << Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (unsupported key format)"), {path});
             } else if (rc == LIBSSH2_ERROR_AUTHENTICATION_FAILED ||
                        rc == LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED || rc == LIBSSH2_ERROR_METHOD_NOT_SUPPORTED ||
                        rc == LIBSSH2_ERROR_PUBLICKEY_UNRECOGNIZED) {
-                m_tried << path;
+                m_tried << Message("%1", {path});
             } else {
                 char *msg = nullptr;
                 libssh2_session_last_error(m_session, &msg, nullptr, 0);

@@ -1,4 +1,5 @@
 #include "sshknownhosts.h"
+#include "common/messagephrase.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -109,7 +110,7 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
         if (found && found->key)
             info->knownFingerprint = fingerprint(QByteArray::fromBase64(QByteArray(found->key)));
         return sshError(QStringLiteral("ssh.hostkey.mismatch"),
-                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "the %1 host key of %2 does not match %3: the server offered %4, known_hosts has %5; refusing to connect (the key changed or someone is intercepting the connection)"), {info->keyType, info->host, info->knownHostsFile, info->fingerprint, info->knownFingerprint.isEmpty() ? QStringLiteral("an unreadable key") : info->knownFingerprint}));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "the %1 host key of %2 does not match %3: the server offered %4, known_hosts has %5; refusing to connect (the key changed or someone is intercepting the connection)"), {info->keyType, info->host, info->knownHostsFile, info->fingerprint, info->knownFingerprint.isEmpty() ? phrase(Message(QT_TRANSLATE_NOOP("mcp::Errors", "an unreadable key"))) : MessageArg(info->knownFingerprint)}));
     }
     case LIBSSH2_KNOWNHOST_CHECK_NOTFOUND:
         if (acceptNew) {

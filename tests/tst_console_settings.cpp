@@ -8,6 +8,10 @@
 #include "topology/healthreasontext.h"
 #include "gateway/specreader.h"
 #include "gateway/weightedit.h"
+#include "endpoint/endpoint.h"
+#include "endpoint/endpointresolver.h"
+#include "transport/bytestream.h"
+#include "transport/tcpconnector.h"
 #include "topology/doctor.h"
 #include "topology/labels.h"
 
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void healthReasonsFollowTheLanguage();
     void findingsFollowTheLanguage();
     void errorDetailsStayEnglishAndReadTranslated();
+    void transportAndEndpointErrorsReadTranslated();
 
 private:
     QTemporaryDir m_dir;
@@ -179,6 +184,48 @@ void TestConsoleSettings::errorDetailsStayEnglishAndReadTranslated()
     QCoreApplication::removeTranslator(&zh);
     const auto again = gateway::parseWeightArguments({QStringLiteral("v1")});
     QCOMPARE(again.error().text(), again.error().detail); // no translator: English
+}
+
+// The transports' and the endpoint parser's details: English for logs and mcpctl, the
+// interface language in text(), the URL or address kept, a wrapped error translated inside.
+void TestConsoleSettings::transportAndEndpointErrorsReadTranslated()
+{
+    static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&zh);
+
+    // A refused TCP connection (nothing listens on port 1 of the loopback).
+    transport::TcpConnector connector(QStringLiteral("127.0.0.1"), 1, endpoint::TlsConfig{});
+    const auto stream = connector.createStream();
+    QSignalSpy failed(stream.get(), &transport::ByteStream::failed);
+    stream->open();
+    QVERIFY(failed.count() == 1 || failed.wait());
+    const auto refused = failed.first().first().value<Error>();
+    QCOMPARE(refused.code, QStringLiteral("transport.refused"));
+    QCOMPARE(refused.detail, QStringLiteral("connection to 127.0.0.1:1 refused"));
+    QVERIFY2(han.match(refused.text()).hasMatch() && refused.text().contains(QLatin1String("127.0.0.1:1")), qPrintable(refused.text()));
+
+    // A malformed URL, and the same URL given as --host: the resolver wraps the parser's error.
+    const auto parsed = endpoint::Endpoint::parse(QStringLiteral("ftp://x"));
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.error().code, QStringLiteral("endpoint.scheme"));
+    QCOMPARE(parsed.error().detail, QStringLiteral("'ftp://x': unsupported scheme 'ftp' (use unix://, tcp:// or ssh://)"));
+    QVERIFY2(han.match(parsed.error().text()).hasMatch() && parsed.error().text().contains(QLatin1String("ftp://x")), qPrintable(parsed.error().text()));
+    endpoint::EndpointResolver::Input input;
+    input.hostFlag = QStringLiteral("ftp://x");
+    input.configDir = m_dir.path();
+    input.environment = QProcessEnvironment();
+    const auto resolved = endpoint::EndpointResolver(input).resolve();
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().code, QStringLiteral("endpoint.scheme"));
+    QCOMPARE(resolved.error().detail, QStringLiteral("--host: ") + parsed.error().detail);
+    QVERIFY2(resolved.error().text().contains(parsed.error().text()) && resolved.error().text().startsWith(QLatin1String("--host")),
+             qPrintable(resolved.error().text()));
+    QVERIFY(resolved.error().text() != resolved.error().detail);
+
+    QCoreApplication::removeTranslator(&zh);
+    QCOMPARE(endpoint::Endpoint::parse(QStringLiteral("ftp://x")).error().text(), parsed.error().detail); // no translator: English
 }
 
 QTEST_MAIN(TestConsoleSettings)

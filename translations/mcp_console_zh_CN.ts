@@ -207,6 +207,494 @@
       <source>graph: %1</source>
       <translation>图：%1</translation>
     </message>
+    <message>
+      <source>the console ended</source>
+      <translation>控制台已结束</translation>
+    </message>
+    <message>
+      <source>malformed console frame</source>
+      <translation>控制台数据帧格式错误</translation>
+    </message>
+    <message>
+      <source>the engine sent malformed JSON at offset %1: %2</source>
+      <translation>引擎发送的 JSON 在偏移 %1 处格式错误：%2</translation>
+    </message>
+    <message>
+      <source>HTTP status %1</source>
+      <translation>HTTP 状态 %1</translation>
+    </message>
+    <message>
+      <source>the engine speaks API %1; MCP Console needs %2 or newer</source>
+      <translation>引擎使用 API %1；MCP Console 需要 %2 或更新版本</translation>
+    </message>
+    <message>
+      <source>the engine ended the event stream</source>
+      <translation>引擎结束了事件流</translation>
+    </message>
+    <message>
+      <source>exec create returned no Id</source>
+      <translation>exec create 没有返回 Id</translation>
+    </message>
+    <message>
+      <source>malformed log frame (is the container's Tty setting right?)</source>
+      <translation>日志数据帧格式错误（容器的 Tty 设置是否正确？）</translation>
+    </message>
+    <message>
+      <source>the log stream ended</source>
+      <translation>日志流已结束</translation>
+    </message>
+    <message>
+      <source>context "%1" not found: there is no %2 (context store %3)</source>
+      <translation>找不到上下文 “%1”：不存在 %2（上下文存储 %3）</translation>
+    </message>
+    <message>
+      <source>empty file</source>
+      <translation>文件为空</translation>
+    </message>
+    <message>
+      <source>no "Name" string</source>
+      <translation>没有 "Name" 字符串</translation>
+    </message>
+    <message>
+      <source>"Metadata.Description" is not a string</source>
+      <translation>"Metadata.Description" 不是字符串</translation>
+    </message>
+    <message>
+      <source>"Metadata" is not an object</source>
+      <translation>"Metadata" 不是对象</translation>
+    </message>
+    <message>
+      <source>%1: cannot find docker endpoint in context "%2"</source>
+      <translation>%1：在上下文 “%2” 中找不到 docker 端点</translation>
+    </message>
+    <message>
+      <source>"Endpoints.docker.Host" is not a string</source>
+      <translation>"Endpoints.docker.Host" 不是字符串</translation>
+    </message>
+    <message>
+      <source>"Endpoints.docker.SkipTLSVerify" is not a boolean</source>
+      <translation>"Endpoints.docker.SkipTLSVerify" 不是布尔值</translation>
+    </message>
+    <message>
+      <source>no Docker host given</source>
+      <translation>未指定 Docker 主机</translation>
+    </message>
+    <message>
+      <source>'%1' is not a valid URL: %2</source>
+      <translation>“%1” 不是有效的 URL：%2</translation>
+    </message>
+    <message>
+      <source>refusing a host URL that carries a password in plain text; use an SSH key, ssh-agent or the passphrase prompt instead</source>
+      <translation>拒绝使用以明文携带密码的主机 URL；请改用 SSH 密钥、ssh-agent 或口令提示</translation>
+    </message>
+    <message>
+      <source>'%1': a unix endpoint is unix:///absolute/path</source>
+      <translation>“%1”：unix 端点的格式为 unix:///absolute/path</translation>
+    </message>
+    <message>
+      <source>'%1': a tcp endpoint is tcp://host:port</source>
+      <translation>“%1”：tcp 端点的格式为 tcp://host:port</translation>
+    </message>
+    <message>
+      <source>'%1': a tcp endpoint takes no path</source>
+      <translation>“%1”：tcp 端点不能带路径</translation>
+    </message>
+    <message>
+      <source>'%1': an SSH endpoint is ssh://[user@]host[:port][/socket]</source>
+      <translation>“%1”：SSH 端点的格式为 ssh://[user@]host[:port][/socket]</translation>
+    </message>
+    <message>
+      <source>'%1': unsupported scheme '%2' (use unix://, tcp:// or ssh://)</source>
+      <translation>“%1”：不支持的协议 “%2”（请使用 unix://、tcp:// 或 ssh://）</translation>
+    </message>
+    <message>
+      <source>conflicting options: cannot specify both --host and --context</source>
+      <translation>选项冲突：不能同时指定 --host 和 --context</translation>
+    </message>
+    <message>
+      <source>DOCKER_TLS_VERIFY is set</source>
+      <translation>已设置 DOCKER_TLS_VERIFY</translation>
+    </message>
+    <message>
+      <source>Point DOCKER_CERT_PATH at the directory holding ca.pem, cert.pem and key.pem.</source>
+      <translation>请将 DOCKER_CERT_PATH 指向存放 ca.pem、cert.pem 和 key.pem 的目录。</translation>
+    </message>
+    <message>
+      <source>DOCKER_TLS is set without DOCKER_TLS_VERIFY, so the Docker CLI would use TLS without verifying the server</source>
+      <translation>设置了 DOCKER_TLS 而未设置 DOCKER_TLS_VERIFY，因此 Docker CLI 会使用 TLS 但不验证服务器</translation>
+    </message>
+    <message>
+      <source>DOCKER_CERT_PATH is set without DOCKER_TLS_VERIFY, so Docker clients would not verify the server (the Docker CLI would not even use TLS)</source>
+      <translation>设置了 DOCKER_CERT_PATH 而未设置 DOCKER_TLS_VERIFY，因此 Docker 客户端不会验证服务器（Docker CLI 甚至不会使用 TLS）</translation>
+    </message>
+    <message>
+      <source>Provide ca.pem (the CA that signed the engine's certificate) in %1, or set DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH pointing at ca.pem, cert.pem and key.pem.</source>
+      <translation>请在 %1 中提供 ca.pem（签发引擎证书的 CA），或设置 DOCKER_TLS_VERIFY=1 并将 DOCKER_CERT_PATH 指向 ca.pem、cert.pem 和 key.pem 所在目录。</translation>
+    </message>
+    <message>
+      <source>context "%1" (%2)</source>
+      <translation>上下文 “%1”（%2）</translation>
+    </message>
+    <message>
+      <source>%1 sets "SkipTLSVerify": true, so the Docker CLI would not verify the server</source>
+      <translation>%1 设置了 "SkipTLSVerify": true，因此 Docker CLI 不会验证服务器</translation>
+    </message>
+    <message>
+      <source>Add the engine's CA with `docker context update %1 --docker "host=%2,ca=/path/to/ca.pem"`.</source>
+      <translation>请用 `docker context update %1 --docker "host=%2,ca=/path/to/ca.pem"` 添加引擎的 CA。</translation>
+    </message>
+    <message>
+      <source>%1: "currentContext" is not a string</source>
+      <translation>%1："currentContext" 不是字符串</translation>
+    </message>
+    <message>
+      <source>cannot read %1: %2</source>
+      <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+      <source>%1:%2: malformed JSON: %3 (byte offset %4)</source>
+      <translation>%1:%2：JSON 格式错误：%3（字节偏移 %4）</translation>
+    </message>
+    <message>
+      <source>%1: expected a JSON object at the top level</source>
+      <translation>%1：顶层应为 JSON 对象</translation>
+    </message>
+    <message>
+      <source>%1, but there is no CA certificate at %2. %3</source>
+      <translation>%1，但 %2 处没有 CA 证书。%3</translation>
+    </message>
+    <message>
+      <source>%1. MCP Console always verifies the server certificate of %2 and found no CA certificate at %3. %4</source>
+      <translation>%1。MCP Console 总是验证 %2 的服务器证书，但在 %3 处找不到 CA 证书。%4</translation>
+    </message>
+    <message>
+      <source>%1 %2 does not exist</source>
+      <translation>%1 %2 不存在</translation>
+    </message>
+    <message>
+      <source>%1 %2 is not a readable file</source>
+      <translation>%1 %2 不是可读的文件</translation>
+    </message>
+    <message>
+      <source>a host needs a name</source>
+      <translation>主机需要一个名称</translation>
+    </message>
+    <message>
+      <source>host name "%1" may only contain letters, digits and . _ - @, and must start with a letter or digit</source>
+      <translation>主机名 “%1” 只能包含字母、数字和 . _ - @，且必须以字母或数字开头</translation>
+    </message>
+    <message>
+      <source>host %1 needs either a Docker context or a URL</source>
+      <translation>主机 %1 需要 Docker 上下文或 URL 之一</translation>
+    </message>
+    <message>
+      <source>TLS files apply to tcp:// hosts only</source>
+      <translation>TLS 文件只适用于 tcp:// 主机</translation>
+    </message>
+    <message>
+      <source>TLS needs the CA that signed the engine's certificate: the server is always verified</source>
+      <translation>TLS 需要签发引擎证书的 CA：服务器总是会被验证</translation>
+    </message>
+    <message>
+      <source>a client certificate needs its key and a key its certificate</source>
+      <translation>客户端证书需要配套的私钥，私钥也需要配套的证书</translation>
+    </message>
+    <message>
+      <source>CA file</source>
+      <translation>CA 文件</translation>
+    </message>
+    <message>
+      <source>client certificate</source>
+      <translation>客户端证书</translation>
+    </message>
+    <message>
+      <source>client key</source>
+      <translation>客户端私钥</translation>
+    </message>
+    <message>
+      <source>SSH identity file</source>
+      <translation>SSH 身份密钥文件</translation>
+    </message>
+    <message>
+      <source>an SSH identity applies to ssh:// hosts only</source>
+      <translation>SSH 身份密钥只适用于 ssh:// 主机</translation>
+    </message>
+    <message>
+      <source>host stopped</source>
+      <translation>主机已停止</translation>
+    </message>
+    <message>
+      <source>only the key an unknown host offered on its last attempt can be trusted; a changed key must be removed from known_hosts by hand</source>
+      <translation>只能信任未知主机在最近一次尝试中提供的密钥；已变更的密钥必须手动从 known_hosts 中删除</translation>
+    </message>
+    <message>
+      <source>there is already a host called %1</source>
+      <translation>已存在名为 %1 的主机</translation>
+    </message>
+    <message>
+      <source>there is no host called %1</source>
+      <translation>不存在名为 %1 的主机</translation>
+    </message>
+    <message>
+      <source>client closed</source>
+      <translation>客户端已关闭</translation>
+    </message>
+    <message>
+      <source>the engine upgraded a plain request</source>
+      <translation>引擎对普通请求进行了协议升级</translation>
+    </message>
+    <message>
+      <source>no answer from the engine within %1 s</source>
+      <translation>引擎在 %1 秒内没有应答</translation>
+    </message>
+    <message>
+      <source>no connection to the engine after %1 s</source>
+      <translation>%1 秒后仍未连接到引擎</translation>
+    </message>
+    <message>
+      <source>the engine sent data with no request outstanding</source>
+      <translation>引擎在没有待处理请求时发送了数据</translation>
+    </message>
+    <message>
+      <source>the engine closed the connection without answering</source>
+      <translation>引擎未应答就关闭了连接</translation>
+    </message>
+    <message>
+      <source>the connection closed while opening</source>
+      <translation>连接在建立过程中被关闭</translation>
+    </message>
+    <message>
+      <source>malformed HTTP response from the engine: %1 (%2)</source>
+      <translation>引擎返回的 HTTP 响应格式错误：%1（%2）</translation>
+    </message>
+    <message>
+      <source>the engine closed the connection in the middle of a response</source>
+      <translation>引擎在响应中途关闭了连接</translation>
+    </message>
+    <message>
+      <source>cannot run %1: %2</source>
+      <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+      <source>the host key of %1 does not match known_hosts: %2</source>
+      <translation>%1 的主机密钥与 known_hosts 不符：%2</translation>
+    </message>
+    <message>
+      <source>%1 is not in known_hosts: %2</source>
+      <translation>%1 不在 known_hosts 中：%2</translation>
+    </message>
+    <message>
+      <source>%1 refused authentication: %2</source>
+      <translation>%1 拒绝了认证：%2</translation>
+    </message>
+    <message>
+      <source>ssh to %1 failed: %2</source>
+      <translation>通过 SSH 连接 %1 失败：%2</translation>
+    </message>
+    <message>
+      <source>'docker system dial-stdio' on %1 exited with %2: %3</source>
+      <translation>%1 上的 “docker system dial-stdio” 以退出码 %2 结束：%3</translation>
+    </message>
+    <message>
+      <source>%1 is encrypted and no passphrase was given (connecting to %2)</source>
+      <translation>%1 已加密，但未提供口令（正在连接 %2）</translation>
+    </message>
+    <message>
+      <source>%1 refused public key authentication; no keys were available (no agent, no identity files)</source>
+      <translation>%1 拒绝了公钥认证；没有可用的密钥（没有 agent，也没有身份密钥文件）</translation>
+    </message>
+    <message>
+      <source>%1 refused public key authentication; tried %2</source>
+      <translation>%1 拒绝了公钥认证；已尝试：%2</translation>
+    </message>
+    <message>
+      <source>%1 closed the connection before authentication</source>
+      <translation>%1 在认证前关闭了连接</translation>
+    </message>
+    <message>
+      <source>%1 does not accept public keys (it offers: %2)</source>
+      <translation>%1 不接受公钥认证（它提供的方式：%2）</translation>
+    </message>
+    <message>
+      <source>the passphrase for %1 is wrong</source>
+      <translation>%1 的口令不正确</translation>
+    </message>
+    <message>
+      <source>authentication with %1 at %2 broke off: %3</source>
+      <translation>使用 %1 向 %2 认证时中断：%3</translation>
+    </message>
+    <message>
+      <source>the SSH connector of this stream is gone</source>
+      <translation>此数据流所属的 SSH 连接器已不存在</translation>
+    </message>
+    <message>
+      <source>the server did not forward to %1</source>
+      <translation>服务器没有转发到 %1</translation>
+    </message>
+    <message>
+      <source>the server did not forward to %1:%2</source>
+      <translation>服务器没有转发到 %1:%2</translation>
+    </message>
+    <message>
+      <source>the server refused a session channel</source>
+      <translation>服务器拒绝打开会话通道</translation>
+    </message>
+    <message>
+      <source>the server refused to run '%1'</source>
+      <translation>服务器拒绝运行 “%1”</translation>
+    </message>
+    <message>
+      <source>writing to the channel failed</source>
+      <translation>写入通道失败</translation>
+    </message>
+    <message>
+      <source>reading from the channel failed</source>
+      <translation>读取通道失败</translation>
+    </message>
+    <message>
+      <source>'%1' on the remote host failed: %2</source>
+      <translation>远程主机上的 “%1” 失败：%2</translation>
+    </message>
+    <message>
+      <source>%1 sent no host key</source>
+      <translation>%1 没有发送主机密钥</translation>
+    </message>
+    <message>
+      <source>libssh2_knownhost_init failed</source>
+      <translation>libssh2_knownhost_init 失败</translation>
+    </message>
+    <message>
+      <source>the %1 host key of %2 does not match %3: the server offered %4, known_hosts has %5; refusing to connect (the key changed or someone is intercepting the connection)</source>
+      <translation>%2 的 %1 主机密钥与 %3 不符：服务器提供的是 %4，known_hosts 中记录的是 %5；拒绝连接（密钥已变更，或有人正在拦截连接）</translation>
+    </message>
+    <message>
+      <source>%1 is not in %2; it offered the %3 key %4. Verify the fingerprint and accept it to continue</source>
+      <translation>%1 不在 %2 中；它提供了 %3 密钥 %4。请核对指纹并接受后继续</translation>
+    </message>
+    <message>
+      <source>could not check the host key of %1 against %2</source>
+      <translation>无法根据 %2 检查 %1 的主机密钥</translation>
+    </message>
+    <message>
+      <source>cannot create %1</source>
+      <translation>无法创建 %1</translation>
+    </message>
+    <message>
+      <source>cannot write %1: %2</source>
+      <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <source>the SSH connector was shut down</source>
+      <translation>SSH 连接器已关闭</translation>
+    </message>
+    <message>
+      <source>the SSH session was reset</source>
+      <translation>SSH 会话已被重置</translation>
+    </message>
+    <message>
+      <source>%1 is configured with ProxyJump/ProxyCommand in %2, which libssh2 cannot follow; use the OpenSSH client path</source>
+      <translation>%1 在 %2 中配置了 ProxyJump/ProxyCommand，libssh2 无法处理；请改用 OpenSSH 客户端方式</translation>
+    </message>
+    <message>
+      <source>%1 has no address</source>
+      <translation>%1 没有地址</translation>
+    </message>
+    <message>
+      <source>cannot resolve %1: %2</source>
+      <translation>无法解析 %1：%2</translation>
+    </message>
+    <message>
+      <source>cannot connect to %1:%2: %3</source>
+      <translation>无法连接到 %1:%2：%3</translation>
+    </message>
+    <message>
+      <source>libssh2_session_init failed</source>
+      <translation>libssh2_session_init 失败</translation>
+    </message>
+    <message>
+      <source>%1 closed the SSH connection</source>
+      <translation>%1 关闭了 SSH 连接</translation>
+    </message>
+    <message>
+      <source>SSH handshake with %1 failed: %2</source>
+      <translation>与 %1 的 SSH 握手失败：%2</translation>
+    </message>
+    <message>
+      <source>no TCP connection to %1 within %2 ms</source>
+      <translation>%2 毫秒内未能建立到 %1 的 TCP 连接</translation>
+    </message>
+    <message>
+      <source>SSH handshake/authentication with %1 did not finish within %2 ms</source>
+      <translation>与 %1 的 SSH 握手/认证未在 %2 毫秒内完成</translation>
+    </message>
+    <message>
+      <source>%1 did not open a channel within %2 ms</source>
+      <translation>%1 未在 %2 毫秒内打开通道</translation>
+    </message>
+    <message>
+      <source>the SSH connection to %1 is gone (keepalive failed)</source>
+      <translation>到 %1 的 SSH 连接已断开（keepalive 失败）</translation>
+    </message>
+    <message>
+      <source>cannot read the %1 %2: %3</source>
+      <translation>无法读取 %1 %2：%3</translation>
+    </message>
+    <message>
+      <source>CA bundle</source>
+      <translation>CA 证书包</translation>
+    </message>
+    <message>
+      <source>%1 holds no PEM certificate</source>
+      <translation>%1 中没有 PEM 证书</translation>
+    </message>
+    <message>
+      <source>%1 holds no usable unencrypted PEM private key</source>
+      <translation>%1 中没有可用的未加密 PEM 私钥</translation>
+    </message>
+    <message>
+      <source>connection to %1 refused</source>
+      <translation>到 %1 的连接被拒绝</translation>
+    </message>
+    <message>
+      <source>host %1 not found</source>
+      <translation>找不到主机 %1</translation>
+    </message>
+    <message>
+      <source>no answer from %1</source>
+      <translation>%1 没有应答</translation>
+    </message>
+    <message>
+      <source>TLS handshake with %1 failed: %2</source>
+      <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+      <source>%1 closed the connection during the TLS handshake (is the client certificate accepted?)</source>
+      <translation>%1 在 TLS 握手期间关闭了连接（客户端证书是否被接受？）</translation>
+    </message>
+    <message>
+      <source>%1 closed the connection</source>
+      <translation>%1 关闭了连接</translation>
+    </message>
+    <message>
+      <source>the server certificate of %1:%2 did not verify: %3</source>
+      <translation>%1:%2 的服务器证书未通过验证：%3</translation>
+    </message>
+    <message>
+      <source>%1 ssh-agent key(s)</source>
+      <translation>%1 个 ssh-agent 密钥</translation>
+    </message>
+    <message>
+      <source>%1 (unreadable: %2)</source>
+      <translation>%1（无法读取：%2）</translation>
+    </message>
+    <message>
+      <source>%1 (unsupported key format)</source>
+      <translation>%1（不支持的密钥格式）</translation>
+    </message>
+    <message>
+      <source>an unreadable key</source>
+      <translation>一个无法读取的密钥</translation>
+    </message>
   </context>
   <context>
     <name>mcp::certs::Check</name>

@@ -42,10 +42,10 @@ void AttachSession::start(bool replayLogs)
         if (m_status >= 400) {
             return end(apiError(m_status, m_errorBody));
         }
-        end(Error::make(ErrorKind::Transport, QStringLiteral("attach.closed"), QStringLiteral("the console ended")));
+        end(Error::make(ErrorKind::Transport, QStringLiteral("attach.closed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the console ended"))));
     });
     connect(c, &http::HttpConnection::ended, this, [this] {
-        end(Error::make(ErrorKind::Transport, QStringLiteral("attach.closed"), QStringLiteral("the console ended")));
+        end(Error::make(ErrorKind::Transport, QStringLiteral("attach.closed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the console ended"))));
     });
     connect(c, &http::HttpConnection::failed, this, &AttachSession::end);
 
@@ -82,7 +82,7 @@ void AttachSession::onRaw(const QByteArray &data)
         return;
     }
     if (!m_decoder.feed(data))
-        end(Error::make(ErrorKind::Protocol, QStringLiteral("attach.bad-frame"), QStringLiteral("malformed console frame")));
+        end(Error::make(ErrorKind::Protocol, QStringLiteral("attach.bad-frame"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "malformed console frame"))));
 }
 
 void AttachSession::end(const Error &reason)

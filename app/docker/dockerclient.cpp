@@ -35,9 +35,7 @@ Result<QJsonDocument> parseJson(const http::Response &response)
     QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
     if (error.error != QJsonParseError::NoError)
         return Error::make(ErrorKind::Protocol, QStringLiteral("api.bad-json"),
-                           QStringLiteral("the engine sent malformed JSON at offset %1: %2")
-                               .arg(error.offset)
-                               .arg(error.errorString()));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine sent malformed JSON at offset %1: %2"), {error.offset, error.errorString()}));
     return doc;
 }
 
@@ -55,7 +53,9 @@ Error apiError(const http::Response &response)
     if (doc.isObject() && doc.object().contains(QLatin1String("message")))
         message = doc.object().value(QLatin1String("message")).toString();
     if (message.isEmpty())
-        message = QStringLiteral("HTTP status %1").arg(response.head.status);
+        return Error::make(ErrorKind::Api, codeForStatus(response.head.status),
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "HTTP status %1"), {response.head.status}),
+                           response.head.status);
     return Error::make(ErrorKind::Api, codeForStatus(response.head.status), message, response.head.status);
 }
 
@@ -115,8 +115,7 @@ QFuture<Result<PingInfo>> DockerClient::ping()
             negotiated = info.apiVersion;
         if (compareApiVersions(negotiated, QString::fromLatin1(kMinApiVersion)) < 0)
             return Error::make(ErrorKind::Api, QStringLiteral("api.version-too-old"),
-                               QStringLiteral("the engine speaks API %1; MCP Console needs %2 or newer")
-                                   .arg(negotiated, QString::fromLatin1(kMinApiVersion)));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine speaks API %1; MCP Console needs %2 or newer"), {negotiated, QString::fromLatin1(kMinApiVersion)}));
         m_apiVersion = negotiated;
         info.negotiatedVersion = negotiated;
         return info;

@@ -47,7 +47,7 @@ void EventStream::start()
             return end(apiError(m_status, m_errorBody));
         }
         end(Error::make(ErrorKind::Transport, QStringLiteral("events.closed"),
-                        QStringLiteral("the engine ended the event stream")));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine ended the event stream"))));
     });
     connect(c, &http::HttpConnection::failed, this, &EventStream::end);
 

@@ -35,7 +35,7 @@ QFuture<Result<ExecResult>> ExecRun::start()
             const QString execId = QJsonDocument::fromJson(r->body).object().value(QLatin1String("Id")).toString();
             if (execId.isEmpty())
                 return finish(Error::make(ErrorKind::Protocol, QStringLiteral("api.bad-json"),
-                                          QStringLiteral("exec create returned no Id")));
+                                          Message(QT_TRANSLATE_NOOP("mcp::Errors", "exec create returned no Id"))));
             startStream(execId);
         });
     return m_promise.future();

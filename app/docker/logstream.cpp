@@ -73,7 +73,7 @@ void LogStream::start()
             onPayload(StdStream::Out, data);
         else if (!m_decoder.feed(data))
             end(Error::make(ErrorKind::Protocol, QStringLiteral("logs.bad-frame"),
-                            QStringLiteral("malformed log frame (is the container's Tty setting right?)")));
+                            Message(QT_TRANSLATE_NOOP("mcp::Errors", "malformed log frame (is the container's Tty setting right?)"))));
     });
     connect(c, &http::HttpConnection::complete, this, [this] {
         if (m_status >= 400) {
@@ -83,7 +83,7 @@ void LogStream::start()
             if (!m_partial[s].isEmpty())
                 emitLine(StdStream(s), std::exchange(m_partial[s], {}));
         }
-        end(Error::make(ErrorKind::Transport, QStringLiteral("logs.closed"), QStringLiteral("the log stream ended")));
+        end(Error::make(ErrorKind::Transport, QStringLiteral("logs.closed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the log stream ended"))));
     });
     connect(c, &http::HttpConnection::failed, this, &LogStream::end);
 

@@ -1,4 +1,5 @@
 #include "contextstore.h"
+#include "common/messagephrase.h"
 
 #include "jsonfile.h"
 
@@ -16,9 +17,9 @@ namespace mcp::endpoint {
 namespace {
 const QString kMalformed = QStringLiteral("context.malformed");
 
-Error malformed(const QString &file, const QString &what)
+Error malformed(const QString &file, const Message &what)
 {
-    return Error::make(ErrorKind::Config, kMalformed, QStringLiteral("%1: %2").arg(file, what));
+    return Error::make(ErrorKind::Config, kMalformed, Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {file, phrase(what)}));
 }
 
 QString existing(const QString &dir, const QString &file)
@@ -58,8 +59,7 @@ Result<StoredContext> ContextStore::load(const QString &name) const
     const QString file = metaFile(name);
     if (!QFileInfo::exists(file))
         return Error::make(ErrorKind::Config, QStringLiteral("context.not-found"),
-                           QStringLiteral("context \"%1\" not found: there is no %2 (context store %3)")
-                               .arg(name, file, metaRoot()));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "context \"%1\" not found: there is no %2 (context store %3)"), {name, file, metaRoot()}));
     return loadFile(file);
 }
 
@@ -69,24 +69,24 @@ Result<StoredContext> ContextStore::loadFile(const QString &file) const
     if (!json.ok())
         return json.error();
     if (!json->has_value())
-        return malformed(file, QStringLiteral("empty file"));
+        return malformed(file, Message(QT_TRANSLATE_NOOP("mcp::Errors", "empty file")));
     const QJsonObject &root = **json;
 
     StoredContext ctx;
     ctx.metaFile = file;
     const QJsonValue name = jsonField(root, QStringLiteral("Name"));
     if (!name.isString() || name.toString().isEmpty())
-        return malformed(file, QStringLiteral("no \"Name\" string"));
+        return malformed(file, Message(QT_TRANSLATE_NOOP("mcp::Errors", "no \"Name\" string")));
     ctx.name = name.toString();
 
     const QJsonValue metadata = jsonField(root, QStringLiteral("Metadata"));
     if (metadata.isObject()) {
         const QJsonValue description = jsonField(metadata.toObject(), QStringLiteral("Description"));
         if (!description.isUndefined() && !description.isNull() && !description.isString())
-            return malformed(file, QStringLiteral("\"Metadata.Description\" is not a string"));
+            return malformed(file, Message(QT_TRANSLATE_NOOP("mcp::Errors", "\"Metadata.Description\" is not a string")));
         ctx.description = description.toString();
     } else if (!metadata.isUndefined() && !metadata.isNull()) {
-        return malformed(file, QStringLiteral("\"Metadata\" is not an object"));
+        return malformed(file, Message(QT_TRANSLATE_NOOP("mcp::Errors", "\"Metadata\" is not an object")));
     }
 
     // The CLI's message for a context without a docker endpoint, kept recognisable.
@@ -95,14 +95,14 @@ Result<StoredContext> ContextStore::loadFile(const QString &file) const
     if (!docker.isObject())
         return Error::make(
             ErrorKind::Config, QStringLiteral("context.no-docker-endpoint"),
-            QStringLiteral("%1: cannot find docker endpoint in context \"%2\"").arg(file, ctx.name));
+            Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: cannot find docker endpoint in context \"%2\""), {file, ctx.name}));
     const QJsonValue host = jsonField(docker.toObject(), QStringLiteral("Host"));
     if (!host.isUndefined() && !host.isNull() && !host.isString())
-        return malformed(file, QStringLiteral("\"Endpoints.docker.Host\" is not a string"));
+        return malformed(file, Message(QT_TRANSLATE_NOOP("mcp::Errors", "\"Endpoints.docker.Host\" is not a string")));
     ctx.host = host.toString();
     const QJsonValue skip = jsonField(docker.toObject(), QStringLiteral("SkipTLSVerify"));
     if (!skip.isUndefined() && !skip.isNull() && !skip.isBool())
-        return malformed(file, QStringLiteral("\"Endpoints.docker.SkipTLSVerify\" is not a boolean"));
+        return malformed(file, Message(QT_TRANSLATE_NOOP("mcp::Errors", "\"Endpoints.docker.SkipTLSVerify\" is not a boolean")));
     ctx.skipTlsVerify = skip.toBool();
 
     ctx.tlsDir = tlsDir(ctx.name);

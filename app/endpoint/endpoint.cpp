@@ -5,7 +5,7 @@
 namespace mcp::endpoint {
 
 namespace {
-Error usage(const QString &code, const QString &detail)
+Error usage(const QString &code, const Message &detail)
 {
     return Error::make(ErrorKind::Usage, code, detail);
 }
@@ -15,16 +15,15 @@ Result<Endpoint> Endpoint::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return usage(QStringLiteral("endpoint.empty"), QStringLiteral("no Docker host given"));
+        return usage(QStringLiteral("endpoint.empty"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "no Docker host given")));
 
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid())
         return usage(QStringLiteral("endpoint.malformed"),
-                     QStringLiteral("'%1' is not a valid URL: %2").arg(trimmed, url.errorString()));
+                     Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1' is not a valid URL: %2"), {trimmed, url.errorString()}));
     if (!url.password().isEmpty())
         return usage(QStringLiteral("endpoint.password-in-url"),
-                     QStringLiteral("refusing a host URL that carries a password in plain text; use an SSH "
-                                    "key, ssh-agent or the passphrase prompt instead"));
+                     Message(QT_TRANSLATE_NOOP("mcp::Errors", "refusing a host URL that carries a password in plain text; use an SSH key, ssh-agent or the passphrase prompt instead")));
 
     Endpoint ep;
     const QString scheme = url.scheme().toLower();
@@ -33,7 +32,7 @@ Result<Endpoint> Endpoint::parse(const QString &text)
         ep.socketPath = url.path();
         if (ep.socketPath.isEmpty() || !url.host().isEmpty())
             return usage(QStringLiteral("endpoint.malformed"),
-                         QStringLiteral("'%1': a unix endpoint is unix:///absolute/path").arg(trimmed));
+                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1': a unix endpoint is unix:///absolute/path"), {trimmed}));
     } else if (scheme == QLatin1String("tcp") || scheme == QLatin1String("https") ||
                scheme == QLatin1String("http")) {
         ep.kind = Kind::Tcp;
@@ -43,10 +42,10 @@ Result<Endpoint> Endpoint::parse(const QString &text)
             ep.port = scheme == QLatin1String("https") ? 2376 : 2375;
         if (ep.host.isEmpty())
             return usage(QStringLiteral("endpoint.malformed"),
-                         QStringLiteral("'%1': a tcp endpoint is tcp://host:port").arg(trimmed));
+                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1': a tcp endpoint is tcp://host:port"), {trimmed}));
         if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
             return usage(QStringLiteral("endpoint.malformed"),
-                         QStringLiteral("'%1': a tcp endpoint takes no path").arg(trimmed));
+                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1': a tcp endpoint takes no path"), {trimmed}));
         ep.tls.enabled = scheme == QLatin1String("https");
     } else if (scheme == QLatin1String("ssh")) {
         ep.kind = Kind::Ssh;
@@ -58,11 +57,10 @@ Result<Endpoint> Endpoint::parse(const QString &text)
             ep.socketPath = path;
         if (ep.host.isEmpty())
             return usage(QStringLiteral("endpoint.malformed"),
-                         QStringLiteral("'%1': an SSH endpoint is ssh://[user@]host[:port][/socket]").arg(trimmed));
+                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1': an SSH endpoint is ssh://[user@]host[:port][/socket]"), {trimmed}));
     } else {
         return usage(QStringLiteral("endpoint.scheme"),
-                     QStringLiteral("'%1': unsupported scheme '%2' (use unix://, tcp:// or ssh://)")
-                         .arg(trimmed, url.scheme()));
+                     Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1': unsupported scheme '%2' (use unix://, tcp:// or ssh://)"), {trimmed, url.scheme()}));
     }
     return ep;
 }

@@ -1,4 +1,5 @@
 #include "endpointresolver.h"
+#include "common/messagephrase.h"
 
 #include "jsonfile.h"
 #include "tlspolicy.h"
@@ -32,9 +33,9 @@ QString normalizeHost(const QString &text, bool defaultToTls)
     return host;
 }
 
-Error withContext(const Error &e, ErrorKind kind, const QString &where)
+Error withContext(const Error &e, ErrorKind kind, const MessageArg &where)
 {
-    return Error::make(kind, e.code, where + QStringLiteral(": ") + e.detail);
+    return Error::make(kind, e.code, Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {where, e}));
 }
 } // namespace
 
@@ -64,7 +65,7 @@ Result<EndpointResolver::Choice> EndpointResolver::choose() const
     const bool hasContext = !m_input.contextFlag.trimmed().isEmpty();
     if (hasHost && hasContext)
         return Error::make(ErrorKind::Usage, QStringLiteral("context.conflict"),
-                           QStringLiteral("conflicting options: cannot specify both --host and --context"));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "conflicting options: cannot specify both --host and --context")));
     if (hasContext)
         return Choice{m_input.contextFlag.trimmed(), QStringLiteral("--context")};
     if (hasHost)
@@ -117,22 +118,15 @@ Result<Endpoint> EndpointResolver::resolveDefault(const QString &origin) const
     request.dir = certDir;
     if (tlsVerify) {
         request.demand = TlsDemand::Verify;
-        request.reason = QStringLiteral("DOCKER_TLS_VERIFY is set");
-        request.hint = QStringLiteral("Point DOCKER_CERT_PATH at the directory holding ca.pem, cert.pem and "
-                                      "key.pem.");
+        request.reason = Message(QT_TRANSLATE_NOOP("mcp::Errors", "DOCKER_TLS_VERIFY is set"));
+        request.hint = Message(QT_TRANSLATE_NOOP("mcp::Errors", "Point DOCKER_CERT_PATH at the directory holding ca.pem, cert.pem and key.pem."));
     } else if (tls || !certPathEnv.isEmpty()) {
         request.demand = TlsDemand::CliWouldSkip;
         // What the clients do here, checked with docker 20.10 and 28.2 and the Go SDK's FromEnv.
         request.reason =
-            tls ? QStringLiteral("DOCKER_TLS is set without DOCKER_TLS_VERIFY, so the Docker CLI "
-                                 "would use TLS without verifying the server")
-                : QStringLiteral("DOCKER_CERT_PATH is set without DOCKER_TLS_VERIFY, so Docker "
-                                 "clients would not verify the server (the Docker CLI would not "
-                                 "even use TLS)");
-        request.hint = QStringLiteral("Provide ca.pem (the CA that signed the engine's certificate) in %1, "
-                                      "or set DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH pointing at "
-                                      "ca.pem, cert.pem and key.pem.")
-                           .arg(certDir);
+            tls ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "DOCKER_TLS is set without DOCKER_TLS_VERIFY, so the Docker CLI would use TLS without verifying the server"))
+                : Message(QT_TRANSLATE_NOOP("mcp::Errors", "DOCKER_CERT_PATH is set without DOCKER_TLS_VERIFY, so Docker clients would not verify the server (the Docker CLI would not even use TLS)"));
+        request.hint = Message(QT_TRANSLATE_NOOP("mcp::Errors", "Provide ca.pem (the CA that signed the engine's certificate) in %1, or set DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH pointing at ca.pem, cert.pem and key.pem."), {certDir});
     } else {
         return ep; // no TLS asked for: plain tcp, as the CLI
     }
@@ -146,12 +140,12 @@ Result<Endpoint> EndpointResolver::resolveStored(const QString &name, const QStr
     const auto stored = m_store.load(name);
     if (!stored.ok())
         return stored.error();
-    const QString where = QStringLiteral("context \"%1\" (%2)").arg(name, stored->metaFile);
+    const Message where(QT_TRANSLATE_NOOP("mcp::Errors", "context \"%1\" (%2)"), {name, stored->metaFile});
 
     // An empty Host leaves the Go client on its built-in default, the local socket.
     auto parsed = Endpoint::parse(normalizeHost(stored->host, false));
     if (!parsed.ok())
-        return withContext(parsed.error(), ErrorKind::Config, where);
+        return withContext(parsed.error(), ErrorKind::Config, phrase(where));
     Endpoint ep = std::move(parsed).value();
     ep.origin = origin;
     ep.contextName = name;
@@ -159,12 +153,8 @@ Result<Endpoint> EndpointResolver::resolveStored(const QString &name, const QStr
     TlsRequest request;
     request.dir = stored->tlsDir;
     request.demand = stored->skipTlsVerify ? TlsDemand::CliWouldSkip : TlsDemand::IfPresent;
-    request.reason = QStringLiteral("%1 sets \"SkipTLSVerify\": true, so the Docker CLI would not verify "
-                                    "the server")
-                         .arg(where);
-    request.hint = QStringLiteral("Add the engine's CA with `docker context update %1 --docker "
-                                  "\"host=%2,ca=/path/to/ca.pem\"`.")
-                       .arg(name, stored->host);
+    request.reason = Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 sets \"SkipTLSVerify\": true, so the Docker CLI would not verify the server"), {phrase(where)});
+    request.hint = Message(QT_TRANSLATE_NOOP("mcp::Errors", "Add the engine's CA with `docker context update %1 --docker \"host=%2,ca=/path/to/ca.pem\"`."), {name, stored->host});
     if (const auto applied = applyTls(ep, request); !applied.ok())
         return applied.error();
     return ep;
@@ -181,7 +171,7 @@ Result<QString> EndpointResolver::configCurrentContext() const
     const QJsonValue current = jsonField(**json, QStringLiteral("currentContext"));
     if (!current.isUndefined() && !current.isNull() && !current.isString())
         return Error::make(ErrorKind::Config, QStringLiteral("config.malformed"),
-                           QStringLiteral("%1: \"currentContext\" is not a string").arg(path));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: \"currentContext\" is not a string"), {path}));
     return current.toString();
 }
 

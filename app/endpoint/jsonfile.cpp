@@ -32,7 +32,7 @@ Result<std::optional<QJsonObject>> readJsonObjectFile(const QString &path, const
         return std::optional<QJsonObject>();
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorKind::Config, errorCode,
-                           QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot read %1: %2"), {path, file.errorString()}));
     const QByteArray data = file.readAll();
     if (data.trimmed().isEmpty())
         return std::optional<QJsonObject>();
@@ -41,12 +41,10 @@ Result<std::optional<QJsonObject>> readJsonObjectFile(const QString &path, const
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error::make(ErrorKind::Config, errorCode,
-                           QStringLiteral("%1:%2: malformed JSON: %3 (byte offset %4)")
-                               .arg(path, lineColumn(data, parseError.offset), parseError.errorString())
-                               .arg(parseError.offset));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1:%2: malformed JSON: %3 (byte offset %4)"), {path, lineColumn(data, parseError.offset), parseError.errorString(), parseError.offset}));
     if (!doc.isObject())
         return Error::make(ErrorKind::Config, errorCode,
-                           QStringLiteral("%1: expected a JSON object at the top level").arg(path));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: expected a JSON object at the top level"), {path}));
     return std::optional<QJsonObject>(doc.object());
 }
 

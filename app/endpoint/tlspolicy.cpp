@@ -1,4 +1,5 @@
 #include "tlspolicy.h"
+#include "common/messagephrase.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,15 +32,12 @@ Status applyTls(Endpoint &ep, const TlsRequest &request)
     case TlsDemand::Verify:
         if (ca.isEmpty())
             return Error::make(ErrorKind::Config, QStringLiteral("tls.ca-missing"),
-                               QStringLiteral("%1, but there is no CA certificate at %2. %3")
-                                   .arg(request.reason, caPath, request.hint));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1, but there is no CA certificate at %2. %3"), {phrase(request.reason), caPath, phrase(request.hint)}));
         break;
     case TlsDemand::CliWouldSkip:
         if (ca.isEmpty())
             return Error::make(ErrorKind::Config, QStringLiteral("tls.verify-required"),
-                               QStringLiteral("%1. MCP Console always verifies the server certificate of %2 "
-                                              "and found no CA certificate at %3. %4")
-                                   .arg(request.reason, ep.url(), caPath, request.hint));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1. MCP Console always verifies the server certificate of %2 and found no CA certificate at %3. %4"), {phrase(request.reason), ep.url(), caPath, phrase(request.hint)}));
         break;
     }
 

@@ -22,8 +22,8 @@ struct TlsRequest
 {
     TlsDemand demand = TlsDemand::IfPresent;
     QString dir;    // holds ca.pem, cert.pem, key.pem
-    QString reason; // why TLS applies and what the CLI would do, one sentence without a full stop
-    QString hint;   // what the user can do when we refuse
+    Message reason; // why TLS applies and what the CLI would do, one sentence without a full stop
+    Message hint;   // what the user can do when we refuse
 };
 
 // Sets ep.tls from the files in request.dir (paths only; the key is never read). Only a

@@ -1,4 +1,5 @@
 #include "hostconfig.h"
+#include "common/messagephrase.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -7,20 +8,20 @@
 namespace mcp::hosts {
 
 namespace {
-Error configError(const QString &code, const QString &detail)
+Error configError(const QString &code, const Message &detail)
 {
     return Error::make(ErrorKind::Config, code, detail);
 }
 
-std::optional<Error> checkReadable(const QString &what, const QString &path)
+std::optional<Error> checkReadable(const Message &what, const QString &path)
 {
     if (path.isEmpty())
         return std::nullopt;
     const QFileInfo info(path);
     if (!info.exists())
-        return configError(QStringLiteral("host.file-missing"), QStringLiteral("%1 %2 does not exist").arg(what, path));
+        return configError(QStringLiteral("host.file-missing"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 %2 does not exist"), {phrase(what), path}));
     if (!info.isFile() || !info.isReadable())
-        return configError(QStringLiteral("host.file-unreadable"), QStringLiteral("%1 %2 is not a readable file").arg(what, path));
+        return configError(QStringLiteral("host.file-unreadable"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 %2 is not a readable file"), {phrase(what), path}));
     return std::nullopt;
 }
 } // namespace
@@ -29,15 +30,13 @@ std::optional<Error> HostConfig::validate() const
 {
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]*$"));
     if (name.isEmpty())
-        return configError(QStringLiteral("host.name-missing"), QStringLiteral("a host needs a name"));
+        return configError(QStringLiteral("host.name-missing"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "a host needs a name")));
     if (!namePattern.match(name).hasMatch())
         return configError(QStringLiteral("host.name-invalid"),
-                           QStringLiteral("host name \"%1\" may only contain letters, digits and . _ - @, and must start "
-                                          "with a letter or digit")
-                               .arg(name));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "host name \"%1\" may only contain letters, digits and . _ - @, and must start with a letter or digit"), {name}));
     if (context.isEmpty() == url.isEmpty())
         return configError(QStringLiteral("host.address-missing"),
-                           QStringLiteral("host %1 needs either a Docker context or a URL").arg(name));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "host %1 needs either a Docker context or a URL"), {name}));
     if (!context.isEmpty())
         return std::nullopt;
     const auto endpoint = endpoint::Endpoint::parse(url);
@@ -45,23 +44,22 @@ std::optional<Error> HostConfig::validate() const
         return endpoint.error();
     const bool anyTls = !tlsCaFile.isEmpty() || !tlsCertFile.isEmpty() || !tlsKeyFile.isEmpty();
     if (anyTls && endpoint->kind != endpoint::Endpoint::Kind::Tcp)
-        return configError(QStringLiteral("host.tls-not-tcp"), QStringLiteral("TLS files apply to tcp:// hosts only"));
+        return configError(QStringLiteral("host.tls-not-tcp"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "TLS files apply to tcp:// hosts only")));
     if (anyTls && tlsCaFile.isEmpty())
         return configError(QStringLiteral("host.tls-ca-missing"),
-                           QStringLiteral("TLS needs the CA that signed the engine's certificate: the server is always "
-                                          "verified"));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "TLS needs the CA that signed the engine's certificate: the server is always verified")));
     if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty())
         return configError(QStringLiteral("host.tls-pair"),
-                           QStringLiteral("a client certificate needs its key and a key its certificate"));
-    for (const auto &[what, path] : {std::pair{QStringLiteral("CA file"), tlsCaFile},
-                                     std::pair{QStringLiteral("client certificate"), tlsCertFile},
-                                     std::pair{QStringLiteral("client key"), tlsKeyFile},
-                                     std::pair{QStringLiteral("SSH identity file"), sshIdentityFile}}) {
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "a client certificate needs its key and a key its certificate")));
+    for (const auto &[what, path] : {std::pair{Message(QT_TRANSLATE_NOOP("mcp::Errors", "CA file")), tlsCaFile},
+                                     std::pair{Message(QT_TRANSLATE_NOOP("mcp::Errors", "client certificate")), tlsCertFile},
+                                     std::pair{Message(QT_TRANSLATE_NOOP("mcp::Errors", "client key")), tlsKeyFile},
+                                     std::pair{Message(QT_TRANSLATE_NOOP("mcp::Errors", "SSH identity file")), sshIdentityFile}}) {
         if (auto err = checkReadable(what, path))
             return err;
     }
     if (!sshIdentityFile.isEmpty() && endpoint->kind != endpoint::Endpoint::Kind::Ssh)
-        return configError(QStringLiteral("host.ssh-not-ssh"), QStringLiteral("an SSH identity applies to ssh:// hosts only"));
+        return configError(QStringLiteral("host.ssh-not-ssh"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "an SSH identity applies to ssh:// hosts only")));
     return std::nullopt;
 }
 

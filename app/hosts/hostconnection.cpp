@@ -60,7 +60,7 @@ void HostConnection::stop()
     m_retryTimer.stop();
     m_healthTimer.stop();
     m_events.reset();
-    m_client->http().abortAll(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), QStringLiteral("host stopped")));
+    m_client->http().abortAll(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "host stopped"))));
     setState(HostState::Idle);
 }
 

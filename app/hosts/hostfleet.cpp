@@ -192,8 +192,7 @@ std::optional<Error> HostFleet::trustHostKey(const QString &name, const transpor
     if (!offered || offered->status != transport::SshHostKeyInfo::Status::Unknown || offered->keyBlob != key.keyBlob ||
         key.keyBlob.isEmpty())
         return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.hostkey.not-trustable"),
-                           QStringLiteral("only the key an unknown host offered on its last attempt can be trusted; "
-                                          "a changed key must be removed from known_hosts by hand"));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "only the key an unknown host offered on its last attempt can be trusted; a changed key must be removed from known_hosts by hand")));
     if (auto err = transport::SshKnownHosts::append(key.knownHostsFile, key.host, key.keyType, key.keyBlob))
         return err;
     reconnect(name);

@@ -35,7 +35,7 @@ std::optional<Error> HostRegistry::checkName(const QString &name, const QString 
 {
     if (name != except && indexOf(name) >= 0)
         return Error::make(ErrorKind::Config, QStringLiteral("host.name-taken"),
-                           QStringLiteral("there is already a host called %1").arg(name));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "there is already a host called %1"), {name}));
     return std::nullopt;
 }
 
@@ -55,7 +55,7 @@ Status HostRegistry::update(const QString &name, const HostConfig &config)
 {
     const int i = indexOf(name);
     if (i < 0)
-        return Error::make(ErrorKind::Config, QStringLiteral("host.unknown"), QStringLiteral("there is no host called %1").arg(name));
+        return Error::make(ErrorKind::Config, QStringLiteral("host.unknown"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "there is no host called %1"), {name}));
     if (auto err = config.validate())
         return *err;
     if (auto err = checkName(config.name, name))

@@ -26,7 +26,7 @@ HttpClient::HttpClient(transport::Connector *connector, QObject *parent) : QObje
 
 HttpClient::~HttpClient()
 {
-    abortAll(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), QStringLiteral("client closed")));
+    abortAll(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "client closed"))));
 }
 
 std::unique_ptr<HttpConnection> HttpClient::newConnection()
@@ -83,14 +83,14 @@ void HttpClient::start(std::unique_ptr<HttpConnection> connection, bool reused, 
     connect(c, &HttpConnection::failed, this, [this, c](const Error &e) { finish(c, &e); });
     connect(c, &HttpConnection::upgraded, this, [this, c] {
         const Error e = Error::make(ErrorKind::Protocol, QStringLiteral("http.unexpected-upgrade"),
-                                    QStringLiteral("the engine upgraded a plain request"));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine upgraded a plain request")));
         finish(c, &e);
     });
     if (a->pending->timeoutMs > 0) {
         a->timer.setSingleShot(true);
         connect(&a->timer, &QTimer::timeout, this, [this, c, ms = a->pending->timeoutMs] {
             const Error e = Error::make(ErrorKind::Timeout, QStringLiteral("http.timeout"),
-                                        QStringLiteral("no answer from the engine within %1 s").arg(ms / 1000.0));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "no answer from the engine within %1 s"), {QStringLiteral("%1").arg(ms / 1000.0)}));
             c->abort();
             finish(c, &e);
         });

@@ -19,7 +19,7 @@ HttpConnection::HttpConnection(std::unique_ptr<transport::ByteStream> stream, QO
     m_openTimer.setSingleShot(true);
     connect(&m_openTimer, &QTimer::timeout, this, [this] {
         fail(Error::make(ErrorKind::Timeout, QStringLiteral("transport.timeout"),
-                         QStringLiteral("no connection to the engine after %1 s").arg(m_openTimeoutMs / 1000.0)));
+                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "no connection to the engine after %1 s"), {QStringLiteral("%1").arg(m_openTimeoutMs / 1000.0)})));
     });
 }
 
@@ -92,7 +92,7 @@ void HttpConnection::onReadyRead()
     if (m_state != State::Busy) {
         // Bytes nobody asked for: the connection is out of step; drop it.
         fail(Error::make(ErrorKind::Protocol, QStringLiteral("http.unexpected-data"),
-                         QStringLiteral("the engine sent data with no request outstanding")));
+                         Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine sent data with no request outstanding"))));
         return;
     }
     m_responseStarted = true;
@@ -142,13 +142,13 @@ void HttpConnection::onClosed()
             Q_EMIT complete();
         else
             Q_EMIT failed(Error::make(ErrorKind::Transport, QStringLiteral("transport.closed"),
-                                      QStringLiteral("the engine closed the connection without answering")));
+                                      Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine closed the connection without answering"))));
         return;
     }
     case State::Opening:
         m_state = State::Closed;
         Q_EMIT failed(Error::make(ErrorKind::Transport, QStringLiteral("transport.closed"),
-                                  QStringLiteral("the connection closed while opening")));
+                                  Message(QT_TRANSLATE_NOOP("mcp::Errors", "the connection closed while opening"))));
         return;
     case State::Idle:
     case State::Upgraded:

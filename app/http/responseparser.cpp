@@ -107,9 +107,7 @@ Status ResponseParser::feed(const QByteArray &data, QByteArray *leftover)
     const auto err = HTTP_PARSER_ERRNO(&m_impl->parser);
     if (err != HPE_OK) {
         return Error::make(ErrorKind::Protocol, QStringLiteral("http.malformed"),
-                           QStringLiteral("malformed HTTP response from the engine: %1 (%2)")
-                               .arg(QString::fromLatin1(http_errno_name(err)),
-                                    QString::fromLatin1(http_errno_description(err))));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "malformed HTTP response from the engine: %1 (%2)"), {QString::fromLatin1(http_errno_name(err)), QString::fromLatin1(http_errno_description(err))}));
     }
     return Done{};
 }
@@ -122,7 +120,7 @@ Status ResponseParser::finish()
     if (m_complete)
         return Done{};
     return Error::make(ErrorKind::Transport, QStringLiteral("http.truncated"),
-                       QStringLiteral("the engine closed the connection in the middle of a response"));
+                       Message(QT_TRANSLATE_NOOP("mcp::Errors", "the engine closed the connection in the middle of a response")));
 }
 
 } // namespace mcp::http

@@ -60,7 +60,7 @@ void LocalSocketStream::onError(QLocalSocket::LocalSocketError error)
     default: break;
     }
     Q_EMIT failed(Error::make(ErrorKind::Transport, code,
-                              QStringLiteral("%1: %2").arg(m_path, m_socket.errorString())));
+                              Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {m_path, m_socket.errorString()})));
 }
 
 } // namespace mcp::transport

@@ -86,7 +86,7 @@ void OpenSshStream::onErrorOccurred(QProcess::ProcessError error)
         return;
     m_state = State::Ended;
     emit failed(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.client.missing"),
-                            QStringLiteral("cannot run %1: %2").arg(m_program, m_process.errorString())));
+                            Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot run %1: %2"), {m_program, m_process.errorString()})));
 }
 
 void OpenSshStream::onFinished(int exitCode, QProcess::ExitStatus status)
@@ -122,14 +122,14 @@ Error OpenSshStream::errorFromSsh(int exitCode, const QByteArray &stderrBytes, c
         // ssh names the offered fingerprint; the known one is behind "Offending ... key in".
         return Error::make(
             ErrorKind::Ssh, QStringLiteral("ssh.hostkey.mismatch"),
-            QStringLiteral("the host key of %1 does not match known_hosts: %2").arg(destination, detail));
+            Message(QT_TRANSLATE_NOOP("mcp::Errors", "the host key of %1 does not match known_hosts: %2"), {destination, detail}));
     }
     if (has("Host key verification failed") || (has("No ") && has("host key is known")))
         return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.hostkey.unknown"),
-                           QStringLiteral("%1 is not in known_hosts: %2").arg(destination, detail));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 is not in known_hosts: %2"), {destination, detail}));
     if (has("Permission denied"))
         return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"),
-                           QStringLiteral("%1 refused authentication: %2").arg(destination, detail));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 refused authentication: %2"), {destination, detail}));
     if (has("Connection refused"))
         return Error::make(ErrorKind::Transport, QStringLiteral("transport.refused"), detail);
     if (has("Could not resolve hostname") || has("Name or service not known"))
@@ -142,12 +142,9 @@ Error OpenSshStream::errorFromSsh(int exitCode, const QByteArray &stderrBytes, c
         return Error::make(ErrorKind::Transport, QStringLiteral("transport.reset"), detail);
     if (exitCode == 255)
         return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.client.failed"),
-                           QStringLiteral("ssh to %1 failed: %2").arg(destination, detail));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "ssh to %1 failed: %2"), {destination, detail}));
     return Error::make(ErrorKind::Ssh, QStringLiteral("ssh.dial-stdio.failed"),
-                       QStringLiteral("'docker system dial-stdio' on %1 exited with %2: %3")
-                           .arg(destination)
-                           .arg(exitCode)
-                           .arg(detail));
+                       Message(QT_TRANSLATE_NOOP("mcp::Errors", "'docker system dial-stdio' on %1 exited with %2: %3"), {destination, exitCode, detail}));
 }
 
 } // namespace mcp::transport

@@ -5,6 +5,21 @@
 
 #include <libssh2.h>
 
+namespace {
+// "a, b, c" in English and in the interface language.
+mcp::MessageArg joined(const QList<mcp::Message> &parts)
+{
+    QStringList english, local;
+    for (const mcp::Message &m : parts) {
+        english << m.english();
+        local << m.local();
+    }
+    mcp::MessageArg arg(english.join(QStringLiteral(", ")));
+    arg.local = local.join(QStringLiteral(", "));
+    return arg;
+}
+} // namespace
+
 #include <cstring>
 
 namespace mcp::transport {
@@ -104,14 +119,14 @@ SshAuthenticator::Step SshAuthenticator::exhausted()
     if (!m_declined.isEmpty())
         return fail(
             Error::make(ErrorKind::Ssh, QStringLiteral("ssh.key.passphrase-required"),
-                        QStringLiteral("%1 is encrypted and no passphrase was given (connecting to %2)")
-                            .arg(m_declined.join(QStringLiteral(", ")), m_target.displayName())));
-    const QString tried = m_tried.isEmpty()
-                              ? QStringLiteral("no keys were available (no agent, no identity files)")
-                              : QStringLiteral("tried %1").arg(m_tried.join(QStringLiteral(", ")));
-    return fail(Error::make(
-        ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"),
-        QStringLiteral("%1 refused public key authentication; %2").arg(m_target.displayName(), tried)));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 is encrypted and no passphrase was given (connecting to %2)"), {m_declined.join(QStringLiteral(", ")), m_target.displayName()})));
+    const Message refused =
+        m_tried.isEmpty()
+            ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 refused public key authentication; no keys were available (no agent, no identity files)"),
+                      {m_target.displayName()})
+            : Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 refused public key authentication; tried %2"),
+                      {m_target.displayName(), joined(m_tried)});
+    return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"), refused));
 }
 
 SshAuthenticator::Step SshAuthenticator::step()
@@ -127,13 +142,11 @@ SshAuthenticator::Step SshAuthenticator::step()
                 if (libssh2_session_last_errno(m_session) == LIBSSH2_ERROR_EAGAIN)
                     return Step::Again;
                 return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"),
-                                        QStringLiteral("%1 closed the connection before authentication")
-                                            .arg(m_target.displayName())));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 closed the connection before authentication"), {m_target.displayName()})));
             }
             if (!QByteArray(methods).split(',').contains("publickey"))
                 return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.failed"),
-                                        QStringLiteral("%1 does not accept public keys (it offers: %2)")
-                                            .arg(m_target.displayName(), QString::fromLatin1(methods))));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 does not accept public keys (it offers: %2)"), {m_target.displayName(), QString::fromLatin1(methods)})));
             m_phase = Phase::AgentStart;
             break;
         }
@@ -156,7 +169,7 @@ SshAuthenticator::Step SshAuthenticator::step()
             libssh2_agent_publickey *next = nullptr;
             if (libssh2_agent_get_identity(m_agent, &next, m_identity) != 0) {
                 if (m_agentKeysTried > 0)
-                    m_tried << QStringLiteral("%1 ssh-agent key(s)").arg(m_agentKeysTried);
+                    m_tried << Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 ssh-agent key(s)"), {m_agentKeysTried});
                 freeAgent();
                 m_phase = Phase::FileNext;
                 break;
@@ -183,7 +196,7 @@ SshAuthenticator::Step SshAuthenticator::step()
             const QString path = m_target.identityFiles.at(m_fileIndex);
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                m_tried << QStringLiteral("%1 (unreadable: %2)").arg(path, file.errorString());
+                m_tried << Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (unreadable: %2)"), {path, file.errorString()});
                 break;
             }
             m_currentEncrypted = isEncryptedKeyFile(file.readAll());
@@ -209,19 +222,18 @@ SshAuthenticator::Step SshAuthenticator::step()
                 return Step::Done;
             if (rc == LIBSSH2_ERROR_FILE && m_currentEncrypted)
                 return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.key.bad-passphrase"),
-                                        QStringLiteral("the passphrase for %1 is wrong").arg(path)));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "the passphrase for %1 is wrong"), {path})));
             if (rc == LIBSSH2_ERROR_FILE) {
-                m_tried << QStringLiteral("%1 (unsupported key format)").arg(path);
+                m_tried << Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 (unsupported key format)"), {path});
             } else if (rc == LIBSSH2_ERROR_AUTHENTICATION_FAILED ||
                        rc == LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED || rc == LIBSSH2_ERROR_METHOD_NOT_SUPPORTED ||
                        rc == LIBSSH2_ERROR_PUBLICKEY_UNRECOGNIZED) {
-                m_tried << path;
+                m_tried << Message("%1", {path});
             } else {
                 char *msg = nullptr;
                 libssh2_session_last_error(m_session, &msg, nullptr, 0);
                 return fail(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.auth.error"),
-                                        QStringLiteral("authentication with %1 at %2 broke off: %3")
-                                            .arg(path, m_target.displayName(), QString::fromUtf8(msg))));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "authentication with %1 at %2 broke off: %3"), {path, m_target.displayName(), QString::fromUtf8(msg)})));
             }
             m_phase = Phase::FileNext;
             break;

@@ -72,7 +72,7 @@ private:
     bool m_currentEncrypted = false;
     QString m_pendingKey;
     QByteArray m_passphrase;
-    QStringList m_tried;
+    QList<Message> m_tried; // what was offered, for the refusal's text
     QStringList m_declined; // encrypted keys for which no passphrase was given
     Error m_error;
 };

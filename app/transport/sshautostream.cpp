@@ -30,7 +30,7 @@ void SshAutoStream::open()
         return;
     if (!m_connector) {
         emit failed(Error::make(ErrorKind::Cancelled, QStringLiteral("transport.cancelled"),
-                                QStringLiteral("the SSH connector of this stream is gone")));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "the SSH connector of this stream is gone"))));
         return;
     }
     attach(m_connector->createInner());

@@ -1,4 +1,5 @@
 #include "sshchannel.h"
+#include "common/messagephrase.h"
 
 #include "endpoint/endpoint.h"
 
@@ -43,14 +44,14 @@ QByteArray SshChannel::dialStdioCommand(const QString &socketPath)
     return "docker -H 'unix://" + quoted.toUtf8() + "' system dial-stdio";
 }
 
-SshChannel::Step SshChannel::fail(const QString &code, const QString &what, int rc)
+SshChannel::Step SshChannel::fail(const QString &code, const Message &what, int rc)
 {
     char *msg = nullptr;
     libssh2_session_last_error(m_session, &msg, nullptr, 0);
     m_sessionBroken = isSessionError(rc);
     m_error = Error::make(m_sessionBroken ? ErrorKind::Transport : ErrorKind::Ssh,
                           m_sessionBroken ? QStringLiteral("transport.reset") : code,
-                          QStringLiteral("%1: %2").arg(what, QString::fromUtf8(msg ? msg : "unknown error")));
+                          Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {phrase(what), QString::fromUtf8(msg ? msg : "unknown error")}));
     return Step::Failed;
 }
 
@@ -85,12 +86,9 @@ SshChannel::Step SshChannel::open()
                 m_forwardingRefused = true;
             return fail(QStringLiteral("ssh.channel.refused"),
                         m_kind == Kind::StreamLocal
-                            ? QStringLiteral("the server did not forward to %1")
-                                  .arg(m_socketPath.isEmpty()
-                                           ? QString::fromLatin1(endpoint::kDefaultUnixSocket)
-                                           : m_socketPath)
-                        : m_kind == Kind::DirectTcp ? QStringLiteral("the server did not forward to %1:%2").arg(m_tcpHost).arg(m_tcpPort)
-                                                    : QStringLiteral("the server refused a session channel"),
+                            ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "the server did not forward to %1"), {m_socketPath.isEmpty() ? QString::fromLatin1(endpoint::kDefaultUnixSocket) : m_socketPath})
+                        : m_kind == Kind::DirectTcp ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "the server did not forward to %1:%2"), {m_tcpHost, m_tcpPort})
+                                                    : Message(QT_TRANSLATE_NOOP("mcp::Errors", "the server refused a session channel")),
                         rc);
         }
     }
@@ -102,7 +100,7 @@ SshChannel::Step SshChannel::open()
             return Step::Again;
         if (rc != 0)
             return fail(QStringLiteral("ssh.channel.exec-refused"),
-                        QStringLiteral("the server refused to run '%1'").arg(QString::fromUtf8(cmd)), rc);
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "the server refused to run '%1'"), {QString::fromUtf8(cmd)}), rc);
         m_execStarted = true;
     }
     m_openDone = true;
@@ -119,7 +117,7 @@ SshChannel::Pump SshChannel::pump()
         if (n == LIBSSH2_ERROR_EAGAIN)
             break;
         if (n < 0) {
-            fail(QStringLiteral("ssh.channel.write-failed"), QStringLiteral("writing to the channel failed"),
+            fail(QStringLiteral("ssh.channel.write-failed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "writing to the channel failed")),
                  int(n));
             out.error = m_error;
             out.sessionBroken = m_sessionBroken;
@@ -147,7 +145,7 @@ SshChannel::Pump SshChannel::pump()
         }
         if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
             break;
-        fail(QStringLiteral("ssh.channel.read-failed"), QStringLiteral("reading from the channel failed"),
+        fail(QStringLiteral("ssh.channel.read-failed"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "reading from the channel failed")),
              int(n));
         out.error = m_error;
         out.sessionBroken = m_sessionBroken;
@@ -169,9 +167,7 @@ SshChannel::Pump SshChannel::pump()
         if (m_kind == Kind::DialStdio && !m_gotData && !m_stderr.trimmed().isEmpty()) {
             // The remote docker CLI could not reach its engine (or is missing): say why.
             out.error = Error::make(ErrorKind::Ssh, QStringLiteral("ssh.dial-stdio.failed"),
-                                    QStringLiteral("'%1' on the remote host failed: %2")
-                                        .arg(QString::fromUtf8(dialStdioCommand(m_socketPath)),
-                                             QString::fromUtf8(m_stderr.trimmed())));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "'%1' on the remote host failed: %2"), {QString::fromUtf8(dialStdioCommand(m_socketPath)), QString::fromUtf8(m_stderr.trimmed())}));
         } else {
             out.eof = true;
         }

@@ -75,7 +75,7 @@ public:
     static QByteArray dialStdioCommand(const QString &socketPath);
 
 private:
-    Step fail(const QString &code, const QString &what, int rc);
+    Step fail(const QString &code, const Message &what, int rc);
 
     LIBSSH2_SESSION *m_session;
     LIBSSH2_CHANNEL *m_channel = nullptr;

@@ -33,7 +33,7 @@ bool SshChannelStream::workerGone()
     if (m_state != State::Ended) {
         m_state = State::Ended;
         emit failed(Error::make(ErrorKind::Cancelled, QStringLiteral("transport.cancelled"),
-                                QStringLiteral("the SSH connector of this stream is gone")));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "the SSH connector of this stream is gone"))));
     }
     return true;
 }

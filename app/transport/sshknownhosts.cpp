@@ -1,4 +1,5 @@
 #include "sshknownhosts.h"
+#include "common/messagephrase.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -37,7 +38,7 @@ KeyType keyTypeOf(int hostKeyType)
     }
 }
 
-Error sshError(const QString &code, const QString &detail)
+Error sshError(const QString &code, const Message &detail)
 {
     return Error::make(ErrorKind::Ssh, code, detail);
 }
@@ -69,7 +70,7 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
     const char *key = libssh2_session_hostkey(session, &len, &type);
     if (!key)
         return sshError(QStringLiteral("ssh.hostkey.unavailable"),
-                        QStringLiteral("%1 sent no host key").arg(target.knownHostsName()));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 sent no host key"), {target.knownHostsName()}));
     const QByteArray blob(key, qsizetype(len));
     const KeyType kt = keyTypeOf(type);
 
@@ -83,7 +84,7 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
     KnownHostsHandle kh{libssh2_knownhost_init(session)};
     if (!kh.kh)
         return sshError(QStringLiteral("ssh.hostkey.internal"),
-                        QStringLiteral("libssh2_knownhost_init failed"));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "libssh2_knownhost_init failed")));
     QFile file(target.knownHostsFile);
     if (file.open(QIODevice::ReadOnly)) {
         while (!file.atEnd()) {
@@ -109,12 +110,7 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
         if (found && found->key)
             info->knownFingerprint = fingerprint(QByteArray::fromBase64(QByteArray(found->key)));
         return sshError(QStringLiteral("ssh.hostkey.mismatch"),
-                        QStringLiteral("the %1 host key of %2 does not match %3: the server offered %4, "
-                                       "known_hosts has %5; refusing to connect (the key changed or someone "
-                                       "is intercepting the connection)")
-                            .arg(info->keyType, info->host, info->knownHostsFile, info->fingerprint,
-                                 info->knownFingerprint.isEmpty() ? QStringLiteral("an unreadable key")
-                                                                  : info->knownFingerprint));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "the %1 host key of %2 does not match %3: the server offered %4, known_hosts has %5; refusing to connect (the key changed or someone is intercepting the connection)"), {info->keyType, info->host, info->knownHostsFile, info->fingerprint, info->knownFingerprint.isEmpty() ? phrase(Message(QT_TRANSLATE_NOOP("mcp::Errors", "an unreadable key"))) : MessageArg(info->knownFingerprint)}));
     }
     case LIBSSH2_KNOWNHOST_CHECK_NOTFOUND:
         if (acceptNew) {
@@ -126,13 +122,10 @@ std::optional<Error> SshKnownHosts::verify(LIBSSH2_SESSION *session, const SshTa
         info->status = SshHostKeyInfo::Status::Unknown;
         return sshError(
             QStringLiteral("ssh.hostkey.unknown"),
-            QStringLiteral("%1 is not in %2; it offered the %3 key %4. Verify the fingerprint and "
-                           "accept it to continue")
-                .arg(info->host, info->knownHostsFile, info->keyType, info->fingerprint));
+            Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 is not in %2; it offered the %3 key %4. Verify the fingerprint and accept it to continue"), {info->host, info->knownHostsFile, info->keyType, info->fingerprint}));
     default:
         return sshError(QStringLiteral("ssh.hostkey.internal"),
-                        QStringLiteral("could not check the host key of %1 against %2")
-                            .arg(info->host, info->knownHostsFile));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "could not check the host key of %1 against %2"), {info->host, info->knownHostsFile}));
     }
 }
 
@@ -144,14 +137,14 @@ std::optional<Error> SshKnownHosts::append(const QString &path, const QString &n
     if (!dir.exists()) {
         if (!dir.mkpath(QStringLiteral(".")))
             return sshError(QStringLiteral("ssh.hostkey.write-failed"),
-                            QStringLiteral("cannot create %1").arg(dir.path()));
+                            Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot create %1"), {dir.path()}));
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
     QFile file(path);
     const bool existed = file.exists();
     if (!file.open(QIODevice::Append))
         return sshError(QStringLiteral("ssh.hostkey.write-failed"),
-                        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot write %1: %2"), {path, file.errorString()}));
     if (!existed)
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     // A file whose last line lacks a newline would glue our entry onto it.
@@ -163,7 +156,7 @@ std::optional<Error> SshKnownHosts::append(const QString &path, const QString &n
     const QByteArray line = name.toUtf8() + ' ' + keyType.toLatin1() + ' ' + keyBlob.toBase64() + '\n';
     if (file.write(line) != line.size() || !file.flush())
         return sshError(QStringLiteral("ssh.hostkey.write-failed"),
-                        QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot write %1: %2"), {path, file.errorString()}));
     return std::nullopt;
 }
 

@@ -24,7 +24,7 @@ namespace {
 
 std::once_flag g_libssh2Init; // libssh2_init() is process-wide and not thread-safe itself
 
-Error transportError(const QString &code, const QString &detail)
+Error transportError(const QString &code, const Message &detail)
 {
     return Error::make(ErrorKind::Transport, code, detail);
 }
@@ -45,7 +45,7 @@ SshSessionWorker::SshSessionWorker(const SshOptions &options)
 SshSessionWorker::~SshSessionWorker()
 {
     failSession(Error::make(ErrorKind::Cancelled, QStringLiteral("transport.cancelled"),
-                            QStringLiteral("the SSH connector was shut down")));
+                            Message(QT_TRANSLATE_NOOP("mcp::Errors", "the SSH connector was shut down"))));
 }
 
 void SshSessionWorker::openChannel(int id)
@@ -119,7 +119,7 @@ void SshSessionWorker::closeChannel(int id)
 void SshSessionWorker::resetSession()
 {
     failSession(
-        transportError(QStringLiteral("transport.reset"), QStringLiteral("the SSH session was reset")));
+        transportError(QStringLiteral("transport.reset"), Message(QT_TRANSLATE_NOOP("mcp::Errors", "the SSH session was reset"))));
 }
 
 void SshSessionWorker::providePassphrase(std::optional<QString> passphrase)
@@ -138,9 +138,7 @@ void SshSessionWorker::startSession()
     if (m_target.needsProxy) {
         failSession(
             Error::make(ErrorKind::Ssh, QStringLiteral("ssh.proxy.unsupported"),
-                        QStringLiteral("%1 is configured with ProxyJump/ProxyCommand in %2, which libssh2 "
-                                       "cannot follow; use the OpenSSH client path")
-                            .arg(m_target.displayName(), m_target.configFile)));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 is configured with ProxyJump/ProxyCommand in %2, which libssh2 cannot follow; use the OpenSSH client path"), {m_target.displayName(), m_target.configFile})));
         return;
     }
     m_clock.start();
@@ -149,7 +147,7 @@ void SshSessionWorker::startSession()
     m_addresses.clear();
     m_addressIndex = 0;
     m_connectError = transportError(QStringLiteral("transport.dns"),
-                                    QStringLiteral("%1 has no address").arg(m_target.hostName));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 has no address"), {m_target.hostName}));
     qCDebug(lcSsh) << "connecting to" << m_target.displayName();
     m_lookupId = QHostInfo::lookupHost(m_target.hostName, this, &SshSessionWorker::onLookedUp);
 }
@@ -162,7 +160,7 @@ void SshSessionWorker::onLookedUp(const QHostInfo &info)
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         failSession(transportError(
             QStringLiteral("transport.dns"),
-            QStringLiteral("cannot resolve %1: %2").arg(m_target.hostName, info.errorString())));
+            Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot resolve %1: %2"), {m_target.hostName, info.errorString()})));
         return;
     }
     m_addresses = info.addresses();
@@ -206,10 +204,7 @@ void SshSessionWorker::connectNext()
         const int err = errno;
         m_connectError = transportError(err == ECONNREFUSED ? QStringLiteral("transport.refused")
                                                             : QStringLiteral("transport.unreachable"),
-                                        QStringLiteral("cannot connect to %1:%2: %3")
-                                            .arg(addr.toString())
-                                            .arg(m_target.port)
-                                            .arg(QString::fromLocal8Bit(std::strerror(err))));
+                                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot connect to %1:%2: %3"), {addr.toString(), m_target.port, QString::fromLocal8Bit(std::strerror(err))}));
         closeSocket();
     }
     failSession(m_connectError);
@@ -229,10 +224,7 @@ void SshSessionWorker::onConnectWritable()
     const QHostAddress addr = m_addresses.at(m_addressIndex - 1);
     m_connectError = transportError(err == ECONNREFUSED ? QStringLiteral("transport.refused")
                                                         : QStringLiteral("transport.unreachable"),
-                                    QStringLiteral("cannot connect to %1:%2: %3")
-                                        .arg(addr.toString())
-                                        .arg(m_target.port)
-                                        .arg(QString::fromLocal8Bit(std::strerror(err))));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot connect to %1:%2: %3"), {addr.toString(), m_target.port, QString::fromLocal8Bit(std::strerror(err))}));
     connectNext();
 }
 
@@ -242,7 +234,7 @@ void SshSessionWorker::onSocketConnected()
     m_session = libssh2_session_init();
     if (!m_session) {
         failSession(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.internal"),
-                                QStringLiteral("libssh2_session_init failed")));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "libssh2_session_init failed"))));
         return;
     }
     libssh2_session_set_blocking(m_session, 0);
@@ -266,7 +258,7 @@ void SshSessionWorker::onReadable()
         if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
             failSession(
                 transportError(QStringLiteral("transport.closed"),
-                               QStringLiteral("%1 closed the SSH connection").arg(m_target.displayName())));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 closed the SSH connection"), {m_target.displayName()})));
             return;
         }
         m_readParked = true;
@@ -312,8 +304,7 @@ bool SshSessionWorker::driveOnce()
             char *msg = nullptr;
             libssh2_session_last_error(m_session, &msg, nullptr, 0);
             failSession(Error::make(ErrorKind::Ssh, QStringLiteral("ssh.handshake.failed"),
-                                    QStringLiteral("SSH handshake with %1 failed: %2")
-                                        .arg(m_target.knownHostsName(), QString::fromUtf8(msg))));
+                                    Message(QT_TRANSLATE_NOOP("mcp::Errors", "SSH handshake with %1 failed: %2"), {m_target.knownHostsName(), QString::fromUtf8(msg)})));
             return false;
         }
         m_handshakeMs = m_clock.elapsed();
@@ -502,23 +493,17 @@ void SshSessionWorker::onDeadline()
     case State::Resolving:
     case State::Connecting:
         failSession(Error::make(ErrorKind::Timeout, QStringLiteral("timeout.connect"),
-                                QStringLiteral("no TCP connection to %1 within %2 ms")
-                                    .arg(where)
-                                    .arg(m_options.connectTimeoutMs)));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "no TCP connection to %1 within %2 ms"), {where, m_options.connectTimeoutMs})));
         break;
     case State::Handshaking:
     case State::Authenticating:
         failSession(
             Error::make(ErrorKind::Timeout, QStringLiteral("timeout.ssh-handshake"),
-                        QStringLiteral("SSH handshake/authentication with %1 did not finish within %2 ms")
-                            .arg(where)
-                            .arg(m_options.connectTimeoutMs)));
+                        Message(QT_TRANSLATE_NOOP("mcp::Errors", "SSH handshake/authentication with %1 did not finish within %2 ms"), {where, m_options.connectTimeoutMs})));
         break;
     case State::Ready:
         failSession(Error::make(ErrorKind::Timeout, QStringLiteral("timeout.ssh-channel"),
-                                QStringLiteral("%1 did not open a channel within %2 ms")
-                                    .arg(where)
-                                    .arg(m_options.connectTimeoutMs)));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 did not open a channel within %2 ms"), {where, m_options.connectTimeoutMs})));
         break;
     default:
         break;
@@ -533,8 +518,7 @@ void SshSessionWorker::onKeepalive()
     const int rc = libssh2_keepalive_send(m_session, &next);
     if (rc != 0 && rc != LIBSSH2_ERROR_EAGAIN) {
         failSession(transportError(QStringLiteral("transport.reset"),
-                                   QStringLiteral("the SSH connection to %1 is gone (keepalive failed)")
-                                       .arg(m_target.displayName())));
+                                   Message(QT_TRANSLATE_NOOP("mcp::Errors", "the SSH connection to %1 is gone (keepalive failed)"), {m_target.displayName()})));
         return;
     }
     updateNotifiers();

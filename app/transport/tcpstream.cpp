@@ -1,4 +1,5 @@
 #include "tcpstream.h"
+#include "common/messagephrase.h"
 
 #include <QFile>
 #include <QSslConfiguration>
@@ -7,12 +8,12 @@
 namespace mcp::transport {
 
 namespace {
-Result<QByteArray> readPem(const QString &path, const QString &what)
+Result<QByteArray> readPem(const QString &path, const Message &what)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorKind::Config, QStringLiteral("tls.file-unreadable"),
-                           QStringLiteral("cannot read the %1 %2: %3").arg(what, path, file.errorString()));
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "cannot read the %1 %2: %3"), {phrase(what), path, file.errorString()}));
     return file.readAll();
 }
 } // namespace
@@ -45,24 +46,24 @@ Status TcpStream::configureTls()
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
     if (!m_tls.caFile.isEmpty()) {
-        auto pem = readPem(m_tls.caFile, QStringLiteral("CA bundle"));
+        auto pem = readPem(m_tls.caFile, Message(QT_TRANSLATE_NOOP("mcp::Errors", "CA bundle")));
         if (!pem)
             return pem.error();
         const auto cas = QSslCertificate::fromData(*pem, QSsl::Pem);
         if (cas.isEmpty())
             return Error::make(ErrorKind::Config, QStringLiteral("tls.bad-ca"),
-                               QStringLiteral("%1 holds no PEM certificate").arg(m_tls.caFile));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 holds no PEM certificate"), {m_tls.caFile}));
         config.setCaCertificates(cas);
     }
     if (!m_tls.certFile.isEmpty()) {
-        auto certPem = readPem(m_tls.certFile, QStringLiteral("client certificate"));
+        auto certPem = readPem(m_tls.certFile, Message(QT_TRANSLATE_NOOP("mcp::Errors", "client certificate")));
         if (!certPem)
             return certPem.error();
         const auto certs = QSslCertificate::fromData(*certPem, QSsl::Pem);
         if (certs.isEmpty())
             return Error::make(ErrorKind::Config, QStringLiteral("tls.bad-cert"),
-                               QStringLiteral("%1 holds no PEM certificate").arg(m_tls.certFile));
-        auto keyPem = readPem(m_tls.keyFile, QStringLiteral("client key"));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 holds no PEM certificate"), {m_tls.certFile}));
+        auto keyPem = readPem(m_tls.keyFile, Message(QT_TRANSLATE_NOOP("mcp::Errors", "client key")));
         if (!keyPem)
             return keyPem.error();
         QSslKey key(*keyPem, QSsl::Ec, QSsl::Pem);
@@ -71,7 +72,7 @@ Status TcpStream::configureTls()
         keyPem->fill('\0');
         if (key.isNull())
             return Error::make(ErrorKind::Config, QStringLiteral("tls.bad-key"),
-                               QStringLiteral("%1 holds no usable unencrypted PEM private key").arg(m_tls.keyFile));
+                               Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 holds no usable unencrypted PEM private key"), {m_tls.keyFile}));
         config.setLocalCertificate(certs.first());
         if (certs.size() > 1)
             config.setLocalCertificateChain(certs);
@@ -137,28 +138,26 @@ void TcpStream::onSocketError(QAbstractSocket::SocketError error)
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         return fail(Error::make(ErrorKind::Transport, QStringLiteral("transport.refused"),
-                                QStringLiteral("connection to %1 refused").arg(where)));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "connection to %1 refused"), {where})));
     case QAbstractSocket::HostNotFoundError:
         return fail(Error::make(ErrorKind::Transport, QStringLiteral("transport.dns"),
-                                QStringLiteral("host %1 not found").arg(m_host)));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "host %1 not found"), {m_host})));
     case QAbstractSocket::SocketTimeoutError:
         return fail(Error::make(ErrorKind::Timeout, QStringLiteral("transport.timeout"),
-                                QStringLiteral("no answer from %1").arg(where)));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "no answer from %1"), {where})));
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
         return fail(Error::make(ErrorKind::Tls, QStringLiteral("tls.handshake"),
-                                QStringLiteral("TLS handshake with %1 failed: %2").arg(where, m_socket.errorString())));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "TLS handshake with %1 failed: %2"), {where, m_socket.errorString()})));
     case QAbstractSocket::RemoteHostClosedError:
         return fail(Error::make(m_tls.enabled ? ErrorKind::Tls : ErrorKind::Transport,
                                 m_tls.enabled ? QStringLiteral("tls.closed-by-peer") : QStringLiteral("transport.closed"),
-                                m_tls.enabled ? QStringLiteral("%1 closed the connection during the TLS handshake "
-                                                               "(is the client certificate accepted?)")
-                                                    .arg(where)
-                                              : QStringLiteral("%1 closed the connection").arg(where)));
+                                m_tls.enabled ? Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 closed the connection during the TLS handshake (is the client certificate accepted?)"), {where})
+                                              : Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 closed the connection"), {where})));
     default:
         return fail(Error::make(ErrorKind::Transport, QStringLiteral("transport.error"),
-                                QStringLiteral("%1: %2").arg(where, m_socket.errorString())));
+                                Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1: %2"), {where, m_socket.errorString()})));
     }
 }
 
@@ -169,10 +168,7 @@ void TcpStream::onSslErrors(const QList<QSslError> &errors)
     for (const auto &e : errors)
         reasons << e.errorString();
     fail(Error::make(ErrorKind::Tls, QStringLiteral("tls.verify"),
-                     QStringLiteral("the server certificate of %1:%2 did not verify: %3")
-                         .arg(m_host)
-                         .arg(m_port)
-                         .arg(reasons.join(QStringLiteral("; ")))));
+                     Message(QT_TRANSLATE_NOOP("mcp::Errors", "the server certificate of %1:%2 did not verify: %3"), {m_host, m_port, reasons.join(QStringLiteral("; "))})));
 }
 
 } // namespace mcp::transport

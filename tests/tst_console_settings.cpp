@@ -2,7 +2,12 @@
 // Language (the next start uses it), the recently opened specs (newest first, no
 // duplicates, at most eight), and the window's geometry and dock layout. A second window on
 // the same settings file gets them back; the file holds no secret-looking value.
+#include "hosts/hostconnection.h"
+#include "hosts/hostfleet.h"
+#include "hosts/hostlistmodel.h"
 #include "hosts/hostregistry.h"
+#include "hosts/hostspanel.h"
+#include "support/gui.h"
 #include "mainwindow.h"
 #include "settings/consolesettings.h"
 #include "topology/healthreasontext.h"
@@ -38,6 +43,7 @@ private Q_SLOTS:
     void findingsFollowTheLanguage();
     void errorDetailsStayEnglishAndReadTranslated();
     void transportAndEndpointErrorsReadTranslated();
+    void unreachableHostReadsInChinese();
 
 private:
     QTemporaryDir m_dir;
@@ -226,6 +232,39 @@ void TestConsoleSettings::transportAndEndpointErrorsReadTranslated()
 
     QCoreApplication::removeTranslator(&zh);
     QCOMPARE(endpoint::Endpoint::parse(QStringLiteral("ftp://x")).error().text(), parsed.error().detail); // no translator: English
+}
+
+// The console in zh_CN with a host nothing listens on (127.0.0.1:1): the hosts panel says
+// why in Chinese, with the address, and the window shows it (screenshot hosts-unreachable-zh_CN).
+void TestConsoleSettings::unreachableHostReadsInChinese()
+{
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("mcp_console"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&zh);
+    QSettings settings(m_dir.filePath(QStringLiteral("closed.ini")), QSettings::IniFormat);
+    hosts::HostRegistry registry(&settings);
+    hosts::HostConfig closed;
+    closed.name = QStringLiteral("closed");
+    closed.url = QStringLiteral("tcp://127.0.0.1:1");
+    QVERIFY(registry.add(closed));
+    ui::MainWindow window(&registry);
+    window.resize(1400, 850);
+    window.show();
+    window.start();
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto *c = window.fleet()->connection(QStringLiteral("closed"));
+        return c && c->state() == hosts::HostState::Unreachable;
+    }, 30000));
+    const auto *connection = window.fleet()->connection(QStringLiteral("closed"));
+    QCOMPARE(connection->lastError().code, QStringLiteral("transport.refused"));
+    QVERIFY(connection->lastError().detail.contains(QLatin1String("refused"))); // English where it is kept
+    static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    const QString shown = window.hostsPanel()->model()->indexOfHost(QStringLiteral("closed"), ui::HostListModel::ConnectionColumn).data().toString();
+    QVERIFY2(han.match(shown).hasMatch() && shown.contains(QLatin1String("127.0.0.1:1")), qPrintable(shown));
+    window.hostsPanel()->setCurrentHost(QStringLiteral("closed"));
+    QTest::qWait(200);
+    MCP_SAVE_SCREENSHOT(&window, QStringLiteral("hosts-unreachable-zh_CN"));
+    QCoreApplication::removeTranslator(&zh);
 }
 
 QTEST_MAIN(TestConsoleSettings)

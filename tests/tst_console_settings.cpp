@@ -13,6 +13,7 @@
 #include "topology/healthreasontext.h"
 #include "gateway/specreader.h"
 #include "gateway/weightedit.h"
+#include "telemetry/rolloutjudge.h"
 #include "endpoint/endpoint.h"
 #include "endpoint/endpointresolver.h"
 #include "transport/bytestream.h"
@@ -187,6 +188,17 @@ void TestConsoleSettings::errorDetailsStayEnglishAndReadTranslated()
     QCOMPARE(outer.detail, QStringLiteral("the gateway has no route `nope` (it has: app) (at check)"));
     QVERIFY2(outer.text().startsWith(route.error().text()) && outer.text().contains(QLatin1String("check")), qPrintable(outer.text()));
     QVERIFY(outer.text() != outer.detail);
+    // The rollout guard's reason: English for the audit record, zh_CN for the panel's alert.
+    gateway::Rollout policy;
+    policy.maxErrorRatePct = {5.0, {}, true, true};
+    policy.minRequests = {10, {}, true, true};
+    telemetry::Figures canary;
+    canary.requests = 40;
+    canary.errorRate = 0.3;
+    const telemetry::RolloutVerdict verdict = telemetry::judgeRollout(policy, canary, telemetry::Figures{});
+    QVERIFY(verdict.breached);
+    QCOMPARE(verdict.reason, QStringLiteral("error rate 30.0% above 5%"));
+    QVERIFY2(han.match(verdict.localReason).hasMatch() && verdict.localReason.contains(QLatin1String("30.0%")), qPrintable(verdict.localReason));
     QCoreApplication::removeTranslator(&zh);
     const auto again = gateway::parseWeightArguments({QStringLiteral("v1")});
     QCOMPARE(again.error().text(), again.error().detail); // no translator: English

@@ -695,6 +695,18 @@
       <source>an unreadable key</source>
       <translation>一个无法读取的密钥</translation>
     </message>
+    <message>
+      <source>error rate %1% above %2%</source>
+      <translation>错误率 %1% 高于 %2%</translation>
+    </message>
+    <message>
+      <source>p99 %1 ms above %2 ms</source>
+      <translation>p99 %1 毫秒高于 %2 毫秒</translation>
+    </message>
+    <message>
+      <source>p99 %1 ms above %2 x the stable version's %3 ms</source>
+      <translation>p99 %1 毫秒高于稳定版本 %3 毫秒的 %2 倍</translation>
+    </message>
   </context>
   <context>
     <name>mcp::certs::Check</name>

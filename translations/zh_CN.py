@@ -632,3 +632,10 @@ T.update({
     '%1 (unsupported key format)': '%1（不支持的密钥格式）',
     'an unreadable key': '一个无法读取的密钥',
 })
+
+# The rollout guard's reasons (telemetry::judgeRollout), shown in the gray-release panel.
+T.update({
+    'error rate %1% above %2%': '错误率 %1% 高于 %2%',
+    'p99 %1 ms above %2 ms': 'p99 %1 毫秒高于 %2 毫秒',
+    "p99 %1 ms above %2 x the stable version's %3 ms": 'p99 %1 毫秒高于稳定版本 %3 毫秒的 %2 倍',
+})

@@ -102,7 +102,7 @@ void RolloutGuard::rollBack(Watched &w)
                               {QStringLiteral("stableFigures"), figuresJson(w.state.stableFigures)}};
     request.details = figures;
     const QString key = w.state.gateway + QLatin1Char('/') + w.state.route;
-    const QString reason = w.state.verdict.reason;
+    const QString reason = w.state.verdict.localReason; // for the signals, which views show
     auto *apply = new gateway::WeightApply(m_client, m_hostGraph ? m_hostGraph() : topology::Graph{}, request, this);
     connect(apply, &gateway::WeightApply::finished, this, [this, apply, key, reason, figures](const gateway::WeightApply::Outcome &o) {
         apply->deleteLater();

@@ -57,6 +57,8 @@ public:
 
 Q_SIGNALS:
     void judged(const QString &gateway, const QString &route);
+    // reason: in the interface language (RolloutVerdict::localReason); the audit record and
+    // `figures` keep it in English.
     void rolledBack(const QString &gateway, const QString &route, const QString &reason, const QJsonObject &figures);
     void rollbackFailed(const QString &gateway, const QString &route, const QString &reason, const mcp::Error &error);
 

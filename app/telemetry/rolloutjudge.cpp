@@ -1,5 +1,7 @@
 #include "rolloutjudge.h"
 
+#include "common/message.h"
+
 #include <cmath>
 
 namespace mcp::telemetry {
@@ -21,21 +23,24 @@ RolloutVerdict judgeRollout(const gateway::Rollout &policy, const Figures &canar
     v.enoughData = canary.requests >= minimum;
     if (!v.enoughData)
         return v;
-    QStringList reasons;
+    QList<Message> reasons;
+    const auto number = [](double value) { return QString::number(value, 'f', 1); };
     if (policy.maxErrorRatePct.present && canary.errorRate * 100.0 > policy.maxErrorRatePct.value)
-        reasons << QStringLiteral("error rate %1% above %2%")
-                       .arg(canary.errorRate * 100.0, 0, 'f', 1)
-                       .arg(policy.maxErrorRatePct.value);
+        reasons << Message(QT_TRANSLATE_NOOP("mcp::Errors", "error rate %1% above %2%"), {number(canary.errorRate * 100.0), policy.maxErrorRatePct.value});
     if (policy.maxP99Ms.present && canary.p99Ms > double(policy.maxP99Ms.value))
-        reasons << QStringLiteral("p99 %1 ms above %2 ms").arg(canary.p99Ms, 0, 'f', 1).arg(policy.maxP99Ms.value);
+        reasons << Message(QT_TRANSLATE_NOOP("mcp::Errors", "p99 %1 ms above %2 ms"), {number(canary.p99Ms), policy.maxP99Ms.value});
     if (policy.maxP99Ratio.present && stable.requests >= minimum && stable.p99Ms > 0 &&
         canary.p99Ms > policy.maxP99Ratio.value * stable.p99Ms)
-        reasons << QStringLiteral("p99 %1 ms above %2 x the stable version's %3 ms")
-                       .arg(canary.p99Ms, 0, 'f', 1)
-                       .arg(policy.maxP99Ratio.value)
-                       .arg(stable.p99Ms, 0, 'f', 1);
+        reasons << Message(QT_TRANSLATE_NOOP("mcp::Errors", "p99 %1 ms above %2 x the stable version's %3 ms"),
+                           {number(canary.p99Ms), QString::number(policy.maxP99Ratio.value), number(stable.p99Ms)});
     v.breached = !reasons.isEmpty();
-    v.reason = reasons.join(QStringLiteral("; "));
+    QStringList english, local;
+    for (const Message &m : std::as_const(reasons)) {
+        english << m.english();
+        local << m.local();
+    }
+    v.reason = english.join(QStringLiteral("; "));
+    v.localReason = local.join(QStringLiteral("; "));
     return v;
 }
 

@@ -15,7 +15,8 @@ struct RolloutVerdict
 {
     bool enoughData = false; // the canary had minRequests in the window
     bool breached = false;
-    QString reason;          // "error rate 31.0% above 5%" (empty when not breached)
+    QString reason;          // "error rate 31.0% above 5%" (empty when not breached); English, for audit records
+    QString localReason;     // the same in the interface language, for views
 };
 
 // Pure: the policy against the canary's and the stable version's figures over the window.

@@ -347,7 +347,7 @@ void GrayReleasePanel::refreshFigures()
         else if (!r.verdict.enoughData)
             verdict = tr("Rollout guard: waiting for enough canary requests (%1 so far).").arg(r.canaryFigures.requests);
         else if (r.verdict.breached)
-            verdict = tr("Rollout guard: canary %1 breached the policy: %2").arg(r.canary, r.verdict.reason);
+            verdict = tr("Rollout guard: canary %1 breached the policy: %2").arg(r.canary, r.verdict.localReason);
         else
             verdict = tr("Rollout guard: canary %1 within the policy (%2 requests, %3% 5xx, p99 %4 ms; stable p99 %5 ms).")
                           .arg(r.canary)

@@ -34,15 +34,10 @@ Result<QByteArray> passphraseFromFile(const QString &path)
 Result<QHash<QString, QByteArray>> openEncryptedKeys(const QByteArray &specText, const QString &specFile, const QString &passphraseFile)
 {
     QHash<QString, QByteArray> opened;
-    const gateway::SpecReading reading = gateway::readSpecText(specText, specFile);
-    const QString absoluteSpec = QFileInfo(specFile).absoluteFilePath();
+    gateway::GatewaySpec spec = gateway::readSpecText(specText, specFile).spec;
+    spec.file = QFileInfo(specFile).absoluteFilePath(); // as planPush resolves the key paths
     std::optional<QByteArray> fromFile;
-    for (const gateway::Certificate &c : reading.spec.certificates) {
-        if (!c.keyFile.present)
-            continue;
-        const gateway::SpecFile key = gateway::readSpecFile(absoluteSpec, c.keyFile.value, {});
-        if (!key.bytes || !certs::isEncryptedKey(*key.bytes) || opened.contains(key.path))
-            continue; // unreadable keys are the checks' to report
+    for (const gateway::EncryptedKey &key : gateway::encryptedKeysOf(spec)) {
         QByteArray passphrase;
         if (!passphraseFile.isEmpty()) {
             if (!fromFile) {
@@ -57,14 +52,13 @@ Result<QHash<QString, QByteArray>> openEncryptedKeys(const QByteArray &specText,
         } else {
             continue; // no terminal: cert.key-encrypted from the checks
         }
-        const Result<QByteArray> plain = certs::loadPrivateKey(*key.bytes, passphrase);
+        const Result<QByteArray> plain = certs::loadPrivateKey(key.pem, passphrase);
         passphrase.fill('\0');
         if (!plain) {
             if (fromFile)
                 fromFile->fill('\0');
             return Error::make(ErrorKind::Config, QStringLiteral("cert.key-passphrase"),
-                               QStringLiteral("the passphrase does not open %1 (%2:%3:%4)")
-                                   .arg(key.path, specFile).arg(c.keyFile.pos.line).arg(c.keyFile.pos.column));
+                               QStringLiteral("the passphrase does not open %1 (%2:%3:%4)").arg(key.path, specFile).arg(key.pos.line).arg(key.pos.column));
         }
         opened.insert(key.path, *plain);
     }

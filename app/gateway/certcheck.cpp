@@ -1,11 +1,13 @@
 #include "certcheck.h"
 
 #include "certs/certificatecheck.h"
+#include "certs/privatekey.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 namespace mcp::gateway {
 
@@ -29,6 +31,22 @@ SpecFile readSpecFile(const QString &specFile, const QString &path, const QHash<
         out.bytes = file.readAll();
     else
         out.error = file.errorString();
+    return out;
+}
+
+QList<EncryptedKey> encryptedKeysOf(const GatewaySpec &spec)
+{
+    QList<EncryptedKey> out;
+    QSet<QString> seen;
+    for (const Certificate &c : spec.certificates) {
+        if (!c.keyFile.present)
+            continue;
+        const SpecFile key = readSpecFile(spec.file, c.keyFile.value, {});
+        if (!key.bytes || !certs::isEncryptedKey(*key.bytes) || spec.fileContents.contains(key.path) || seen.contains(key.path))
+            continue;
+        seen.insert(key.path);
+        out << EncryptedKey{key.path, c.keyFile.pos, *key.bytes};
+    }
     return out;
 }
 

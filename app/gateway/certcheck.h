@@ -30,4 +30,16 @@ struct SpecFile
 };
 SpecFile readSpecFile(const QString &specFile, const QString &path, const QHash<QString, QByteArray> &fileContents);
 
+// The encrypted private keys a spec names, each once, by the path it resolves them to (against
+// spec.file, which must be absolute) with the position of its keyFile: what needs a
+// passphrase. Keys already in spec.fileContents (opened) and unreadable ones (the checks
+// report those) are left out.
+struct EncryptedKey
+{
+    QString path;
+    SourcePos pos;
+    QByteArray pem;
+};
+QList<EncryptedKey> encryptedKeysOf(const GatewaySpec &spec);
+
 } // namespace mcp::gateway

@@ -47,14 +47,18 @@ void WeightApply::start()
                                              Message(QT_TRANSLATE_NOOP("mcp::Errors", "%1 runs no pushed spec: push one before changing weights"), {m_request.gateway})));
         const QByteArray text = deployed->text;
         const QString driver = deployed->driver;
-        if (readSpecText(text, specFileName()).spec.certificates.isEmpty() || !m_client)
+        GatewaySpec running = readSpecText(text, specFileName()).spec;
+        running.file = QFileInfo(specFileName()).absoluteFilePath(); // as planPush resolves the certificate paths
+        if (running.certificates.isEmpty() || !m_client)
             return apply(text, driver, {});
-        // The certificates the gateway already serves, not the operator's files (deployedcertificates.h).
-        fetchDeployedCertificateFiles(m_client, deployed->containerIds.first(), driver, this, [this, text, driver](Result<QHash<QString, QByteArray>> files) {
-            if (!files)
-                return finish(false, files.error());
-            apply(text, driver, *files);
-        });
+        // The certificates the gateway already serves, not the operator's files (deployedcertificates.h);
+        // a weight edit leaves the spec's certificates as they are.
+        fetchDeployedCertificateFiles(m_client, deployed->containerIds.first(), driver, this,
+                                      [this, text, driver, running](Result<QHash<QString, QByteArray>> files) {
+                                          if (!files)
+                                              return finish(false, files.error());
+                                          apply(text, driver, deployedCertificateContents(running, driver, *files));
+                                      });
     });
 }
 
@@ -63,7 +67,7 @@ QString WeightApply::specFileName() const
     return m_request.gateway + QStringLiteral(" (deployed)");
 }
 
-void WeightApply::apply(const QByteArray &deployedText, const QString &driver, const QHash<QString, QByteArray> &deployedCertificates)
+void WeightApply::apply(const QByteArray &deployedText, const QString &driver, const QHash<QString, QByteArray> &certificateContents)
 {
     m_outcome.from = weightsOf(deployedText, m_request.route);
     m_outcome.fromVersion = specVersion(deployedText);
@@ -77,9 +81,7 @@ void WeightApply::apply(const QByteArray &deployedText, const QString &driver, c
         m_outcome.toVersion = m_outcome.fromVersion;
         return finish(true);
     }
-    GatewaySpec parsed = readSpecText(text, specFileName()).spec;
-    parsed.file = QFileInfo(specFileName()).absoluteFilePath(); // as planPush resolves the certificate paths
-    const PushPlan plan = planPush(text, specFileName(), &m_graph, deployedCertificateContents(parsed, driver, deployedCertificates));
+    const PushPlan plan = planPush(text, specFileName(), &m_graph, certificateContents);
     if (!plan.ready) {
         QStringList problems;
         for (const Finding &f : plan.findings)

@@ -56,8 +56,9 @@ Q_SIGNALS:
     void finished(const mcp::gateway::WeightApply::Outcome &outcome);
 
 private:
-    // deployedCertificates: the gateway's certificate files (fetchDeployedCertificateFiles).
-    void apply(const QByteArray &deployedText, const QString &driver, const QHash<QString, QByteArray> &deployedCertificates);
+    // certificateContents: the gateway's own certificate files in place of the spec's
+    // (deployedCertificateContents; GatewaySpec::fileContents).
+    void apply(const QByteArray &deployedText, const QString &driver, const QHash<QString, QByteArray> &certificateContents);
     QString specFileName() const; // what findings name: "<gateway> (deployed)"
     void push(const RenderedConfig &config);
     void finish(bool ok, const Error &error = {});

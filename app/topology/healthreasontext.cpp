@@ -37,25 +37,18 @@ QString vantageText(const QString &english)
 
 QString probeDetailText(const QString &detail)
 {
-    struct Fixed
-    {
-        const char *english;
-        const char *local;
+    // Details without arguments: the English text is the source string.
+    static const char *const fixed[] = {
+        QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "connection refused"),
+        QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "timed out"),
+        QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "no HTTP answer"),
+        QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "the container has no network address"),
+        QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "connection refused: nothing listens in the container"),
+        QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "no running gateway shares a network with it, and the host's transport cannot reach container addresses"),
     };
-    static const Fixed fixed[] = {
-        {"connection refused", QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "connection refused")},
-        {"timed out", QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "timed out")},
-        {"no HTTP answer", QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "no HTTP answer")},
-        {"the container has no network address", QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "the container has no network address")},
-        {"connection refused: nothing listens in the container",
-         QT_TRANSLATE_NOOP("mcp::topology::HealthReason", "connection refused: nothing listens in the container")},
-        {"no running gateway shares a network with it, and the host's transport cannot reach container addresses",
-         QT_TRANSLATE_NOOP("mcp::topology::HealthReason",
-                           "no running gateway shares a network with it, and the host's transport cannot reach container addresses")},
-    };
-    for (const Fixed &f : fixed)
-        if (detail == QLatin1String(f.english))
-            return QCoreApplication::translate("mcp::topology::HealthReason", f.local);
+    for (const char *english : fixed)
+        if (detail == QLatin1String(english))
+            return QCoreApplication::translate("mcp::topology::HealthReason", english);
 
     static const QRegularExpression timedOutAfter(QStringLiteral("^timed out after (\\d+) ms$"));
     static const QRegularExpression noAnswer(QStringLiteral("^no answer within (\\d+) ms$"));

@@ -255,13 +255,8 @@ bool SpecEditorWindow::openFile(const QString &path)
 
 void SpecEditorWindow::openEncryptedKeys(bool askAgain)
 {
-    const gateway::GatewaySpec &spec = m_document->spec();
-    for (const gateway::Certificate &c : spec.certificates) {
-        if (!c.keyFile.present)
-            continue;
-        const gateway::SpecFile key = gateway::readSpecFile(spec.file, c.keyFile.value, {});
-        if (!key.bytes || !certs::isEncryptedKey(*key.bytes) || spec.fileContents.contains(key.path) ||
-            (!askAgain && m_askedKeys.contains(key.path)))
+    for (const gateway::EncryptedKey &key : gateway::encryptedKeysOf(m_document->spec())) {
+        if (!askAgain && m_askedKeys.contains(key.path))
             continue;
         m_askedKeys.insert(key.path);
         std::optional<QString> passphrase = m_askPassphrase(key.path);
@@ -269,7 +264,7 @@ void SpecEditorWindow::openEncryptedKeys(bool askAgain)
             continue; // stays cert.key-encrypted
         QByteArray secret = passphrase->toUtf8();
         passphrase->fill(QLatin1Char('\0'));
-        const Result<QByteArray> opened = certs::loadPrivateKey(*key.bytes, secret);
+        const Result<QByteArray> opened = certs::loadPrivateKey(key.pem, secret);
         secret.fill('\0');
         if (!opened) {
             statusBar()->showMessage(tr("The passphrase does not open %1; activate its finding to try again.").arg(key.path), 10000);

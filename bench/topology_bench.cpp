@@ -31,9 +31,23 @@ namespace {
 QList<topology::HostSnapshot> makeHosts(int n, bool flip = false, int flipFrom = 0, int flipCount = 1000)
 {
     return {bench::syntheticHost(n, [&](int i) {
-        const bool flipped = flip && i >= flipFrom && i < flipFrom + flipCount;
+        const bool flipped = flip && (i - flipFrom + n) % n < flipCount; // the range wraps
         return flipped ? (i % 97 == 0) : (i % 97 != 0);
     })};
+}
+
+// As the inventory delivers them: `base` with only the flipped containers' entries replaced
+// (the others stay shared with the previous list, as ContainerInventory keeps them).
+QList<topology::HostSnapshot> flipFrom(const QList<topology::HostSnapshot> &base, int flipFrom, int flipCount)
+{
+    const QList<topology::HostSnapshot> flipped = makeHosts(int(base.first().containers.size()), true, flipFrom, flipCount);
+    QList<topology::HostSnapshot> out = base;
+    for (auto it = flipped.first().containers.constBegin(); it != flipped.first().containers.constEnd(); ++it) {
+        const int i = it.key().left(12).toInt(nullptr, 16);
+        if ((i - flipFrom + int(base.first().containers.size())) % int(base.first().containers.size()) < flipCount)
+            out.first().containers.insert(it.key(), *it);
+    }
+    return out;
 }
 
 void renderOnce(ui::TopologyScene &scene)
@@ -88,6 +102,42 @@ void BM_UpdateFrameAfterBurst(benchmark::State &state)
 }
 BENCHMARK(BM_UpdateFrameAfterBurst)->Arg(2000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(6);
 
+// The model's rebuild after a batch of events that changed `perFrame` containers: a new
+// graph and its diff from the last one, as GraphRebuilder runs them. Arg 2: 0 builds from
+// scratch each time (buildGraph), 1 with the GraphBuilder that keeps unchanged containers.
+void BM_RebuildAfterBatch(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    const int perFrame = int(state.range(1));
+    const bool incremental = state.range(2) == 1;
+    const auto base = makeHosts(n);
+    QList<QList<topology::HostSnapshot>> frames;
+    for (int f = 0; f < 16; ++f)
+        frames << flipFrom(base, (f * perFrame) % n, perFrame);
+    topology::GraphBuilder builder;
+    topology::Graph current = builder.build(base);
+    int i = 0, made = 0;
+    for (auto _ : state) {
+        const auto &hosts = frames[i++ % frames.size()];
+        topology::Graph next = incremental ? builder.build(hosts) : topology::buildGraph(hosts);
+        const auto delta = topology::diffGraphs(current, next);
+        benchmark::DoNotOptimize(delta.updatedNodes.size());
+        made += incremental ? builder.madeLastBuild() : int(hosts.first().containers.size());
+        current = std::move(next);
+    }
+    state.counters["containers_read"] = double(made) / double(state.iterations());
+}
+BENCHMARK(BM_RebuildAfterBatch)
+    ->ArgNames({"instances", "changed", "incremental"})
+    ->Args({2000, 17, 0})
+    ->Args({2000, 17, 1})
+    ->Args({10000, 17, 0})
+    ->Args({10000, 17, 1})
+    ->Args({2000, 1000, 0})
+    ->Args({2000, 1000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(1.0);
+
 // Steady state while 1,000 events/s arrive: at 60 frames/s each frame carries about 17
 // events. As in the console (TopologyModel::setBackgroundRebuilds), the model's rebuild +
 // diff runs on the model's GraphRebuilder while the GUI thread applies the previous result
@@ -139,8 +189,9 @@ void BM_FrameAt1000EventsPerSecond(benchmark::State &state)
     const int n = int(state.range(0));
     const int perFrame = int(state.range(1));
     QList<QList<topology::HostSnapshot>> frames;
+    const auto base = makeHosts(n);
     for (int f = 0; f < 16; ++f)
-        frames << makeHosts(n, true, (f * perFrame) % qMax(1, n - perFrame), perFrame);
+        frames << flipFrom(base, (f * perFrame) % n, perFrame);
     ui::TopologyScene scene;
     topology::Graph current = topology::buildGraph(frames.last());
     scene.sync(current);

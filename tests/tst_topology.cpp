@@ -48,6 +48,22 @@ QString run(const QString &name, const QStringList &labels, const QString &image
     return dockerCli(args);
 }
 
+// Empty when the two graphs have the same nodes (every field) and the same edges (ids and
+// kinds); otherwise what differs, for the failure message.
+QString graphDifference(const Graph &a, const Graph &b)
+{
+    const GraphDelta d = diffGraphs(a, b);
+    QStringList out;
+    for (const auto &[what, ids] : {std::pair{"added", d.addedNodes}, {"updated", d.updatedNodes}, {"removed", d.removedNodes},
+                                    {"added edge", d.addedEdges}, {"removed edge", d.removedEdges}})
+        for (const QString &id : ids)
+            out << QStringLiteral("%1 %2").arg(QLatin1String(what), id);
+    for (auto it = a.edges.cbegin(); it != a.edges.cend(); ++it)
+        if (b.edges.contains(it.key()) && b.edges.value(it.key()).kind != it->kind)
+            out << QStringLiteral("edge kind %1").arg(it.key());
+    return out.join(QStringLiteral("; "));
+}
+
 QStringList problemCodes(const Node &n)
 {
     QStringList codes;
@@ -68,6 +84,7 @@ private slots:
     void labelsAndHealth();
     void jsonShape();
     void liveUpdates();
+    void rebuildsReadOnlyChangedContainers();
     void burstOfEventsIsOneRebuild();
     void backgroundRebuildsMatchInline();
     void doctorFindsPitfalls();
@@ -243,6 +260,70 @@ void TestTopology::liveUpdates()
     // Destroy removes the node.
     QVERIFY(!dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("mcp-tst-topo-payments-a")}).isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("payments-a")) == nullptr; }, 15000));
+}
+
+// The model's GraphBuilder reads again only the containers whose list entry changed and
+// builds the same graph a build from scratch does: checked on the engine's own lists.
+void TestTopology::rebuildsReadOnlyChangedContainers()
+{
+    // The model's graph, built incrementally through every change so far, is the graph a
+    // fresh build of the same host makes.
+    m_model->rebuildNow();
+    QVERIFY2(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local"))).isEmpty(),
+             qPrintable(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local")))));
+
+    const auto snapshot = [&] {
+        HostSnapshot s;
+        s.name = QStringLiteral("local");
+        s.state = QStringLiteral("connected");
+        s.containers = m_inventory->containers();
+        return s;
+    };
+    GraphBuilder builder;
+    const Graph first = builder.build({snapshot()});
+    const int listed = int(m_inventory->containers().size());
+    QVERIFY(listed > 5);
+    QCOMPARE(builder.madeLastBuild(), listed);
+    QCOMPARE(builder.keptLastBuild(), 0);
+    QVERIFY(graphDifference(builder.build({snapshot()}), first).isEmpty());
+    QCOMPARE(builder.madeLastBuild(), 0); // nothing changed: nothing read again
+    QCOMPARE(builder.keptLastBuild(), listed);
+
+    // One container stops: its entry is the one read again, and the roll-ups above it
+    // (its version and service) follow.
+    const QString name = QStringLiteral("mcp-tst-topo-users-v1-a");
+    const QString before = instanceNamed(QStringLiteral("users-v1-a"))->attributes.value(QLatin1String("state")).toString();
+    QCOMPARE(before, QStringLiteral("running"));
+    QVERIFY(!dockerCli({QStringLiteral("kill"), name}).isEmpty());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const Node *n = instanceNamed(QStringLiteral("users-v1-a"));
+            return n && n->attributes.value(QLatin1String("state")).toString() != QLatin1String("running");
+        },
+        15000));
+    const Graph afterKill = builder.build({snapshot()});
+    QVERIFY2(builder.madeLastBuild() >= 1 && builder.madeLastBuild() <= 2, // the killed one (and a late re-list)
+             qPrintable(QString::number(builder.madeLastBuild())));
+    QCOMPARE(builder.keptLastBuild() + builder.madeLastBuild(), listed);
+    QVERIFY2(graphDifference(afterKill, buildGraph({snapshot()})).isEmpty(),
+             qPrintable(graphDifference(afterKill, buildGraph({snapshot()}))));
+    const GraphDelta delta = diffGraphs(first, afterKill);
+    QVERIFY(delta.updatedNodes.contains(instanceNamed(QStringLiteral("users-v1-a"))->id));
+    QVERIFY(delta.updatedNodes.contains(versionNodeId(QStringLiteral("users"), QStringLiteral("v1"))));
+    QVERIFY(delta.updatedNodes.contains(serviceNodeId(QStringLiteral("users"))));
+
+    // It comes back; the builder follows it back, and the model agrees with a fresh build.
+    QVERIFY(!dockerCli({QStringLiteral("start"), name}).isEmpty());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const Node *n = instanceNamed(QStringLiteral("users-v1-a"));
+            return n && n->attributes.value(QLatin1String("state")).toString() == QLatin1String("running");
+        },
+        15000));
+    QVERIFY(graphDifference(builder.build({snapshot()}), buildGraph({snapshot()})).isEmpty());
+    m_model->rebuildNow();
+    QVERIFY2(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local"))).isEmpty(),
+             qPrintable(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local")))));
 }
 
 void TestTopology::burstOfEventsIsOneRebuild()
@@ -421,6 +502,9 @@ void TestTopology::twoHostsInOneModel()
     QVERIFY(!m_model->graph().nodes.contains(remoteId));
     QVERIFY(!m_model->graph().nodes.contains(hostNodeId(QStringLiteral("remote"))));
     QVERIFY(m_model->graph().nodes.contains(localId));
+    // Nothing of the removed host stays in the model's incremental builds.
+    QVERIFY2(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local"))).isEmpty(),
+             qPrintable(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local")))));
 }
 
 QTEST_GUILESS_MAIN(TestTopology)

@@ -1,6 +1,6 @@
 #include "graphbuilder.h"
 
-#include "containerfacts.h"
+#include "instancepart.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -23,52 +23,6 @@ QString instanceNodeId(const QString &host, const QString &containerId)
 }
 
 namespace {
-
-// An instance's own health: container state first, then the HEALTHCHECK.
-void judgeInstance(Node &node, const ContainerFacts &f)
-{
-    if (f.state == QLatin1String("running")) {
-        if (f.healthcheck == QLatin1String("unhealthy")) {
-            node.health = Health::Down;
-            node.healthReason = QStringLiteral("running, HEALTHCHECK failing");
-        } else if (f.healthcheck == QLatin1String("starting")) {
-            node.health = Health::Degraded;
-            node.healthReason = QStringLiteral("running, HEALTHCHECK starting");
-        } else {
-            node.health = Health::Healthy;
-            node.healthReason = f.healthcheck == QLatin1String("healthy") ? QStringLiteral("running, HEALTHCHECK passing")
-                                                                          : QStringLiteral("running");
-        }
-    } else if (f.state == QLatin1String("restarting")) {
-        node.health = Health::Down;
-        node.healthReason = QStringLiteral("restarting");
-    } else if (f.state == QLatin1String("paused")) {
-        node.health = Health::Degraded;
-        node.healthReason = QStringLiteral("paused");
-    } else {
-        node.health = Health::Down;
-        node.healthReason = f.status.isEmpty() ? f.state : f.status;
-    }
-}
-
-// The active probe overrides a running instance's verdict when the health path fails from
-// the gateway's vantage point: Docker may call it healthy while the traffic cannot reach it.
-void applyProbe(Node &node, const QJsonObject &probes)
-{
-    if (probes.isEmpty())
-        return;
-    const QJsonObject probe = probes.value(QLatin1String("probe")).toObject();
-    node.attributes.insert(QStringLiteral("probe"), probe);
-    node.attributes.insert(QStringLiteral("probeHistory"), probes.value(QLatin1String("probeHistory")));
-    if (node.attributes.value(QLatin1String("state")).toString() != QLatin1String("running"))
-        return;
-    const QString outcome = probe.value(QLatin1String("outcome")).toString();
-    if (outcome == QLatin1String("ok") || outcome == QLatin1String("no-vantage"))
-        return;
-    node.health = Health::Down;
-    node.healthReason = QStringLiteral("health probe from %1: %2")
-                            .arg(probe.value(QLatin1String("vantage")).toString(), probe.value(QLatin1String("detail")).toString());
-}
 
 // A parent's health from its children's: all healthy, some, none, or nothing to judge.
 void rollUp(Node &parent, const QList<const Node *> &children, const QString &what)
@@ -95,36 +49,24 @@ void rollUp(Node &parent, const QList<const Node *> &children, const QString &wh
     }
 }
 
-QJsonArray networksJson(const ContainerFacts &f)
-{
-    QJsonArray out;
-    for (const auto &n : f.networks)
-        out.append(QJsonObject{{QStringLiteral("name"), n.network}, {QStringLiteral("address"), n.ipAddress}});
-    return out;
-}
-
-QJsonArray publishedJson(const ContainerFacts &f)
-{
-    QJsonArray out;
-    for (const auto &p : f.published)
-        out.append(QJsonObject{{QStringLiteral("containerPort"), p.containerPort},
-                               {QStringLiteral("hostIp"), p.hostIp},
-                               {QStringLiteral("hostPort"), p.hostPort}});
-    return out;
-}
-
-} // namespace
-
-Graph buildGraph(const QList<HostSnapshot> &hosts)
+// The whole graph from the hosts and each host's instance parts (one per listed container,
+// in the same order as `hosts`).
+Graph assemble(const QList<HostSnapshot> &hosts, const QList<const QHash<QString, InstancePart> *> &parts)
 {
     Graph g;
+    qsizetype instances = 0;
+    for (const auto *hostParts : parts)
+        instances += hostParts->size();
+    g.nodes.reserve(instances + 64);
+    g.edges.reserve(instances * 2 + 64);
     QMap<QString, QList<QString>> versionInstances; // version id -> instance ids
     QMap<QString, QSet<QString>> serviceVersions;
     QMap<QString, QMap<int, QStringList>> servicePorts; // service -> port -> instance ids
     QMap<QString, QList<QString>> gatewayInstances;
     QMap<QString, QString> gatewayDrivers;
 
-    for (const HostSnapshot &host : hosts) {
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        const HostSnapshot &host = hosts[i];
         Node h;
         h.id = hostNodeId(host.name);
         h.kind = NodeKind::Host;
@@ -148,76 +90,36 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
         }
         g.addNode(h);
 
-        for (const QJsonObject &entry : host.containers) {
-            const ContainerFacts f = ContainerFacts::fromListEntry(entry);
-            LabelReading labels = readLabels(f.labels, f.exposedPorts);
-            if (!labels.isService && !labels.isGateway && labels.problems.isEmpty())
-                continue; // not ours to show
-
-            Node inst;
-            inst.id = instanceNodeId(host.name, f.id);
-            inst.kind = NodeKind::Instance;
-            inst.name = f.name;
-            inst.host = host.name;
-            inst.group = labels.composeProject;
-            judgeInstance(inst, f);
-            QString address;
-            for (const auto &n : f.networks) {
-                if (!n.ipAddress.isEmpty()) {
-                    address = n.ipAddress;
-                    break;
-                }
-            }
-            inst.attributes = QJsonObject{{QStringLiteral("id"), f.id},
-                                          {QStringLiteral("image"), f.image},
-                                          {QStringLiteral("state"), f.state},
-                                          {QStringLiteral("status"), f.status},
-                                          {QStringLiteral("healthcheck"), f.healthcheck},
-                                          {QStringLiteral("address"), address},
-                                          {QStringLiteral("networks"), networksJson(f)},
-                                          {QStringLiteral("role"), labels.isGateway ? QStringLiteral("gateway") : QStringLiteral("service")},
-                                          {QStringLiteral("networkMode"), f.networkMode},
-                                          {QStringLiteral("published"), publishedJson(f)}};
-            if (!labels.composeService.isEmpty())
-                inst.attributes.insert(QStringLiteral("composeService"), labels.composeService);
-            inst.attributes.insert(QStringLiteral("labels"), f.labels); // details panel, label: search
-            inst.problems = labels.problems;
-            if (labels.isService)
-                applyProbe(inst, host.probes.value(f.id));
-
-            for (const auto &n : f.networks) {
-                const QString netId = networkNodeId(host.name, n.network);
+        for (const InstancePart &part : *parts[i]) {
+            if (!part.ours)
+                continue;
+            for (qsizetype n = 0; n < part.networks.size(); ++n) {
+                const QString &netId = part.networkIds[n];
                 if (!g.nodes.contains(netId)) {
                     Node net;
                     net.id = netId;
                     net.kind = NodeKind::Network;
-                    net.name = n.network;
+                    net.name = part.networks[n];
                     net.host = host.name;
                     net.health = Health::Healthy;
                     g.addNode(net);
                     g.addEdge(netId, h.id, EdgeKind::OnHost);
                 }
-                g.addEdge(inst.id, netId, EdgeKind::AttachedTo);
             }
-
-            if (labels.isGateway && !labels.gatewayName.isEmpty()) {
-                inst.attributes.insert(QStringLiteral("gateway"), labels.gatewayName);
-                inst.attributes.insert(QStringLiteral("driver"), labels.gatewayDriver);
-                gatewayInstances[labels.gatewayName] << inst.id;
-                if (!labels.gatewayDriver.isEmpty())
-                    gatewayDrivers[labels.gatewayName] = labels.gatewayDriver;
-            } else if (labels.isService && !labels.serviceName.isEmpty()) {
-                inst.attributes.insert(QStringLiteral("service"), labels.serviceName);
-                inst.attributes.insert(QStringLiteral("version"), labels.version);
-                inst.attributes.insert(QStringLiteral("port"), labels.servicePort);
-                inst.attributes.insert(QStringLiteral("healthPath"), labels.healthPath);
-                const QString verId = versionNodeId(labels.serviceName, labels.version);
-                versionInstances[verId] << inst.id;
-                serviceVersions[labels.serviceName].insert(labels.version);
-                if (labels.servicePort > 0)
-                    servicePorts[labels.serviceName][labels.servicePort] << inst.id;
+            for (const auto &[id, edge] : part.edges)
+                g.edges.insert(id, edge);
+            const QString &instId = part.node.id;
+            if (part.isGateway()) {
+                gatewayInstances[part.gateway] << instId;
+                if (!part.gatewayDriver.isEmpty())
+                    gatewayDrivers[part.gateway] = part.gatewayDriver;
+            } else if (part.isService()) {
+                versionInstances[part.versionId] << instId;
+                serviceVersions[part.service].insert(part.version);
+                if (part.port > 0)
+                    servicePorts[part.service][part.port] << instId;
             }
-            g.addNode(inst);
+            g.nodes.insert(instId, part.node);
         }
     }
 
@@ -239,10 +141,8 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
             ver.name = version;
             ver.attributes = QJsonObject{{QStringLiteral("service"), service}};
             QList<const Node *> instances;
-            for (const QString &instId : versionInstances.value(ver.id)) {
+            for (const QString &instId : versionInstances.value(ver.id))
                 instances << &g.nodes[instId];
-                g.addEdge(ver.id, instId, EdgeKind::Serves);
-            }
             rollUp(ver, instances, QStringLiteral("instances"));
             versions << ver;
             g.addEdge(svc.id, ver.id, EdgeKind::Contains);
@@ -280,10 +180,8 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
         gw.name = it.key();
         gw.attributes = QJsonObject{{QStringLiteral("driver"), gatewayDrivers.value(it.key())}};
         QList<const Node *> instances;
-        for (const QString &instId : it.value()) {
+        for (const QString &instId : it.value())
             instances << &g.nodes[instId];
-            g.addEdge(gw.id, instId, EdgeKind::Serves);
-        }
         rollUp(gw, instances, QStringLiteral("gateway containers"));
         g.addNode(gw);
     }
@@ -331,6 +229,48 @@ Graph buildGraph(const QList<HostSnapshot> &hosts)
         }
     }
     return g;
+}
+
+} // namespace
+
+Graph buildGraph(const QList<HostSnapshot> &hosts)
+{
+    GraphBuilder builder;
+    return builder.build(hosts);
+}
+
+GraphBuilder::GraphBuilder() = default;
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder &&) noexcept = default;
+GraphBuilder &GraphBuilder::operator=(GraphBuilder &&) noexcept = default;
+
+Graph GraphBuilder::build(const QList<HostSnapshot> &hosts)
+{
+    QHash<QString, QHash<QString, InstancePart>> next;
+    QList<const QHash<QString, InstancePart> *> parts;
+    m_made = m_kept = 0;
+    for (const HostSnapshot &host : hosts) {
+        QHash<QString, InstancePart> &hostParts = next[host.name]; // host names are unique
+        QHash<QString, InstancePart> before = m_parts.take(host.name);
+        hostParts.reserve(host.containers.size());
+        for (auto it = host.containers.constBegin(); it != host.containers.constEnd(); ++it) {
+            const QJsonObject probe = host.probes.value(it.key());
+            auto old = before.find(it.key());
+            // Unchanged entries share their data with the last build's (QJsonObject compares
+            // shared data in O(1)); a re-listed but equal entry compares field by field.
+            if (old != before.end() && old->entry == *it && old->probe == probe) {
+                hostParts.emplace(it.key(), std::move(*old));
+                ++m_kept;
+            } else {
+                hostParts.emplace(it.key(), makeInstancePart(host.name, *it, probe));
+                ++m_made;
+            }
+        }
+    }
+    m_parts = std::move(next);
+    for (const HostSnapshot &host : hosts) // after the last insert: no rehash moves them
+        parts << &*m_parts.constFind(host.name);
+    return assemble(hosts, parts);
 }
 
 } // namespace mcp::topology

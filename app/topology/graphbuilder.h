@@ -25,10 +25,37 @@ struct HostSnapshot
     QHash<QString, QJsonObject> routes;
 };
 
+struct InstancePart;
+
 // Builds the whole graph from the hosts' containers: hosts, networks, gateways and their
 // instances, services, versions and instances, label problems and health roll-ups. Pure
-// and O(containers), so a rebuild per batch of events is cheap; views receive the diff.
+// and O(containers); views receive the diff. A one-off: GraphBuilder for a stream of them.
 Graph buildGraph(const QList<HostSnapshot> &hosts);
+
+// The same graph as buildGraph, built again and again as the hosts change: it keeps each
+// container's part of the graph (its instance node and edges, InstancePart) and makes it
+// again only for the containers whose list entry or probe changed since the last build,
+// so a batch of events costs the changed containers plus the roll-ups (services,
+// versions, gateways, routes), not a re-reading of every container. Not thread-safe: one
+// thread at a time (the model's rebuild thread).
+class GraphBuilder final
+{
+public:
+    GraphBuilder();
+    ~GraphBuilder();
+    GraphBuilder(GraphBuilder &&) noexcept;
+    GraphBuilder &operator=(GraphBuilder &&) noexcept;
+
+    Graph build(const QList<HostSnapshot> &hosts);
+    // The last build: containers read again, and kept from the build before.
+    int madeLastBuild() const { return m_made; }
+    int keptLastBuild() const { return m_kept; }
+
+private:
+    QHash<QString, QHash<QString, InstancePart>> m_parts; // host -> container id -> part
+    int m_made = 0;
+    int m_kept = 0;
+};
 
 // Ids, stable across rebuilds.
 QString hostNodeId(const QString &host);

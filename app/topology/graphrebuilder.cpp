@@ -23,9 +23,9 @@ QFuture<GraphRebuilder::Result> GraphRebuilder::rebuild(QList<HostSnapshot> inpu
     auto promise = std::make_shared<QPromise<Result>>();
     QFuture<Result> future = promise->future();
     promise->start();
-    m_pool.start([promise, input = std::move(input), base = std::move(base)]() mutable {
+    m_pool.start([this, promise, input = std::move(input), base = std::move(base)]() mutable {
         Result r;
-        r.graph = buildGraph(input);
+        r.graph = m_builder.build(input); // only ever on the pool's one thread
         r.delta = diffGraphs(base, r.graph);
         base = Graph(); // the base's last reference, if it is one, goes here too
         promise->addResult(std::move(r));

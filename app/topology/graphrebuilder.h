@@ -9,8 +9,9 @@
 
 namespace mcp::topology {
 
-// Runs the model's rebuilds (buildGraph + diffGraphs, both pure) off the GUI thread, one at
-// a time, on a thread of its own, and frees replaced graphs there too.
+// Runs the model's rebuilds (GraphBuilder::build + diffGraphs) off the GUI thread, one at a
+// time, on a thread of its own, and frees replaced graphs there too. The builder's cache of
+// unchanged containers lives on that thread.
 //
 // Not on QThreadPool::globalInstance(): QtGui splits a large fill (a long antialiased
 // stroke, a big image blend) into pieces on that pool and the painting thread waits for
@@ -36,7 +37,8 @@ public:
     void dispose(Graph &&graph);
 
 private:
-    QThreadPool m_pool;
+    GraphBuilder m_builder; // used by the pool's thread only
+    QThreadPool m_pool;     // after m_builder: destroyed (and waited for) first
 };
 
 } // namespace mcp::topology

@@ -82,7 +82,7 @@ QList<HostSnapshot> TopologyModel::snapshots() const
 void TopologyModel::rebuildNow()
 {
     m_rebuildQueued = false;
-    Graph next = buildGraph(snapshots());
+    Graph next = m_builder.build(snapshots());
     const GraphDelta delta = diffGraphs(m_graph, next);
     m_graph = std::move(next);
     ++m_generation;

@@ -73,6 +73,7 @@ private:
 
     QList<Source> m_sources;
     Graph m_graph;
+    GraphBuilder m_builder; // inline rebuilds'; the background ones have the rebuilder's
     GraphRebuilder m_rebuilder;
     bool m_rebuildQueued = false;
     bool m_background = false;

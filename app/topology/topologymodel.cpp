@@ -104,17 +104,22 @@ void TopologyModel::rebuildInBackground()
         m_building = false;
         if (generation != m_generation) // an inline rebuild landed meanwhile: diff against it
             built.delta = diffGraphs(m_graph, built.graph);
-        // The old graph is freed on the worker, not in this (the GUI thread's) frame.
-        m_rebuilder.dispose(std::exchange(m_graph, std::move(built.graph)));
-        ++m_generation;
         ++m_rebuilds;
-        if (!built.delta.isEmpty())
-            Q_EMIT changed(built.delta);
+        replaceGraph(std::move(built.graph), built.delta);
         if (m_rebuildAgain) {
             m_rebuildAgain = false;
             markStale();
         }
     });
+}
+
+void TopologyModel::replaceGraph(Graph graph, const GraphDelta &delta)
+{
+    // The old graph is freed on the worker, not in this (the GUI thread's) frame.
+    m_rebuilder.dispose(std::exchange(m_graph, std::move(graph)));
+    ++m_generation;
+    if (!delta.isEmpty())
+        Q_EMIT changed(delta);
 }
 
 HostSnapshot TopologyModel::snapshotOf(const Source &source) const

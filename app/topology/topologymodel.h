@@ -48,6 +48,11 @@ public:
     void setBackgroundRebuilds(bool on) { m_background = on; }
 
     const Graph &graph() const { return m_graph; }
+    // Hands over a graph built elsewhere and the delta from graph() to it, as the model's
+    // own background rebuilds land: the old graph is freed on the rebuild thread, and
+    // `changed` tells the views. The benchmarks feed the console's views synthetic graphs
+    // through it.
+    void replaceGraph(Graph graph, const GraphDelta &delta);
     int rebuildCount() const { return m_rebuilds; }
     // Rebuild now (tests, one-shot CLI) instead of on the next turn of the event loop.
     void rebuildNow();

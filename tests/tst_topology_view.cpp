@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QProcess>
+#include <QScreen>
 #include <QtTest>
 
 using namespace mcp;
@@ -49,6 +50,26 @@ QJsonObject entry(int i, const QString &service, const QString &version, bool ru
     };
 }
 
+// 2,000 instances of 40 services (v1, and v2 for every fifth), every 97th one stopped.
+QList<topology::HostSnapshot> largeHosts()
+{
+    QList<topology::HostSnapshot> hosts{topology::HostSnapshot{QStringLiteral("big"), QStringLiteral("unix:///x"),
+                                                               QStringLiteral("connected"), {}, QStringLiteral("unix socket"), {}}};
+    for (int i = 0; i < 2000; ++i) {
+        const QString service = QStringLiteral("svc%1").arg(i % 40, 2, 10, QLatin1Char('0'));
+        const QJsonObject e = entry(i, service, i % 5 == 0 ? QStringLiteral("v2") : QStringLiteral("v1"), i % 97 != 0);
+        hosts.first().containers.insert(e.value(QLatin1String("Id")).toString(), e);
+    }
+    return hosts;
+}
+
+// What the window shows now: the offscreen platform's backing store, as the partial
+// repaints left it (QWidget::grab would paint everything afresh).
+QImage onScreen(QWidget &window)
+{
+    return window.screen()->grabWindow(window.winId()).toImage().convertToFormat(QImage::Format_RGB32);
+}
+
 } // namespace
 
 class TestTopologyView : public QObject
@@ -61,6 +82,7 @@ private slots:
     void searchAndKeyboard();
     void liveUpdateChangesOneItem();
     void largeScene();
+    void partialRepaintsMatchAFullPaint();
     void routesReachTheirVersions();
 
 private:
@@ -173,13 +195,7 @@ void TestTopologyView::liveUpdateChangesOneItem()
 
 void TestTopologyView::largeScene()
 {
-    QList<topology::HostSnapshot> hosts{topology::HostSnapshot{QStringLiteral("big"), QStringLiteral("unix:///x"),
-                                                               QStringLiteral("connected"), {}, QStringLiteral("unix socket"), {}}};
-    for (int i = 0; i < 2000; ++i) {
-        const QString service = QStringLiteral("svc%1").arg(i % 40, 2, 10, QLatin1Char('0'));
-        const QJsonObject e = entry(i, service, i % 5 == 0 ? QStringLiteral("v2") : QStringLiteral("v1"), i % 97 != 0);
-        hosts.first().containers.insert(e.value(QLatin1String("Id")).toString(), e);
-    }
+    const QList<topology::HostSnapshot> hosts = largeHosts();
     const topology::Graph graph = topology::buildGraph(hosts);
     ui::TopologyScene scene;
     scene.sync(graph);
@@ -229,6 +245,67 @@ void TestTopologyView::largeScene()
     scene.sync(grown, topology::diffGraphs(changed, grown));
     QCOMPARE(scene.fullSyncs(), fullSyncs + 1);
     QCOMPARE(scene.nodeItems().size(), 40 + 40 + 2001);
+}
+
+// Under a stream of health changes the view repaints only the rectangles the changed items
+// dirtied, and a bundle strokes only the part of its trunk and the ticks that meet them. What
+// is on screen afterwards must be what a full repaint draws: no stale tick colour, no gap in
+// a trunk; at fit-all, at 1:1 and at 2x.
+void TestTopologyView::partialRepaintsMatchAFullPaint()
+{
+    QList<topology::HostSnapshot> hosts = largeHosts();
+    topology::GraphBuilder builder;
+    topology::Graph graph = builder.build(hosts);
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    QVERIFY(scene.bundleCount() > 0);
+    ui::TopologyView view(&scene);
+    view.resize(1200, 720);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QStringList ids = hosts.first().containers.keys();
+    int round = 0;
+    for (const qreal zoom : {0.0, 1.0, 2.0}) { // 0: fit-all
+        if (zoom == 0) {
+            view.fitAll();
+        } else {
+            view.setTransform(QTransform::fromScale(zoom, zoom));
+            view.centerOn(scene.itemsBoundingRect().topLeft() + QPointF(500, 300) / zoom);
+        }
+        view.viewport()->repaint();
+        const QImage start = onScreen(view);
+        for (int batch = 0; batch < 3; ++batch, ++round) {
+            // 30 instances spread over the scene change state; the rest stay shared.
+            for (int k = 0; k < 30; ++k) {
+                const QString &id = ids[(k * 67 + round * 13) % ids.size()];
+                QJsonObject e = hosts.first().containers.value(id);
+                const bool running = e.value(QLatin1String("State")).toString() == QLatin1String("running");
+                e.insert(QStringLiteral("State"), running ? QStringLiteral("exited") : QStringLiteral("running"));
+                e.insert(QStringLiteral("Status"), running ? QStringLiteral("Exited (1) 1 second ago") : QStringLiteral("Up 1 second"));
+                hosts.first().containers.insert(id, e);
+            }
+            topology::Graph next = builder.build(hosts);
+            const topology::GraphDelta delta = topology::diffGraphs(graph, next);
+            QVERIFY(delta.addedNodes.isEmpty() && delta.removedNodes.isEmpty() && !delta.updatedNodes.isEmpty());
+            graph = std::move(next);
+            scene.sync(graph, delta);
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents(); // the partial repaint
+        }
+        const QImage partial = onScreen(view);
+        QVERIFY(partial != start); // the changes reached the screen
+        partial.save(screenshotPath(QStringLiteral("topology-2000-after-changes-%1x.png").arg(zoom)));
+        view.viewport()->repaint(); // everything, from scratch
+        const QImage full = onScreen(view);
+        QVERIFY(!full.isNull());
+        int differing = 0;
+        for (int y = 0; y < full.height(); ++y)
+            for (int x = 0; x < full.width(); ++x)
+                differing += partial.pixel(x, y) != full.pixel(x, y) ? 1 : 0;
+        if (differing)
+            full.save(screenshotPath(QStringLiteral("topology-2000-full-repaint-%1x.png").arg(zoom)));
+        QVERIFY2(differing == 0, qPrintable(QStringLiteral("zoom %1: %2 pixels differ from a full repaint").arg(zoom).arg(differing)));
+    }
 }
 
 void TestTopologyView::routesReachTheirVersions()

@@ -35,6 +35,8 @@
 #include <QTableView>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace mcp;
 using mcp::test::demoStack;
 using topology::NodeTableModel;
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void groupingMakesLanes();
     void tableAdapterBatchesUpdates();
     void logsConsoleAndRestart();
+    void doctorFindingsShowWhereProblemsDo();
 
 private:
     QString startConsoleContainer();
@@ -337,6 +340,59 @@ void TestMainWindow::logsConsoleAndRestart()
     logs->close();
     console->close();
     QVERIFY(QTest::qWaitFor([&] { return logs.isNull() && console.isNull(); }, 5000)); // WA_DeleteOnClose
+}
+
+// The doctor's findings are not label problems, but the operator meets them in the same
+// places: the node's badge, the details panel with the fix, the tables' problems column
+// and the problem: search of the graph and the tables.
+void TestMainWindow::doctorFindingsShowWhereProblemsDo()
+{
+    const topology::Graph &graph = m_window->topologyModel()->graph();
+    QString sickId; // the demo's orders instance whose HEALTHCHECK fails
+    for (const auto &n : graph.nodes) {
+        if (n.kind == topology::NodeKind::Instance && n.attributes.value(QLatin1String("healthcheck")).toString() == QLatin1String("unhealthy"))
+            sickId = n.id;
+    }
+    QVERIFY(!sickId.isEmpty());
+    const QString code = QStringLiteral("doctor.instance-unhealthy");
+    const auto hasCode = [&](const QList<topology::Problem> &problems, const QString &c) {
+        return std::any_of(problems.cbegin(), problems.cend(), [&](const topology::Problem &p) { return p.code == c; });
+    };
+    QVERIFY(!hasCode(graph.nodes.value(sickId).problems, code)); // the graph keeps label problems apart
+    QVERIFY(hasCode(graph.findings.value(sickId), code));
+
+    auto *scene = static_cast<ui::TopologyScene *>(m_window->topologyView()->scene());
+    QVERIFY(hasCode(scene->nodeItem(sickId)->node().problems, code)); // its badge counts it
+
+    m_window->topologyView()->selectNode(sickId);
+    const QString details = m_window->detailsPanel()->toPlainText();
+    QVERIFY2(details.contains(code), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("HEALTHCHECK fails")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("docker inspect")), qPrintable(details)); // the fix
+
+    auto *search = m_window->searchField();
+    auto *instances = m_window->inventoryPanel()->instancesProxy();
+    search->setText(QStringLiteral("problem:") + code);
+    QVERIFY(instances->rowCount() >= 1);
+    bool sickListed = false;
+    for (int r = 0; r < instances->rowCount(); ++r) {
+        sickListed = sickListed || instances->index(r, 0).data(NodeTableModel::NodeIdRole).toString() == sickId;
+        QVERIFY(instances->index(r, NodeTableModel::InstProblems).data().toString().contains(code));
+    }
+    QVERIFY(sickListed);
+    QVERIFY(scene->nodeItem(sickId)->isHighlighted());
+    saveScreenshot(m_window.get(), QStringLiteral("main-window-doctor-finding"));
+
+    // problem:doctor lists exactly the instances the doctor has something to say about.
+    search->setText(QStringLiteral("problem:doctor"));
+    QSet<QString> listed, expected;
+    for (int r = 0; r < instances->rowCount(); ++r)
+        listed.insert(instances->index(r, 0).data(NodeTableModel::NodeIdRole).toString());
+    for (auto it = graph.findings.cbegin(); it != graph.findings.cend(); ++it)
+        if (graph.nodes.value(it.key()).kind == topology::NodeKind::Instance && !it->isEmpty())
+            expected.insert(it.key());
+    QCOMPARE(listed, expected);
+    search->clear();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -448,6 +448,18 @@ void TestTopology::doctorFindsPitfalls()
         QVERIFY(!p.fix.isEmpty());
         QVERIFY(m_model->graph().nodes.contains(p.subject));
     }
+    // The findings the model's builds attach to the nodes (kept per container across
+    // rebuilds) are what the doctor finds in the whole graph afresh.
+    QMultiHash<QString, QString> attached, fresh; // subject -> code
+    for (auto it = m_model->graph().findings.cbegin(); it != m_model->graph().findings.cend(); ++it)
+        for (const Problem &p : *it)
+            attached.insert(it.key(), p.code + QLatin1Char(' ') + p.message);
+    for (const Problem &p : diagnose(m_model->graph()))
+        fresh.insert(p.subject, p.code + QLatin1Char(' ') + p.message);
+    QVERIFY(!attached.isEmpty());
+    QCOMPARE(attached.size(), fresh.size());
+    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
+        QVERIFY2(attached.contains(it.key(), it.value()), qPrintable(it.key() + QLatin1String(": ") + it.value()));
 }
 
 

@@ -423,8 +423,14 @@ void MainWindow::refreshOverlay()
 
 void MainWindow::showDetails(const QString &nodeId)
 {
-    const auto it = m_model->graph().nodes.constFind(nodeId);
-    m_details->showNode(it == m_model->graph().nodes.constEnd() ? nullptr : &*it);
+    const topology::Graph &graph = m_model->graph();
+    const auto it = graph.nodes.constFind(nodeId);
+    if (it == graph.nodes.constEnd()) {
+        m_details->showNode(nullptr);
+        return;
+    }
+    const topology::Node shown = graph.withFindings(*it); // with the doctor's findings about it
+    m_details->showNode(&shown);
 }
 
 void MainWindow::showNodeMenu(const QString &nodeId, const QPoint &globalPos)

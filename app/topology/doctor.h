@@ -14,6 +14,24 @@ namespace mcp::topology {
 // doctor.host-network-port-collision, doctor.published-all-interfaces, doctor.event-gap.
 QList<Problem> diagnose(const Graph &graph);
 
+// diagnose() in two parts, so that GraphBuilder can keep the first one per container:
+// - what an instance's own facts tell (HEALTHCHECK, restart loop, stopped, the probe's
+//   findings, default bridge, published on every interface);
+QList<Problem> instanceFindings(const Node &instance);
+// - what needs the other nodes (no shared network with a gateway, duplicate IP, host
+//   network port collision, service down, event-stream gap), from each instance's facts
+//   read once (doctorFactsOf).
+struct DoctorFacts
+{
+    QString id, name, host, state;
+    bool service = false, gateway = false;
+    QStringList networks, addresses; // parallel: the address on each network
+    bool hostNetwork = false;
+    int port = 0; // mcp.service.port
+};
+DoctorFacts doctorFactsOf(const Node &instance);
+QList<Problem> crossFindings(const Graph &graph, const QList<const DoctorFacts *> &instances);
+
 // Label problems plus the doctor's findings, sorted like Graph::problems().
 QList<Problem> allFindings(const Graph &graph);
 

@@ -55,7 +55,7 @@ GraphDelta diffGraphs(const Graph &before, const Graph &after)
         const auto old = before.nodes.constFind(it.key());
         if (old == before.nodes.constEnd())
             d.addedNodes << it.key();
-        else if (!(*old == *it))
+        else if (!(*old == *it) || before.findings.value(it.key()) != after.findings.value(it.key()))
             d.updatedNodes << it.key();
     }
     for (auto it = before.nodes.constBegin(); it != before.nodes.constEnd(); ++it) {

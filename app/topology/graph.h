@@ -50,6 +50,22 @@ struct Graph
 {
     QHash<QString, Node> nodes;
     QHash<QString, Edge> edges;
+    // The doctor's findings (topology::diagnose) by the node they are about, worked out when
+    // the graph is built (buildGraph, GraphBuilder), in the language of that moment. Not
+    // part of a graph read back from a file: allFindings() works them out again.
+    QHash<QString, QList<Problem>> findings;
+
+    // The node as the views show it: its label problems and then the doctor's findings
+    // about it, in `problems` (the badge, the details, the tables, the problem: search).
+    Node withFindings(const Node &node) const
+    {
+        const auto it = findings.constFind(node.id);
+        if (it == findings.constEnd())
+            return node;
+        Node shown = node;
+        shown.problems += *it;
+        return shown;
+    }
 
     void addNode(Node node) { nodes.insert(node.id, std::move(node)); }
     void addEdge(const QString &from, const QString &to, EdgeKind kind)
@@ -61,7 +77,9 @@ struct Graph
     QList<Problem> problems() const;
 };
 
-// What changed between two graphs (ids only).
+// What changed between two graphs (ids only). A node whose doctor findings changed counts
+// as updated, even when the node itself did not (a gateway that left its network changes
+// the findings of the instances it can no longer reach).
 struct GraphDelta
 {
     QStringList addedNodes, updatedNodes, removedNodes;

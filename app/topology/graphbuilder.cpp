@@ -1,5 +1,6 @@
 #include "graphbuilder.h"
 
+#include "doctor.h"
 #include "instancepart.h"
 
 #include <QJsonArray>
@@ -228,6 +229,21 @@ Graph assemble(const QList<HostSnapshot> &hosts, const QList<const QHash<QString
             }
         }
     }
+    // The doctor's findings, by the node they are about: each instance's own (kept with its
+    // part) and those that need the whole graph.
+    QList<const DoctorFacts *> facts;
+    facts.reserve(instances);
+    for (const auto *hostParts : parts) {
+        for (const InstancePart &part : *hostParts) {
+            if (!part.ours)
+                continue;
+            facts << &part.doctor;
+            if (!part.findings.isEmpty())
+                g.findings[part.node.id] += part.findings;
+        }
+    }
+    for (Problem &p : crossFindings(g, facts))
+        g.findings[p.subject] << std::move(p);
     return g;
 }
 

@@ -147,6 +147,8 @@ InstancePart makeInstancePart(const QString &hostName, const QJsonObject &entry,
         part.versionId = versionNodeId(part.service, part.version);
         addEdge(part, part.versionId, inst.id, EdgeKind::Serves);
     }
+    part.findings = instanceFindings(inst);
+    part.doctor = doctorFactsOf(inst);
     return part;
 }
 

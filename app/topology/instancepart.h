@@ -1,5 +1,6 @@
 #pragma once
 
+#include "doctor.h"
 #include "graph.h"
 
 #include <QJsonObject>
@@ -25,6 +26,8 @@ struct InstancePart
     QString gateway, gatewayDriver;            // a gateway's container
     QString service, version, versionId;       // a service's instance
     int port = 0;                              // its mcp.service.port (0: missing or wrong)
+    QList<Problem> findings;                   // the doctor's, from this instance alone
+    DoctorFacts doctor;                        // what the doctor's graph-wide checks read
 
     bool isGateway() const { return !gateway.isEmpty(); }
     bool isService() const { return !service.isEmpty(); }

@@ -157,7 +157,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
     const auto it = m_model->graph().nodes.constFind(m_ids.at(index.row()));
     if (it == m_model->graph().nodes.constEnd())
         return {};
-    const Node &n = *it;
+    const Node n = m_model->graph().withFindings(*it); // problems: the labels' and the doctor's
     switch (role) {
     case NodeIdRole:
         return n.id;

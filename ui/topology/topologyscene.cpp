@@ -40,7 +40,7 @@ void TopologyScene::sync(const topology::Graph &graph, const topology::GraphDelt
         NodeItem *item = m_nodes.value(id);
         if (node == graph.nodes.constEnd() || !item)
             return sync(graph); // not what this scene shows: start over
-        item->setNode(*node);
+        item->setNode(graph.withFindings(*node));
         if (const auto tick = m_tickOf.constFind(id); tick != m_tickOf.constEnd())
             tick->first->setTickColor(tick->second, healthColor(node->health));
     }
@@ -91,7 +91,7 @@ void TopologyScene::sync(const topology::Graph &graph)
         }
     }
     for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
-        const topology::Node &node = graph.nodes[it.key()];
+        const topology::Node node = graph.withFindings(graph.nodes[it.key()]);
         NodeItem *item = m_nodes.value(it.key());
         if (!item) {
             item = new NodeItem(node);

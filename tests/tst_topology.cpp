@@ -85,6 +85,7 @@ private slots:
     void jsonShape();
     void liveUpdates();
     void rebuildsReadOnlyChangedContainers();
+    void restartCountFromInspect();
     void burstOfEventsIsOneRebuild();
     void backgroundRebuildsMatchInline();
     void doctorFindsPitfalls();
@@ -324,6 +325,34 @@ void TestTopology::rebuildsReadOnlyChangedContainers()
     m_model->rebuildNow();
     QVERIFY2(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local"))).isEmpty(),
              qPrintable(graphDifference(m_model->graph(), m_model->hostGraph(QStringLiteral("local")))));
+}
+
+// The list has no restart count: the inventory inspects our containers for it, after the
+// first list and after each die/start/restart event, and the instance node carries it.
+void TestTopology::restartCountFromInspect()
+{
+    const QString name = QStringLiteral("mcp-tst-topo-flappy");
+    QVERIFY(!dockerCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("--network"), kNet,
+                        QStringLiteral("--restart"), QStringLiteral("always"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                        QStringLiteral("--label"), QStringLiteral("mcp.service.name=flappy"), QStringLiteral("--label"),
+                        QStringLiteral("mcp.service.port=8080"), Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND")),
+                        QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 1; exit 3")})
+                 .isEmpty());
+    const auto restarts = [&] {
+        const Node *n = instanceNamed(QStringLiteral("flappy"));
+        return n ? n->attributes.value(QLatin1String("restartCount")).toInt(-1) : -1;
+    };
+    // Docker restarts it after 100 ms, 200 ms, 400 ms, ... of back-off.
+    QVERIFY2(QTest::qWaitFor([&] { return restarts() >= 2; }, 30000), qPrintable(QString::number(restarts())));
+    const int seen = restarts();
+    const int engine = dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.RestartCount}}"), name}).toInt();
+    QVERIFY2(engine >= seen, qPrintable(QStringLiteral("model %1, engine %2").arg(seen).arg(engine)));
+    // An instance Docker never restarted carries 0, not "unknown".
+    const Node *steady = instanceNamed(QStringLiteral("users-v1-b"));
+    QVERIFY(steady);
+    QCOMPARE(steady->attributes.value(QLatin1String("restartCount")).toInt(-1), 0);
+    QVERIFY(!dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), name}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("flappy")) == nullptr; }, 15000));
 }
 
 void TestTopology::burstOfEventsIsOneRebuild()

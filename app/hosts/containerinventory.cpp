@@ -45,11 +45,56 @@ void ContainerInventory::onEvent(const QJsonObject &event)
                                    QStringLiteral("extract-to-dir"), QStringLiteral("copy"),    QStringLiteral("export")};
     if (type == QLatin1String("container") && (quiet.contains(action) || action.startsWith(QLatin1String("exec_"))))
         return;
-    if (type == QLatin1String("container"))
+    if (type == QLatin1String("container")) {
         expectFromEvent(id, event);
+        if (action == QLatin1String("die") || action == QLatin1String("start") || action == QLatin1String("restart"))
+            inspectIfOurs(id, actor.value(QLatin1String("Attributes")).toObject()); // the labels are attributes
+    }
     m_dirty.insert(id);
     // Coalesce: everything that arrives in this turn of the event loop goes in one call.
     schedulePump();
+}
+
+void ContainerInventory::inspectIfOurs(const QString &id, const QJsonObject &labels)
+{
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
+        if (it.key().startsWith(QLatin1String("mcp."))) {
+            m_toInspect.insert(id);
+            return;
+        }
+    }
+}
+
+QJsonObject ContainerInventory::withRestartCount(const QString &id, QJsonObject entry) const
+{
+    const auto it = m_restartCounts.constFind(id);
+    if (it != m_restartCounts.constEnd())
+        entry.insert(QStringLiteral("RestartCount"), *it);
+    return entry;
+}
+
+// Behind the lists: one inspect at a time, only while no list is due, so that a burst of
+// events is listed first and its restart counts follow.
+void ContainerInventory::pumpInspects()
+{
+    if (m_inspecting || m_busy || m_fullPending || !m_dirty.isEmpty() || m_toInspect.isEmpty() || !m_synced)
+        return;
+    const QString id = *m_toInspect.begin();
+    m_toInspect.erase(m_toInspect.begin());
+    m_inspecting = true;
+    whenReady(m_host->client()->inspectContainer(id), this, [this, id](Result<QJsonObject> r) {
+        m_inspecting = false;
+        if (r) { // a container gone meanwhile: its destroy event removes it
+            const int count = r->value(QLatin1String("RestartCount")).toInt();
+            m_restartCounts.insert(id, count);
+            const auto c = m_containers.find(id);
+            if (c != m_containers.end() && c->value(QLatin1String("RestartCount")).toInt(-1) != count) {
+                c->insert(QStringLiteral("RestartCount"), count);
+                Q_EMIT changed(InventoryDelta{{}, {id}, {}});
+            }
+        }
+        pumpInspects();
+    });
 }
 
 void ContainerInventory::schedulePump()
@@ -174,8 +219,10 @@ void ContainerInventory::pump()
         });
         return;
     }
-    if (m_dirty.isEmpty() || !m_synced)
+    if (m_dirty.isEmpty() || !m_synced) {
+        pumpInspects(); // the lists are done: the restart counts they are waiting for
         return;
+    }
     QStringList ids;
     for (auto it = m_dirty.begin(); it != m_dirty.end() && ids.size() < kBatch;)
         ids << *it, it = m_dirty.erase(it);
@@ -201,9 +248,10 @@ void ContainerInventory::applyFull(const QJsonArray &list)
     QHash<QString, QJsonObject> next;
     next.reserve(list.size());
     for (const auto &v : list) {
-        const QJsonObject c = v.toObject();
-        const QString id = c.value(QLatin1String("Id")).toString();
+        const QString id = v.toObject().value(QLatin1String("Id")).toString();
+        const QJsonObject c = withRestartCount(id, v.toObject());
         next.insert(id, c);
+        inspectIfOurs(id, c.value(QLatin1String("Labels")).toObject()); // restarts during a gap
         const auto old = m_containers.constFind(id);
         if (old == m_containers.constEnd())
             delta.added << id;
@@ -211,8 +259,10 @@ void ContainerInventory::applyFull(const QJsonArray &list)
             delta.updated << id;
     }
     for (auto it = m_containers.constBegin(); it != m_containers.constEnd(); ++it) {
-        if (!next.contains(it.key()))
+        if (!next.contains(it.key())) {
             delta.removed << it.key();
+            m_restartCounts.remove(it.key());
+        }
     }
     m_containers = std::move(next);
     m_expect.clear(); // a full list taken after the events is the truth
@@ -228,12 +278,14 @@ void ContainerInventory::applyPartial(const QStringList &ids, const QJsonArray &
     InventoryDelta delta;
     QSet<QString> seen;
     for (const auto &v : list) {
-        const QJsonObject c = v.toObject();
-        const QString id = c.value(QLatin1String("Id")).toString();
+        const QString id = v.toObject().value(QLatin1String("Id")).toString();
+        const QJsonObject c = withRestartCount(id, v.toObject());
         seen.insert(id);
         const auto old = m_containers.constFind(id);
-        if (old == m_containers.constEnd())
+        if (old == m_containers.constEnd()) {
             delta.added << id;
+            inspectIfOurs(id, c.value(QLatin1String("Labels")).toObject());
+        }
         else if (*old != c)
             delta.updated << id;
         else
@@ -241,8 +293,10 @@ void ContainerInventory::applyPartial(const QStringList &ids, const QJsonArray &
         m_containers.insert(id, c);
     }
     for (const auto &id : ids) {
-        if (!seen.contains(id) && m_containers.remove(id))
+        if (!seen.contains(id) && m_containers.remove(id)) {
             delta.removed << id;
+            m_restartCounts.remove(id);
+        }
     }
     if (!delta.isEmpty())
         Q_EMIT changed(delta);

@@ -26,6 +26,11 @@ struct InventoryDelta
 // filtered list call (a burst of 1,000 events costs a few calls, not 1,000 inspects), and a
 // full re-list reconciles after every (re)connect. Calls are serialised so that the deltas
 // form one consistent sequence.
+//
+// The list does not carry a container's restart count: for our containers (those with an
+// mcp.* label) it is inspected once after each full list and again after each die, start
+// or restart event, one inspect at a time behind the lists, and kept in the entry as
+// "RestartCount" (absent until known).
 class ContainerInventory final : public QObject
 {
     Q_OBJECT
@@ -51,6 +56,9 @@ private:
     void expectFromEvent(const QString &id, const QJsonObject &event);
     void checkExpectations(const QStringList &ids);
     void schedulePump();
+    void pumpInspects();
+    QJsonObject withRestartCount(const QString &id, QJsonObject entry) const;
+    void inspectIfOurs(const QString &id, const QJsonObject &labels);
 
     // What an event says the list must show next: the engine updates the view that
     // /containers/json reads AFTER it emits die/stop/destroy (and start), so a list taken
@@ -71,6 +79,9 @@ private:
     HostConnection *m_host;
     QHash<QString, QJsonObject> m_containers;
     QSet<QString> m_dirty;
+    QHash<QString, int> m_restartCounts; // by id, from the last inspect
+    QSet<QString> m_toInspect;
+    bool m_inspecting = false;
     bool m_fullPending = false;
     bool m_busy = false;
     bool m_synced = false;

@@ -24,6 +24,7 @@ ContainerFacts ContainerFacts::fromListEntry(const QJsonObject &entry)
     else
         f.healthcheck = QStringLiteral("none");
     f.labels = entry.value(QLatin1String("Labels")).toObject();
+    f.restartCount = entry.value(QLatin1String("RestartCount")).toInt(-1);
     f.networkMode = entry.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("NetworkMode")).toString();
 
     const QJsonObject nets =

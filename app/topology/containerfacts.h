@@ -34,6 +34,7 @@ struct ContainerFacts
     QString status; // "Up 5 minutes (healthy)"
     QString healthcheck; // healthy, unhealthy, starting, none
     QString networkMode;
+    int restartCount = -1; // RestartCount, from inspect (ContainerInventory); -1: not known
     QJsonObject labels;
     QList<NetworkAttachment> networks;
     QSet<int> exposedPorts; // tcp container ports, exposed or published

@@ -119,6 +119,8 @@ InstancePart makeInstancePart(const QString &hostName, const QJsonObject &entry,
                                   {QStringLiteral("published"), publishedJson(f)}};
     if (!labels.composeService.isEmpty())
         inst.attributes.insert(QStringLiteral("composeService"), labels.composeService);
+    if (f.restartCount >= 0)
+        inst.attributes.insert(QStringLiteral("restartCount"), f.restartCount);
     inst.attributes.insert(QStringLiteral("labels"), f.labels); // details panel, label: search
     inst.problems = labels.problems;
     if (labels.isService)

@@ -14,6 +14,7 @@
 #include "gateway/deployedroutes.h"
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
+#include "topology/doctor.h"
 #include "topology/graphbuilder.h"
 #include "topology/topologyjson.h"
 #include "topology/topologymodel.h"
@@ -535,6 +536,26 @@ void TestGatewayPush::topologyShowsDeployedRoutes()
     QCOMPARE(jsonRoutes[0].toObject().value(QLatin1String("backends")).toArray().size(), 2);
     QCOMPARE(gw.value(QLatin1String("configVersion")).toString(),
              g.nodes.value(topology::gatewayNodeId(QStringLiteral("tst-push-ng"))).attributes.value(QLatin1String("configVersion")).toString());
+
+    // Every instance behind the route stopped: the route is down, and the doctor says so on
+    // the route itself (in the console's graph and in what mcpctl doctor prints).
+    for (const char *v : {"v1", "v2"})
+        QVERIFY(!dockerCli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("mcp-tst-push-") + QLatin1String(v)}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return model.graph().nodes.value(route).health == topology::Health::Down; }, 20000));
+    const auto codes = [](const QList<topology::Problem> &problems, const QString &subject) {
+        QStringList out;
+        for (const auto &p : problems)
+            if (subject.isEmpty() || p.subject == subject)
+                out << p.code;
+        return out;
+    };
+    QVERIFY2(codes(model.graph().findings.value(route), {}).contains(QStringLiteral("doctor.route-down")),
+             qPrintable(codes(model.graph().findings.value(route), {}).join(QLatin1Char(','))));
+    QVERIFY(codes(topology::allFindings(model.graph()), route).contains(QStringLiteral("doctor.route-down")));
+    for (const char *v : {"v1", "v2"})
+        QVERIFY(!dockerCli({QStringLiteral("start"), QStringLiteral("mcp-tst-push-") + QLatin1String(v)}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return model.graph().nodes.value(route).health == topology::Health::Healthy; }, 20000));
+    QVERIFY(!codes(model.graph().findings.value(route), {}).contains(QStringLiteral("doctor.route-down")));
 }
 
 QTEST_GUILESS_MAIN(TestGatewayPush)

@@ -1420,6 +1420,14 @@
       <source>give each a different port, or use bridge networking</source>
       <translation>为每个容器分配不同端口，或改用桥接网络</translation>
     </message>
+    <message>
+      <source>route %1 of gateway %2 has no healthy instance behind it: %3</source>
+      <translation>网关 %2 的路由 %1 后面没有健康的实例：%3</translation>
+    </message>
+    <message>
+      <source>start or fix an instance of a backend it weights, or push a spec that sends its traffic to one that is healthy</source>
+      <translation>启动或修复它分配了权重的后端的实例，或推送一份把流量发往健康后端的配置</translation>
+    </message>
   </context>
   <context>
     <name>mcp::topology::HealthReason</name>

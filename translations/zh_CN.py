@@ -639,3 +639,9 @@ T.update({
     'p99 %1 ms above %2 ms': 'p99 %1 毫秒高于 %2 毫秒',
     "p99 %1 ms above %2 x the stable version's %3 ms": 'p99 %1 毫秒高于稳定版本 %3 毫秒的 %2 倍',
 })
+
+T.update({
+    'route %1 of gateway %2 has no healthy instance behind it: %3': '网关 %2 的路由 %1 后面没有健康的实例：%3',
+    'start or fix an instance of a backend it weights, or push a spec that sends its traffic to one that is healthy':
+        '启动或修复它分配了权重的后端的实例，或推送一份把流量发往健康后端的配置',
+})

@@ -200,6 +200,11 @@ QList<Problem> crossFindings(const Graph &g, const QList<const DoctorFacts *> &i
                            QCoreApplication::translate("mcp::topology::Doctor", "nothing to do; frequent gaps point at an unstable connection to the host"));
     }
     for (const auto &n : g.nodes) {
+        if (n.kind == NodeKind::Route && n.health == Health::Down)
+            out << finding(QStringLiteral("doctor.route-down"), Severity::Error, n.id,
+                           QCoreApplication::translate("mcp::topology::Doctor", "route %1 of gateway %2 has no healthy instance behind it: %3")
+                               .arg(n.name, n.attributes.value(QLatin1String("gateway")).toString(), healthReasonText(n.healthReason)),
+                           QCoreApplication::translate("mcp::topology::Doctor", "start or fix an instance of a backend it weights, or push a spec that sends its traffic to one that is healthy"));
         if (n.kind == NodeKind::Service && n.health == Health::Down)
             out << finding(QStringLiteral("doctor.service-down"), Severity::Error, n.id,
                            QCoreApplication::translate("mcp::topology::Doctor", "service %1 has no healthy instance: %2").arg(n.name, healthReasonText(n.healthReason)),

@@ -10,7 +10,7 @@ namespace mcp::topology {
 // health path answering 404) come from the health prober.
 //
 // Codes: doctor.no-shared-network, doctor.instance-unhealthy, doctor.instance-stopped,
-// doctor.service-down, doctor.default-bridge-no-dns, doctor.duplicate-ip,
+// doctor.service-down, doctor.route-down, doctor.default-bridge-no-dns, doctor.duplicate-ip,
 // doctor.host-network-port-collision, doctor.published-all-interfaces, doctor.event-gap.
 QList<Problem> diagnose(const Graph &graph);
 
@@ -19,7 +19,7 @@ QList<Problem> diagnose(const Graph &graph);
 //   findings, default bridge, published on every interface);
 QList<Problem> instanceFindings(const Node &instance);
 // - what needs the other nodes (no shared network with a gateway, duplicate IP, host
-//   network port collision, service down, event-stream gap), from each instance's facts
+//   network port collision, service or route down, event-stream gap), from each instance's facts
 //   read once (doctorFactsOf).
 struct DoctorFacts
 {

@@ -54,6 +54,13 @@ void TestLabels::read_data()
     QTest::newRow("relative health path") << L({{"mcp.service.name", "users"}, {"mcp.service.port", "8080"}, {"mcp.health.path", "health"}})
                                           << true << "users" << 8080 << "default" << "/health"
                                           << QStringList{QStringLiteral("label.health.path-invalid")};
+    QTest::newRow("publish ip") << L({{"mcp.service.name", "users"}, {"mcp.service.port", "8080"}, {"mcp.publish.ip", "10.0.0.5"}})
+                                << true << "users" << 8080 << "default" << "/health" << QStringList{};
+    QTest::newRow("publish ip not an address") << L({{"mcp.service.name", "users"}, {"mcp.service.port", "8080"}, {"mcp.publish.ip", "lan"}})
+                                               << true << "users" << 8080 << "default" << "/health"
+                                               << QStringList{QStringLiteral("label.publish.ip-invalid")};
+    QTest::newRow("publish ip typo") << L({{"mcp.service.name", "users"}, {"mcp.service.port", "8080"}, {"mcp.publsh.ip", "10.0.0.5"}})
+                                     << true << "users" << 8080 << "default" << "/health" << QStringList{QStringLiteral("label.unknown")};
     QTest::newRow("test fixture labels are not typos") << L({{"mcp.test", "1"}, {"mcp.testbed.recipe", "x"}}) << false << "" << 0
                                                        << "default" << "/health" << QStringList{};
 }

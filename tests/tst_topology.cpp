@@ -446,6 +446,14 @@ void TestTopology::doctorFindsPitfalls()
                      QStringLiteral("sick")).isEmpty());
     QVERIFY(!runArgs(QStringLiteral("exposed"), {QStringLiteral("--network"), kNet, QStringLiteral("-p"), QStringLiteral("8080")},
                      QStringLiteral("exposed")).isEmpty());
+    // Published on another loopback address than the default 127.0.0.1, once unannounced and
+    // once with mcp.publish.ip saying that is where it belongs.
+    QVERIFY(!runArgs(QStringLiteral("elsewhere"), {QStringLiteral("--network"), kNet, QStringLiteral("-p"), QStringLiteral("127.0.0.2::8080")},
+                     QStringLiteral("elsewhere")).isEmpty());
+    QVERIFY(!runArgs(QStringLiteral("declared"),
+                     {QStringLiteral("--network"), kNet, QStringLiteral("-p"), QStringLiteral("127.0.0.2::8080"), QStringLiteral("--label"),
+                      QStringLiteral("mcp.publish.ip=127.0.0.2")},
+                     QStringLiteral("declared")).isEmpty());
     // Two containers on the host network claiming one port (they only sleep: nothing binds).
     const QStringList sleeper{QStringLiteral("sleep"), QStringLiteral("300")};
     QVERIFY(!runArgs(QStringLiteral("hostnet-1"), {QStringLiteral("--network"), QStringLiteral("host")}, QStringLiteral("hostnet"), sleeper).isEmpty());
@@ -467,6 +475,11 @@ void TestTopology::doctorFindsPitfalls()
     QVERIFY(!has(f, "doctor.no-shared-network", QStringLiteral("users-v1-b")));
     QVERIFY(has(f, "doctor.default-bridge-no-dns", QStringLiteral("bridged")));
     QVERIFY(has(f, "doctor.published-all-interfaces", QStringLiteral("exposed")));
+    QVERIFY(has(f, "doctor.published-unexpected-ip", QStringLiteral("elsewhere")));
+    QVERIFY(!has(f, "doctor.published-all-interfaces", QStringLiteral("elsewhere")));
+    QVERIFY(!has(f, "doctor.published-unexpected-ip", QStringLiteral("declared")));
+    QVERIFY(!has(f, "doctor.published-all-interfaces", QStringLiteral("declared")));
+    QVERIFY(!has(f, "doctor.published-unexpected-ip", QStringLiteral("exposed"))); // the worse finding only
     QVERIFY(has(f, "doctor.host-network-port-collision", QStringLiteral("hostnet-1")) ||
             has(f, "doctor.host-network-port-collision", QStringLiteral("hostnet-2")));
     QVERIFY(has(f, "doctor.instance-stopped", QStringLiteral("users-v2-a")));

@@ -645,3 +645,12 @@ T.update({
     'start or fix an instance of a backend it weights, or push a spec that sends its traffic to one that is healthy':
         '启动或修复它分配了权重的后端的实例，或推送一份把流量发往健康后端的配置',
 })
+
+T.update({
+    '%1=%2 is not an IP address': '%1=%2 不是 IP 地址',
+    'give the host address its ports are published on, such as 127.0.0.1': '填写其端口发布所在的主机地址，例如 127.0.0.1',
+    '%1 publishes port %2 on %3:%4, not on %5 where its published ports are expected':
+        '%1 在 %3:%4 上发布了端口 %2，而不是其发布端口应在的 %5',
+    'publish it on %1 (-p %1:PORT:PORT), or set the label mcp.publish.ip to the address it is meant to use':
+        '在 %1 上发布（-p %1:端口:端口），或把标签 mcp.publish.ip 设为它应使用的地址',
+})

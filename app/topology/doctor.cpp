@@ -115,17 +115,36 @@ QList<Problem> instanceFindings(const Node &n)
                            .arg(n.name),
                        QCoreApplication::translate("mcp::topology::Doctor", "attach the service and its gateways to a user-defined network (docker network create)"));
 
+    // Published ports belong on the address the service expects (mcp.publish.ip, by default
+    // 127.0.0.1: the gateway fronts the service); every interface is the worst case.
+    QString expected = n.attributes.value(QLatin1String("publishIp")).toString();
+    if (expected.isEmpty())
+        expected = QString::fromLatin1(kDefaultPublishIp);
     for (const auto &v : n.attributes.value(QLatin1String("published")).toArray()) {
         const QJsonObject p = v.toObject();
         const QString ip = p.value(QLatin1String("hostIp")).toString();
+        if (ip.isEmpty() || ip == expected)
+            continue;
+        const int containerPort = p.value(QLatin1String("containerPort")).toInt();
+        const int hostPort = p.value(QLatin1String("hostPort")).toInt();
         if (ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::"))
             out << finding(QStringLiteral("doctor.published-all-interfaces"), Severity::Warning, n.id,
                            QCoreApplication::translate("mcp::topology::Doctor", "%1 publishes port %2 on every interface of the host (%3:%4), bypassing the gateway")
                                .arg(n.name)
-                               .arg(p.value(QLatin1String("containerPort")).toInt())
+                               .arg(containerPort)
                                .arg(ip)
-                               .arg(p.value(QLatin1String("hostPort")).toInt()),
+                               .arg(hostPort),
                            QCoreApplication::translate("mcp::topology::Doctor", "publish on 127.0.0.1 only (-p 127.0.0.1:PORT:PORT) or not at all; let the gateway front it"));
+        else
+            out << finding(QStringLiteral("doctor.published-unexpected-ip"), Severity::Warning, n.id,
+                           QCoreApplication::translate("mcp::topology::Doctor", "%1 publishes port %2 on %3:%4, not on %5 where its published ports are expected")
+                               .arg(n.name)
+                               .arg(containerPort)
+                               .arg(ip)
+                               .arg(hostPort)
+                               .arg(expected),
+                           QCoreApplication::translate("mcp::topology::Doctor", "publish it on %1 (-p %1:PORT:PORT), or set the label mcp.publish.ip to the address it is meant to use")
+                               .arg(expected));
     }
     return out;
 }
@@ -185,6 +204,7 @@ QList<Problem> crossFindings(const Graph &g, const QList<const DoctorFacts *> &i
                 QStringList gwNames;
                 for (const DoctorFacts *gw : gateways)
                     gwNames << gw->name;
+                gwNames.sort(); // whatever order the instances came in
                 out << finding(QStringLiteral("doctor.no-shared-network"), Severity::Error, f->id,
                                QCoreApplication::translate("mcp::topology::Doctor", "%1 shares no Docker network with any gateway on %2 (%3): no gateway can reach it")
                                    .arg(f->name, f->host, gwNames.join(QStringLiteral(", "))),
@@ -210,12 +230,17 @@ QList<Problem> crossFindings(const Graph &g, const QList<const DoctorFacts *> &i
                            QCoreApplication::translate("mcp::topology::Doctor", "service %1 has no healthy instance: %2").arg(n.name, healthReasonText(n.healthReason)),
                            QCoreApplication::translate("mcp::topology::Doctor", "start or fix an instance; routes to it will answer 502/503 until then"));
     }
-    // Shared uses in the order of their keys, so that the findings come in a stable order.
+    // Shared uses in the order of their keys and with their ids sorted, so that the findings
+    // (and the node each is about: the first id) do not depend on the order nodes come in.
     const auto shared = [](const QHash<QString, QStringList> &use) {
         QMap<QString, QStringList> out;
-        for (auto it = use.constBegin(); it != use.constEnd(); ++it)
-            if (it->size() > 1)
-                out.insert(it.key(), *it);
+        for (auto it = use.constBegin(); it != use.constEnd(); ++it) {
+            if (it->size() > 1) {
+                QStringList ids = *it;
+                ids.sort();
+                out.insert(it.key(), ids);
+            }
+        }
         return out;
     };
     const QMap<QString, QStringList> sharedAddresses = shared(addressUse), sharedHostPorts = shared(hostPortUse);

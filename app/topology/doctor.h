@@ -11,7 +11,8 @@ namespace mcp::topology {
 //
 // Codes: doctor.no-shared-network, doctor.instance-unhealthy, doctor.instance-stopped,
 // doctor.service-down, doctor.route-down, doctor.default-bridge-no-dns, doctor.duplicate-ip,
-// doctor.host-network-port-collision, doctor.published-all-interfaces, doctor.event-gap.
+// doctor.host-network-port-collision, doctor.published-all-interfaces,
+// doctor.published-unexpected-ip, doctor.event-gap.
 QList<Problem> diagnose(const Graph &graph);
 
 // diagnose() in two parts, so that GraphBuilder can keep the first one per container:

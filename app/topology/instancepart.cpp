@@ -143,6 +143,7 @@ InstancePart makeInstancePart(const QString &hostName, const QJsonObject &entry,
         inst.attributes.insert(QStringLiteral("version"), labels.version);
         inst.attributes.insert(QStringLiteral("port"), labels.servicePort);
         inst.attributes.insert(QStringLiteral("healthPath"), labels.healthPath);
+        inst.attributes.insert(QStringLiteral("publishIp"), labels.publishIp);
         part.service = labels.serviceName;
         part.version = labels.version;
         part.port = labels.servicePort;

@@ -1,6 +1,7 @@
 #include "labels.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QStringList>
 
 #include <algorithm>
@@ -14,7 +15,8 @@ const QStringList &knownLabels()
 {
     static const QStringList known{QString::fromLatin1(label::kServiceName), QString::fromLatin1(label::kServicePort),
                                    QString::fromLatin1(label::kHealthPath), QString::fromLatin1(label::kServiceVersion),
-                                   QString::fromLatin1(label::kGateway), QString::fromLatin1(label::kGatewayDriver)};
+                                   QString::fromLatin1(label::kGateway), QString::fromLatin1(label::kGatewayDriver),
+                                   QString::fromLatin1(label::kPublishIp)};
     return known;
 }
 
@@ -152,6 +154,15 @@ LabelReading readLabels(const QJsonObject &labels, const QSet<int> &exposedPorts
         const QString version = text(label::kServiceVersion);
         if (!version.isEmpty())
             r.version = version;
+        if (labels.contains(QLatin1String(label::kPublishIp))) {
+            const QString ip = text(label::kPublishIp);
+            if (QHostAddress(ip).isNull())
+                r.problems << problem(QStringLiteral("label.publish.ip-invalid"), Severity::Error,
+                                      QCoreApplication::translate("mcp::topology::Labels", "%1=%2 is not an IP address").arg(QLatin1String(label::kPublishIp), ip),
+                                      QCoreApplication::translate("mcp::topology::Labels", "give the host address its ports are published on, such as 127.0.0.1"));
+            else
+                r.publishIp = QHostAddress(ip).toString();
+        }
     }
 
     if (labels.contains(QLatin1String(label::kGateway))) {

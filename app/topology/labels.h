@@ -15,12 +15,16 @@ inline constexpr auto kHealthPath = "mcp.health.path";
 inline constexpr auto kServiceVersion = "mcp.service.version";
 inline constexpr auto kGateway = "mcp.gateway";
 inline constexpr auto kGatewayDriver = "mcp.gateway.driver";
+// The host address a service's published ports are expected on (default 127.0.0.1: the
+// gateway fronts the service, nothing else should reach it from outside the host).
+inline constexpr auto kPublishIp = "mcp.publish.ip";
 inline constexpr auto kComposeProject = "com.docker.compose.project";
 inline constexpr auto kComposeService = "com.docker.compose.service";
 } // namespace label
 
 inline constexpr auto kDefaultHealthPath = "/health";
 inline constexpr auto kDefaultVersion = "default";
+inline constexpr auto kDefaultPublishIp = "127.0.0.1";
 
 enum class Severity { Info, Warning, Error };
 QString severityName(Severity severity);
@@ -46,6 +50,7 @@ struct LabelReading
     int servicePort = 0;
     QString healthPath = QString::fromLatin1(kDefaultHealthPath);
     QString version = QString::fromLatin1(kDefaultVersion);
+    QString publishIp = QString::fromLatin1(kDefaultPublishIp); // where published ports belong
 
     bool isGateway = false;
     QString gatewayName;

@@ -84,6 +84,7 @@ private slots:
     void labelsAndHealth();
     void jsonShape();
     void liveUpdates();
+    void renameAndNetworkConnect();
     void rebuildsReadOnlyChangedContainers();
     void burstOfEventsIsOneRebuild();
     void backgroundRebuildsMatchInline();
@@ -150,6 +151,7 @@ void TestTopology::cleanupTestCase()
         dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
     dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet});
     dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet + QStringLiteral("-b")});
+    dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet + QStringLiteral("-c")});
 }
 
 const Node *TestTopology::instanceNamed(const QString &name) const
@@ -260,6 +262,67 @@ void TestTopology::liveUpdates()
     // Destroy removes the node.
     QVERIFY(!dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("mcp-tst-topo-payments-a")}).isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("payments-a")) == nullptr; }, 15000));
+}
+
+// A container renamed on the engine is the same instance under its new name (one node, its
+// id and edges kept); one connected to a second network gains the edge to it, and the
+// network's node comes with it.
+void TestTopology::renameAndNetworkConnect()
+{
+    const QString oldName = QStringLiteral("mcp-tst-topo-rename-a");
+    const QString newName = QStringLiteral("mcp-tst-topo-rename-b");
+    QVERIFY(!run(oldName, {QStringLiteral("mcp.service.name=renamed"), QStringLiteral("mcp.service.port=8080")}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("rename-a")) != nullptr; }, 15000));
+    const QString id = instanceNamed(QStringLiteral("rename-a"))->id;
+    const QString v = versionNodeId(QStringLiteral("renamed"), QStringLiteral("default"));
+    const QString onNet = id + QLatin1String("->") + networkNodeId(QStringLiteral("local"), kNet);
+    QVERIFY(m_model->graph().edges.contains(Edge{v, id, EdgeKind::Serves}.id()));
+    QVERIFY(m_model->graph().edges.contains(onNet));
+    const auto instancesOfRenamed = [&] {
+        QStringList ids;
+        for (const Node &n : m_model->graph().nodes)
+            if (n.kind == NodeKind::Instance && n.attributes.value(QLatin1String("service")).toString() == QLatin1String("renamed"))
+                ids << n.id;
+        return ids;
+    };
+
+    QSignalSpy changed(m_model.get(), &TopologyModel::changed);
+    QVERIFY(dockerCli({QStringLiteral("rename"), oldName, newName}).isEmpty()); // prints nothing
+    QVERIFY(QTest::qWaitFor([&] { return m_model->graph().nodes.value(id).name == newName; }, 15000));
+    QVERIFY(instanceNamed(QStringLiteral("rename-a")) == nullptr);
+    QCOMPARE(instanceNamed(QStringLiteral("rename-b"))->id, id);
+    QCOMPARE(instancesOfRenamed(), QStringList{id});
+    // Renamed in place: the views are told of an update, never of a removal and an addition.
+    bool updated = false;
+    for (const auto &args : std::as_const(changed)) {
+        const auto delta = args.at(0).value<GraphDelta>();
+        QVERIFY(!delta.removedNodes.contains(id) && !delta.addedNodes.contains(id));
+        updated = updated || delta.updatedNodes.contains(id);
+    }
+    QVERIFY(updated);
+    QVERIFY(m_model->graph().edges.contains(Edge{v, id, EdgeKind::Serves}.id()));
+    QVERIFY(m_model->graph().edges.contains(onNet));
+
+    // A second network: created empty, it is no node of the graph until an instance is on it.
+    const QString netC = kNet + QStringLiteral("-c");
+    const QString netNode = networkNodeId(QStringLiteral("local"), netC);
+    QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), netC}).isEmpty());
+    QVERIFY(!m_model->graph().nodes.contains(netNode));
+    QVERIFY(dockerCli({QStringLiteral("network"), QStringLiteral("connect"), netC, newName}).isEmpty());
+    const QString onNetC = id + QLatin1String("->") + netNode;
+    QVERIFY(QTest::qWaitFor([&] { return m_model->graph().edges.contains(onNetC); }, 15000));
+    const Graph &g = m_model->graph();
+    QCOMPARE(g.edges.value(onNetC).kind, EdgeKind::AttachedTo);
+    QVERIFY(g.nodes.contains(netNode));
+    QCOMPARE(g.nodes.value(netNode).kind, NodeKind::Network);
+    QVERIFY(g.edges.contains(netNode + QLatin1String("->") + hostNodeId(QStringLiteral("local"))));
+    QVERIFY(g.edges.contains(onNet)); // still on the first network too
+    QStringList networks;
+    for (const auto &n : g.nodes.value(id).attributes.value(QLatin1String("networks")).toArray())
+        networks << n.toObject().value(QLatin1String("name")).toString();
+    networks.sort();
+    QCOMPARE(networks, (QStringList{kNet, netC}));
+    QCOMPARE(instancesOfRenamed(), QStringList{id});
 }
 
 // The model's GraphBuilder reads again only the containers whose list entry changed and

@@ -5,6 +5,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "support/await.h"
+#include "support/faultyipam.h"
 #include "support/sshhost.h"
 #include "support/testbed.h"
 #include "topology/doctor.h"
@@ -37,6 +38,26 @@ QString dockerCli(const QStringList &args)
     }
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
 }
+
+// The docker CLI with our event loop running meanwhile: for calls the engine serves by
+// calling back into this process (the IPAM plugin of doctorFindsDuplicateAddress).
+QString dockerCliLive(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), args);
+    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << p.readAllStandardError();
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+// Duplicate addresses on one network: two containers handed one address by a faulty IPAM.
+const QString kDupNet = QStringLiteral("mcp-tst-topo-dupip");
+const QString kDupSubnet = QStringLiteral("10.231.77.0/24");
+const QString kDupAddress = QStringLiteral("10.231.77.7");
 
 QString run(const QString &name, const QStringList &labels, const QString &image = {})
 {
@@ -89,10 +110,17 @@ private slots:
     void burstOfEventsIsOneRebuild();
     void backgroundRebuildsMatchInline();
     void doctorFindsPitfalls();
+    void doctorFindsDuplicateAddress();
     void twoHostsInOneModel();
 
 private:
     const Node *instanceNamed(const QString &name) const;
+    void removeLeftovers();
+
+    // Lives from initTestCase to the end of cleanupTestCase: removing containers and the
+    // network it serves needs it to answer (see faultyipam.h).
+    std::unique_ptr<test::FaultyIpamPlugin> m_ipam;
+    bool m_ipamListening = false;
 
     std::unique_ptr<hosts::HostConnection> m_host;
     std::unique_ptr<hosts::ContainerInventory> m_inventory;
@@ -107,7 +135,10 @@ void TestTopology::initTestCase()
     QProcess demo;
     demo.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {QStringLiteral("down")});
     QVERIFY(demo.waitForFinished(60000));
-    cleanupTestCase();
+    m_ipam = std::make_unique<test::FaultyIpamPlugin>(QStringLiteral("mcp-tst-topo-ipam"), kDupSubnet, QStringLiteral("10.231.77.1"),
+                                                      kDupAddress);
+    m_ipamListening = m_ipam->listen();
+    removeLeftovers();
     QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kNet}).isEmpty());
     const auto spec = QList<QPair<QString, QStringList>>{
         {QStringLiteral("users-v1-a"), {QStringLiteral("mcp.service.name=users"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("mcp.service.version=v1")}},
@@ -146,6 +177,19 @@ void TestTopology::cleanupTestCase()
     m_model.reset();
     m_inventory.reset();
     m_host.reset();
+    removeLeftovers();
+    m_ipam.reset();
+}
+
+void TestTopology::removeLeftovers()
+{
+    // First what the faulty IPAM serves, while it answers (the engine releases the
+    // addresses and the pool through it).
+    const QString dup = dockerCliLive({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=") + kDupNet + QLatin1Char('-')});
+    if (!dup.isEmpty())
+        dockerCliLive(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + dup.split(QLatin1Char('\n')));
+    if (!dockerCliLive({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("name=^") + kDupNet + QLatin1Char('$')}).isEmpty())
+        dockerCliLive({QStringLiteral("network"), QStringLiteral("rm"), kDupNet});
     const QString ids = dockerCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=mcp-tst-topo-")});
     if (!ids.isEmpty())
         dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
@@ -511,6 +555,87 @@ void TestTopology::doctorFindsPitfalls()
         QVERIFY(!p.fix.isEmpty());
         QVERIFY(m_model->graph().nodes.contains(p.subject));
     }
+}
+
+// Two running containers with one address on one network. The engine's own IPAM refuses a
+// second container an address in use (docker run --ip says "Address already in use"), so
+// the network takes its addresses from a faulty IPAM plugin, as a third-party one can be,
+// and the engine starts both containers with the same IP. The doctor compares addresses per
+// host and network: the same containers seen through a second connection to the engine (a
+// second host in the model) are not duplicates of the first host's.
+void TestTopology::doctorFindsDuplicateAddress()
+{
+    QVERIFY2(m_ipamListening, qPrintable(QStringLiteral("cannot listen on %1").arg(m_ipam->socketPath())));
+    QVERIFY(!dockerCliLive({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                            QStringLiteral("--ipam-driver"), QStringLiteral("mcp-tst-topo-ipam"), kDupNet}).isEmpty());
+    QStringList ids;
+    for (const char *suffix : {"-a", "-b"}) {
+        ids << dockerCliLive({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), kDupNet + QLatin1String(suffix),
+                              QStringLiteral("--network"), kDupNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                              QStringLiteral("--label"), QStringLiteral("mcp.service.name=dupip"), QStringLiteral("--label"),
+                              QStringLiteral("mcp.service.port=8080"), Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+        QVERIFY(!ids.last().isEmpty());
+    }
+    QCOMPARE(m_ipam->addressesHandedOut(), 2);
+    // The engine itself says so: both running, one address.
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                            QStringLiteral("{{.State.Running}} {{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kDupNet), id}),
+                 QStringLiteral("true ") + kDupAddress);
+
+    // A second view of the same engine: every container, and so every address, twice.
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection mirror(QStringLiteral("mirror"), *ep, std::make_unique<transport::UnixConnector>(ep->socketPath));
+    hosts::ContainerInventory mirrorInventory(&mirror);
+    m_model->addHost(&mirror, &mirrorInventory);
+    mirror.start();
+    QVERIFY(QTest::qWaitFor([&] { return mirrorInventory.isSynced(); }, 30000));
+
+    const auto duplicates = [&] {
+        QList<Problem> out;
+        for (const Problem &p : diagnose(m_model->graph()))
+            if (p.code == QLatin1String("doctor.duplicate-ip"))
+                out << p;
+        return out;
+    };
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto &nodes = m_model->graph().nodes;
+            return nodes.contains(instanceNodeId(QStringLiteral("local"), ids.last())) &&
+                   nodes.contains(instanceNodeId(QStringLiteral("mirror"), ids.last()));
+        },
+        15000));
+    // One finding per host, each naming that host's two containers; none across the hosts.
+    const QList<Problem> found = duplicates();
+    QStringList hosts;
+    for (const Problem &p : found) {
+        const QString host = m_model->graph().nodes.value(p.subject).host;
+        hosts << host;
+        QCOMPARE(p.severity, Severity::Error);
+        QVERIFY2(p.message.contains(kDupNet + QLatin1Char('/') + kDupAddress), qPrintable(p.message));
+        QStringList named; // of the four instance nodes, the ones this finding names
+        for (const QString &h : {QStringLiteral("local"), QStringLiteral("mirror")})
+            for (const QString &id : std::as_const(ids))
+                if (p.message.contains(instanceNodeId(h, id)))
+                    named << instanceNodeId(h, id);
+        named.sort();
+        QStringList expected{instanceNodeId(host, ids.first()), instanceNodeId(host, ids.last())};
+        expected.sort();
+        QCOMPARE(named, expected);
+        QVERIFY(expected.contains(p.subject));
+        QVERIFY(!p.fix.isEmpty());
+    }
+    hosts.sort();
+    QCOMPARE(hosts, (QStringList{QStringLiteral("local"), QStringLiteral("mirror")}));
+    m_model->removeHost(&mirror);
+
+    // One of them gone: the address is no longer shared.
+    QVERIFY(!dockerCliLive({QStringLiteral("rm"), QStringLiteral("-f"), ids.first()}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return !m_model->graph().nodes.contains(instanceNodeId(QStringLiteral("local"), ids.first())); }, 15000));
+    QVERIFY(duplicates().isEmpty());
+    QVERIFY(!dockerCliLive({QStringLiteral("rm"), QStringLiteral("-f"), ids.last()}).isEmpty());
+    QVERIFY(!dockerCliLive({QStringLiteral("network"), QStringLiteral("rm"), kDupNet}).isEmpty());
 }
 
 

@@ -5,6 +5,7 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "support/await.h"
+#include "support/engine2.h"
 #include "support/faultyipam.h"
 #include "support/sshhost.h"
 #include "support/testbed.h"
@@ -111,6 +112,7 @@ private slots:
     void backgroundRebuildsMatchInline();
     void doctorFindsPitfalls();
     void doctorFindsDuplicateAddress();
+    void doctorReportsEventGap();
     void twoHostsInOneModel();
 
 private:
@@ -636,6 +638,53 @@ void TestTopology::doctorFindsDuplicateAddress()
     QVERIFY(duplicates().isEmpty());
     QVERIFY(!dockerCliLive({QStringLiteral("rm"), QStringLiteral("-f"), ids.last()}).isEmpty());
     QVERIFY(!dockerCliLive({QStringLiteral("network"), QStringLiteral("rm"), kDupNet}).isEmpty());
+}
+
+// A host whose event stream broke and was re-listed is an event gap: the test bed's second
+// engine is killed under a live connection and comes back. First contact is no gap.
+void TestTopology::doctorReportsEventGap()
+{
+    QVERIFY(test::engine2(QStringLiteral("start")));
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection host(QStringLiteral("engine2"), *ep, std::make_unique<transport::UnixConnector>(ep->socketPath));
+    host.setBackoff(hosts::Backoff(200, 1000, 1));
+    hosts::ContainerInventory inventory(&host);
+    TopologyModel model;
+    model.addHost(&host, &inventory);
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced(); }, 30000));
+    model.rebuildNow();
+    const QString hostId = hostNodeId(QStringLiteral("engine2"));
+    const auto gaps = [&] {
+        QList<Problem> out;
+        for (const Problem &p : diagnose(model.graph()))
+            if (p.code == QLatin1String("doctor.event-gap"))
+                out << p;
+        return out;
+    };
+    QCOMPARE(model.graph().nodes.value(hostId).attributes.value(QLatin1String("resyncs")).toInt(), 1);
+    QVERIFY(gaps().isEmpty());
+
+    QVERIFY(test::engine2(QStringLiteral("kill")));
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == hosts::HostState::Unreachable; }, 20000));
+    QVERIFY(gaps().isEmpty()); // lost, but nothing re-listed yet
+    QVERIFY(test::engine2(QStringLiteral("start")));
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == hosts::HostState::Connected && inventory.resyncCount() >= 2; }, 60000));
+    QVERIFY(QTest::qWaitFor([&] { return !gaps().isEmpty(); }, 5000)); // the model's rebuild after the resync
+    const QList<Problem> found = gaps();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().subject, hostId);
+    QCOMPARE(found.first().severity, Severity::Info);
+    QVERIFY2(found.first().message.contains(QLatin1String("engine2")), qPrintable(found.first().message));
+    QVERIFY(!found.first().fix.isEmpty());
+    QCOMPARE(model.graph().nodes.value(hostId).attributes.value(QLatin1String("resyncs")).toInt(), inventory.resyncCount());
+    // And allFindings (what mcpctl doctor and the console list) carries it too.
+    bool listed = false;
+    for (const Problem &p : allFindings(model.graph()))
+        listed = listed || (p.code == QLatin1String("doctor.event-gap") && p.subject == hostId);
+    QVERIFY(listed);
+    host.stop();
 }
 
 

@@ -1,8 +1,10 @@
 // mcpctl as a script would use it: exit codes, one-line reasons on stderr, stable JSON,
 // against the test bed's real engine over unix, TLS and SSH.
+#include "support/engine2.h"
 #include "support/testbed.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -50,12 +52,55 @@ QStringList sshArgs(const QString &knownHosts)
             knownHosts};
 }
 
+// Containers and the network the doctor test starts; removed in cleanupTestCase.
+const QString kPrefix = QStringLiteral("mcp-tst-mcpctl-");
+const QString kDoctorNet = QStringLiteral("mcp-tst-mcpctl-doctor");
+
+QString dockerCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), args);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << "failed:" << p.readAllStandardError();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QStringList serviceLabels(const QString &service, const QString &port)
+{
+    return {QStringLiteral("--label"), QStringLiteral("mcp.test=1"), QStringLiteral("--label"), QStringLiteral("mcp.service.name=") + service,
+            QStringLiteral("--label"), QStringLiteral("mcp.service.port=") + port};
+}
+
+// The findings of `mcpctl doctor --format json`, as code -> subjects.
+QMultiHash<QString, QString> findingsOf(const Run &r)
+{
+    QMultiHash<QString, QString> out;
+    for (const auto &v : QJsonDocument::fromJson(r.out).object().value(QLatin1String("findings")).toArray())
+        out.insert(v.toObject().value(QLatin1String("code")).toString(), v.toObject().value(QLatin1String("subject")).toString());
+    return out;
+}
+
+QStringList errorFindings(const Run &r)
+{
+    QStringList out;
+    for (const auto &v : QJsonDocument::fromJson(r.out).object().value(QLatin1String("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        if (f.value(QLatin1String("severity")).toString() == QLatin1String("error"))
+            out << f.value(QLatin1String("code")).toString() + QLatin1Char(' ') + f.value(QLatin1String("subject")).toString();
+    }
+    return out;
+}
+
 } // namespace
 
 class TestMcpctl : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
+    void cleanupTestCase();
     void versionAndHelp();
     void pingUnixJson();
     void pingTlsThroughDockerHostEnvironment();
@@ -65,7 +110,27 @@ private slots:
     void errors();
     void eventsAsJsonLines();
     void watchPrintsTopologyChanges();
+    void doctorExitsOneOnAnError_data();
+    void doctorExitsOneOnAnError();
 };
+
+void TestMcpctl::initTestCase()
+{
+    // The doctor looks at a whole engine: its exit status is checked on the test bed's second
+    // engine, where only this test starts labelled containers.
+    QVERIFY(mcp::test::engine2(QStringLiteral("start")));
+    cleanupTestCase();
+}
+
+void TestMcpctl::cleanupTestCase()
+{
+    const QStringList filter{QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=") + kPrefix};
+    if (const QString ids = mcp::test::engine2Cli(filter); !ids.isEmpty())
+        mcp::test::engine2Cli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
+    if (!mcp::test::engine2Cli({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"),
+                                QStringLiteral("name=") + kDoctorNet}).isEmpty())
+        mcp::test::engine2Cli({QStringLiteral("network"), QStringLiteral("rm"), kDoctorNet});
+}
 
 void TestMcpctl::versionAndHelp()
 {
@@ -275,6 +340,76 @@ void TestMcpctl::watchPrintsTopologyChanges()
     QProcess cleanup;
     cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
     cleanup.waitForFinished(60000);
+}
+
+void TestMcpctl::doctorExitsOneOnAnError_data()
+{
+    QTest::addColumn<QString>("port");   // the broken container's mcp.service.port
+    QTest::addColumn<bool>("stopped");   // stopped after it started
+    QTest::addColumn<QString>("code");   // the error-level finding it must cause
+    QTest::addColumn<QString>("subject"); // "instance" or "service"
+    QTest::newRow("non-numeric port label") << QStringLiteral("http") << false << QStringLiteral("label.service.port-invalid") << QStringLiteral("instance");
+    QTest::newRow("only instance stopped") << QStringLiteral("8080") << true << QStringLiteral("doctor.service-down") << QStringLiteral("service");
+}
+
+// `mcpctl doctor` exits 1 when a finding is an error and 0 when none is: a healthy service on
+// a user-defined network gives none; one broken container added gives its error; removed,
+// the exit status is 0 again.
+void TestMcpctl::doctorExitsOneOnAnError()
+{
+    QFETCH(QString, port);
+    QFETCH(bool, stopped);
+    QFETCH(QString, code);
+    QFETCH(QString, subject);
+    using mcp::test::engine2Cli;
+    const QStringList doctor{QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")), QStringLiteral("doctor")};
+    const QStringList doctorJson = QStringList{QStringLiteral("--format"), QStringLiteral("json")} + doctor;
+    const QString image = Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"));
+    if (engine2Cli({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("name=") + kDoctorNet}).isEmpty())
+        QVERIFY(!engine2Cli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kDoctorNet}).isEmpty());
+    const QString okName = kPrefix + QStringLiteral("doctor-ok");
+    if (engine2Cli({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("name=") + okName}).isEmpty()) {
+        engine2Cli({QStringLiteral("rm"), QStringLiteral("-f"), okName});
+        QVERIFY(!engine2Cli(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), okName, QStringLiteral("--network"), kDoctorNet} +
+                            serviceLabels(QStringLiteral("doctor-ok"), QStringLiteral("8080")) + QStringList{image})
+                     .isEmpty());
+    }
+
+    // Healthy: the probe reaches its health path, nothing is an error.
+    Run clean = mcpctl(doctorJson);
+    QVERIFY2(clean.exitCode == 0, qPrintable(errorFindings(clean).join(QStringLiteral("; ")) + QString::fromUtf8(clean.err)));
+    QVERIFY(QJsonDocument::fromJson(clean.out).object().value(QLatin1String("findings")).isArray());
+    const Run cleanText = mcpctl(doctor);
+    QCOMPARE(cleanText.exitCode, 0);
+    QCOMPARE(cleanText.out.trimmed(), QByteArray("no findings")); // not even a warning
+
+    const QString service = QStringLiteral("doctor-broken");
+    const QString broken = kPrefix + QStringLiteral("doctor-broken");
+    engine2Cli({QStringLiteral("rm"), QStringLiteral("-f"), broken}); // left by an earlier row that failed
+    const QString id = engine2Cli(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), broken, QStringLiteral("--network"), kDoctorNet} +
+                                  serviceLabels(service, port) + QStringList{image});
+    QVERIFY(!id.isEmpty());
+    if (stopped)
+        QVERIFY(!engine2Cli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), broken}).isEmpty());
+    const QString instance = QStringLiteral("inst:local/") + id.left(12); // node ids name the short id
+    const QString expectedSubject = subject == QLatin1String("service") ? QStringLiteral("svc:") + service : instance;
+
+    const Run bad = mcpctl(doctorJson);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(findingsOf(bad).values(code).contains(expectedSubject), bad.out.constData());
+    QVERIFY2(errorFindings(bad).contains(code + QLatin1Char(' ') + expectedSubject), bad.out.constData());
+    // What the exit status is about: every error finding is the broken container's.
+    for (const QString &e : errorFindings(bad))
+        QVERIFY2(e.endsWith(QLatin1Char(' ') + instance) || e.endsWith(QStringLiteral(" svc:") + service), qPrintable(e));
+    const Run badText = mcpctl(doctor);
+    QCOMPARE(badText.exitCode, 1);
+    QVERIFY2(badText.out.contains(QStringLiteral("ERROR  %1  %2").arg(code, expectedSubject).toUtf8()), badText.out.constData());
+    QVERIFY(badText.out.contains("    fix: "));
+
+    QVERIFY(!engine2Cli({QStringLiteral("rm"), QStringLiteral("-f"), broken}).isEmpty());
+    const Run again = mcpctl(doctorJson);
+    QVERIFY2(again.exitCode == 0, qPrintable(errorFindings(again).join(QStringLiteral("; "))));
+    QVERIFY(!findingsOf(again).values(code).contains(expectedSubject));
 }
 
 QTEST_GUILESS_MAIN(TestMcpctl)

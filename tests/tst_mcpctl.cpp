@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -52,7 +54,7 @@ QStringList sshArgs(const QString &knownHosts)
             knownHosts};
 }
 
-// Containers and the network the doctor test starts; removed in cleanupTestCase.
+// Containers and the network the doctor and dot tests start; removed in cleanupTestCase.
 const QString kPrefix = QStringLiteral("mcp-tst-mcpctl-");
 const QString kDoctorNet = QStringLiteral("mcp-tst-mcpctl-doctor");
 
@@ -112,6 +114,7 @@ private slots:
     void watchPrintsTopologyChanges();
     void doctorExitsOneOnAnError_data();
     void doctorExitsOneOnAnError();
+    void topologyAsDot();
 };
 
 void TestMcpctl::initTestCase()
@@ -130,6 +133,9 @@ void TestMcpctl::cleanupTestCase()
     if (!mcp::test::engine2Cli({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"),
                                 QStringLiteral("name=") + kDoctorNet}).isEmpty())
         mcp::test::engine2Cli({QStringLiteral("network"), QStringLiteral("rm"), kDoctorNet});
+    if (const QString ids = dockerCli(filter + QStringList{QStringLiteral("--filter"), QStringLiteral("name=") + kPrefix + QStringLiteral("dot-")});
+        !ids.isEmpty())
+        dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
 }
 
 void TestMcpctl::versionAndHelp()
@@ -410,6 +416,71 @@ void TestMcpctl::doctorExitsOneOnAnError()
     const Run again = mcpctl(doctorJson);
     QVERIFY2(again.exitCode == 0, qPrintable(errorFindings(again).join(QStringLiteral("; "))));
     QVERIFY(!findingsOf(again).values(code).contains(expectedSubject));
+}
+
+// `mcpctl topology --format dot` is a Graphviz digraph with the engine's services: every
+// statement a node or an edge between declared nodes; Graphviz itself reads it when it is
+// installed (scripts/install-deps does not install it; scripts/bench-topology does).
+void TestMcpctl::topologyAsDot()
+{
+    const QString name = kPrefix + QStringLiteral("dot-%1").arg(QCoreApplication::applicationPid());
+    const QString id = dockerCli(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("--network"),
+                                             QStringLiteral("none")} +
+                                 serviceLabels(QStringLiteral("dotted"), QStringLiteral("8080")) +
+                                 QStringList{QStringLiteral("--label"), QStringLiteral("mcp.service.version=v7"),
+                                             Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+    QVERIFY(!id.isEmpty());
+    const Run r = mcpctl({QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")), QStringLiteral("--format"),
+                          QStringLiteral("dot"), QStringLiteral("--no-probe"), QStringLiteral("topology")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.startsWith("digraph topology {\n"));
+    QVERIFY(r.out.endsWith("}\n"));
+    const QString instance = QStringLiteral("inst:local/") + id.left(12);
+    // The statements between the braces.
+    const QRegularExpression nodeLine(QStringLiteral("^  \"((?:[^\"\\\\]|\\\\.)*)\" \\[label=\"((?:[^\"\\\\]|\\\\.)*)\"\\];$"));
+    const QRegularExpression edgeLine(QStringLiteral("^  \"((?:[^\"\\\\]|\\\\.)*)\" -> \"((?:[^\"\\\\]|\\\\.)*)\";$"));
+    QSet<QString> nodes;
+    QStringList edges;
+    QHash<QString, QString> labels;
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines.mid(1, lines.size() - 2)) {
+        if (line == QLatin1String("  rankdir=LR;") || line.startsWith(QLatin1String("  node [")))
+            continue;
+        if (const auto m = nodeLine.match(line); m.hasMatch()) {
+            nodes.insert(m.captured(1));
+            labels.insert(m.captured(1), m.captured(2));
+        } else if (const auto e = edgeLine.match(line); e.hasMatch()) {
+            edges << e.captured(1) + QStringLiteral(" -> ") + e.captured(2);
+        } else {
+            QFAIL(qPrintable(QStringLiteral("not a dot statement: ") + line));
+        }
+    }
+    for (const QString &e : std::as_const(edges))
+        QVERIFY2(nodes.contains(e.section(QStringLiteral(" -> "), 0, 0)) && nodes.contains(e.section(QStringLiteral(" -> "), 1)), qPrintable(e));
+    QVERIFY(nodes.contains(QStringLiteral("svc:dotted")));
+    QVERIFY(nodes.contains(QStringLiteral("ver:dotted/v7")));
+    QVERIFY(nodes.contains(instance));
+    QVERIFY(edges.contains(QStringLiteral("svc:dotted -> ver:dotted/v7")));
+    QVERIFY(edges.contains(QStringLiteral("ver:dotted/v7 -> ") + instance));
+    QCOMPARE(labels.value(instance), name + QStringLiteral("\\nhealthy"));
+
+    const QString graphviz = QStandardPaths::findExecutable(QStringLiteral("dot"));
+    if (graphviz.isEmpty()) {
+        qInfo("Graphviz dot not installed: the output was checked statement by statement only");
+    } else {
+        QProcess dot;
+        dot.start(graphviz, {QStringLiteral("-Tsvg")});
+        QVERIFY(dot.waitForStarted());
+        dot.write(r.out);
+        dot.closeWriteChannel();
+        QVERIFY(dot.waitForFinished(60000));
+        QVERIFY2(dot.exitCode() == 0, dot.readAllStandardError().constData());
+        const QByteArray svg = dot.readAllStandardOutput();
+        QVERIFY(svg.contains("<svg"));
+        // Name and health on two lines of the box (an escaped \n would print as one line).
+        QVERIFY2(svg.contains(">healthy</text>"), svg.constData());
+    }
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), id});
 }
 
 QTEST_GUILESS_MAIN(TestMcpctl)

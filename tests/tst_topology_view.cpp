@@ -18,6 +18,9 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QScreen>
+#include <QScopeGuard>
+#include <QScrollBar>
+#include <QWheelEvent>
 #include <QtTest>
 
 using namespace mcp;
@@ -84,6 +87,7 @@ private slots:
     void largeScene();
     void partialRepaintsMatchAFullPaint();
     void routesReachTheirVersions();
+    void zoomPanAndFit();
 
 private:
     std::unique_ptr<hosts::HostConnection> m_host;
@@ -325,6 +329,113 @@ void TestTopologyView::routesReachTheirVersions()
     view.setTransform(QTransform());
     view.centerOn(scene.nodeItem(topology::serviceNodeId(QStringLiteral("catalog"))));
     QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-routes-1x.png"))));
+}
+
+// Zoom, pan and fit driven as a user does: the keys (+ and = zoom in, - out, 0 fits), the
+// wheel (zooming around the point under the cursor) and a drag with the left button on the
+// background (the view follows the hand).
+void TestTopologyView::zoomPanAndFit()
+{
+    // The cursor goes to the top-level window under it: the demo stack's view, in the same
+    // place, stays hidden meanwhile.
+    m_view->hide();
+    const auto showAgain = qScopeGuard([this] { m_view->show(); });
+    const topology::Graph graph = topology::buildGraph({test::shopHost()});
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    ui::TopologyView view(&scene);
+    view.resize(1200, 720);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setFocus();
+    QWidget *viewport = view.viewport();
+    const auto visible = [&] { return view.mapToScene(viewport->rect()).boundingRect(); };
+    const QRectF all = scene.itemsBoundingRect();
+
+    // Fit: the whole graph (taller than the window at 1:1) in view, zoomed out to get there.
+    view.setTransform(QTransform());
+    QVERIFY(!visible().contains(all));
+    QTest::keyClick(&view, Qt::Key_0);
+    QVERIFY2(visible().contains(all), qPrintable(QStringLiteral("zoom %1").arg(view.zoom())));
+    QVERIFY(view.zoom() < 1.0);
+    // As large as fits: the graph spans the window's width or its height (but for a margin).
+    const auto fillsOneWay = [&] {
+        return all.width() > 0.85 * visible().width() || all.height() > 0.85 * visible().height();
+    };
+    QVERIFY(fillsOneWay());
+    const qreal fitted = view.zoom();
+    QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-zoom-fit.png"))));
+
+    // Keys: each + (or =) zooms in by a step, - undoes one.
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(qFuzzyCompare(view.zoom(), fitted * 1.25));
+    QTest::keyClick(&view, Qt::Key_Equal);
+    QVERIFY(qFuzzyCompare(view.zoom(), fitted * 1.25 * 1.25));
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QVERIFY(qFuzzyCompare(view.zoom(), fitted * 1.25 * 1.25 * 0.8));
+    QVERIFY(!visible().contains(all)); // zoomed in: part of the graph is out of view
+
+    // Zoomed in until the graph overflows the window both ways by a drag's length (short of
+    // that, the view centres the graph instead of scrolling, and no zoom anchor can hold).
+    const QPoint drag(-150, -90);
+    QScrollBar *h = view.horizontalScrollBar();
+    QScrollBar *v = view.verticalScrollBar();
+    while ((h->maximum() - h->minimum() <= -drag.x() || v->maximum() - v->minimum() <= -drag.y()) && view.zoom() < 3)
+        QTest::keyClick(&view, Qt::Key_Plus);
+    h->setValue((h->minimum() + h->maximum()) / 2);
+    v->setValue((v->minimum() + v->maximum()) / 2);
+
+    // The wheel: up zooms in, down out, and the scene point under the cursor stays there.
+    const QPoint at(viewport->width() / 3, viewport->height() / 3);
+    QTest::mouseMove(viewport, at); // the cursor over the view, as for a real wheel turn
+    QVERIFY(view.underMouse());
+    const auto wheel = [&](int dy) {
+        QWheelEvent e(QPointF(at), QPointF(viewport->mapToGlobal(at)), QPoint(), QPoint(0, dy), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &e);
+    };
+    const qreal beforeWheel = view.zoom();
+    const QPointF underCursor = view.mapToScene(at);
+    wheel(120);
+    QVERIFY(qFuzzyCompare(view.zoom(), beforeWheel * 1.15));
+    // Within the rounding of the scroll bars' whole pixels; zooming around the centre instead
+    // would move it by 15% of its distance from the centre, here about 30 px.
+    QVERIFY2(QLineF(view.mapToScene(at), underCursor).length() * view.zoom() < 4,
+             qPrintable(QStringLiteral("(%1, %2) moved to (%3, %4)")
+                            .arg(underCursor.x()).arg(underCursor.y()).arg(view.mapToScene(at).x()).arg(view.mapToScene(at).y())));
+    wheel(-120);
+    QVERIFY(qFuzzyCompare(view.zoom(), beforeWheel));
+
+    // Drag: start on empty background (a press on a node selects it instead), from the
+    // top-left scroll position, so that there is room to scroll right and down.
+    h->setValue(h->minimum());
+    v->setValue(v->minimum());
+    QVERIFY2(h->maximum() - h->value() > -drag.x() && v->maximum() - v->value() > -drag.y(), qPrintable(QString::number(view.zoom())));
+    QPoint from;
+    for (int y = viewport->height() - 20; y > viewport->height() / 2 && from.isNull(); y -= 10)
+        for (int x = viewport->width() - 20; x > viewport->width() / 2 && from.isNull(); x -= 10)
+            if (view.items(QPoint(x, y)).isEmpty() && view.items(QPoint(x, y) + drag).isEmpty())
+                from = QPoint(x, y);
+    QVERIFY(!from.isNull());
+    const QRectF beforeDrag = visible();
+    const qreal zoomBeforeDrag = view.zoom();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + drag / 2);
+    QTest::mouseMove(viewport, from + drag);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, from + drag);
+    const QRectF afterDrag = visible();
+    QCOMPARE(view.zoom(), zoomBeforeDrag); // a drag pans, never zooms
+    // The content followed the hand: the visible part moved the other way, by the drag.
+    const QPointF moved = (afterDrag.topLeft() - beforeDrag.topLeft()) * view.zoom();
+    QVERIFY2(qAbs(moved.x() + drag.x()) < 1 && qAbs(moved.y() + drag.y()) < 1,
+             qPrintable(QStringLiteral("moved by (%1, %2) px for a drag of (%3, %4)").arg(moved.x()).arg(moved.y()).arg(drag.x()).arg(drag.y())));
+    QCOMPARE(afterDrag.size(), beforeDrag.size());
+    QVERIFY(scene.selectedItems().isEmpty()); // nothing was clicked on
+
+    // And 0 fits again from wherever the view is.
+    QTest::keyClick(&view, Qt::Key_0);
+    QVERIFY(visible().contains(all));
+    QVERIFY(fillsOneWay());
 }
 
 QTEST_MAIN(TestTopologyView)

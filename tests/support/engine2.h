@@ -24,7 +24,10 @@ inline bool engine2(const QString &action)
 inline QString engine2Cli(const QStringList &args)
 {
     QProcess p;
-    p.start(QStringLiteral("docker"), QStringList{QStringLiteral("-H"), Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST"))} + args);
+    p.start(QStringLiteral("docker"),
+            QStringList{QStringLiteral("-H"),
+                        Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST"))} +
+                args);
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
         qWarning() << "docker (engine2)" << args << "failed:" << p.readAllStandardError();
         return {};

@@ -28,7 +28,8 @@ public:
     // name: the --ipam-driver name; subnet "10.231.77.0/24", gateway "10.231.77.1", the one
     // address every container gets "10.231.77.7" (prefix lengths added here).
     FaultyIpamPlugin(QString name, QString subnet, QString gateway, QString address)
-        : m_name(std::move(name)), m_subnet(std::move(subnet)), m_gateway(std::move(gateway)), m_address(std::move(address))
+        : m_name(std::move(name)), m_subnet(std::move(subnet)), m_gateway(std::move(gateway)),
+          m_address(std::move(address))
     {
         QObject::connect(&m_server, &QLocalServer::newConnection, this, [this] {
             while (QLocalSocket *s = m_server.nextPendingConnection()) {
@@ -80,7 +81,8 @@ private:
             const QJsonObject request = QJsonDocument::fromJson(buffer.mid(headerEnd + 4, length)).object();
             buffer.remove(0, headerEnd + 4 + length);
             const QByteArray body = QJsonDocument(answer(path, request)).toJson(QJsonDocument::Compact);
-            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.plugins.v1+json\r\nContent-Length: " +
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: "
+                     "application/vnd.docker.plugins.v1+json\r\nContent-Length: " +
                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
         }
     }
@@ -93,16 +95,22 @@ private:
         if (path == "/IpamDriver.GetCapabilities")
             return {{QStringLiteral("RequiresMACAddress"), false}};
         if (path == "/IpamDriver.GetDefaultAddressSpaces")
-            return {{QStringLiteral("LocalDefaultAddressSpace"), QString(m_name + QStringLiteral("-local"))},
-                    {QStringLiteral("GlobalDefaultAddressSpace"), QString(m_name + QStringLiteral("-global"))}};
+            return {
+                {QStringLiteral("LocalDefaultAddressSpace"), QString(m_name + QStringLiteral("-local"))},
+                {QStringLiteral("GlobalDefaultAddressSpace"), QString(m_name + QStringLiteral("-global"))}};
         if (path == "/IpamDriver.RequestPool")
-            return {{QStringLiteral("PoolID"), m_name}, {QStringLiteral("Pool"), m_subnet}, {QStringLiteral("Data"), QJsonObject{}}};
+            return {{QStringLiteral("PoolID"), m_name},
+                    {QStringLiteral("Pool"), m_subnet},
+                    {QStringLiteral("Data"), QJsonObject{}}};
         if (path == "/IpamDriver.RequestAddress") {
-            const bool gateway = request.value(QLatin1String("Options")).toObject().value(QLatin1String("RequestAddressType")).toString() ==
-                                 QLatin1String("com.docker.network.gateway");
+            const bool gateway = request.value(QLatin1String("Options"))
+                                     .toObject()
+                                     .value(QLatin1String("RequestAddressType"))
+                                     .toString() == QLatin1String("com.docker.network.gateway");
             if (!gateway)
                 ++m_handedOut;
-            return {{QStringLiteral("Address"), QString((gateway ? m_gateway : m_address) + QLatin1Char('/') + prefix)},
+            return {{QStringLiteral("Address"),
+                     QString((gateway ? m_gateway : m_address) + QLatin1Char('/') + prefix)},
                     {QStringLiteral("Data"), QJsonObject{}}};
         }
         return {}; // ReleaseAddress, ReleasePool: nothing to keep

@@ -1,7 +1,7 @@
 // The layered layout's geometry on a real graph (containers and gateway routes through
 // buildGraph): edges reach their targets without passing over unrelated nodes, a service
-// keeps its versions under it (also across a wrapped column), and a node that comes moves
-// only the nodes below it in its own column.
+// keeps its versions under it (also across a wrapped column), and a node that comes or goes
+// moves only the nodes below it in its own column.
 #include "support/shopgraph.h"
 #include "topology/graphbuilder.h"
 #include "topology/layeredlayout.h"
@@ -93,6 +93,7 @@ private slots:
     void versionsStandUnderTheirService();
     void wrappedColumnKeepsServiceWithVersions();
     void newVersionMovesOnlyNodesBelowIt();
+    void removedVersionMovesOnlyNodesBelowIt();
 };
 
 void TestLayeredLayout::routeEdgesPassNoOtherNode_data()
@@ -193,6 +194,73 @@ void TestLayeredLayout::newVersionMovesOnlyNodesBelowIt()
         else
             QVERIFY(now.y() >= it->y()); // below it: moved down, never up
     }
+}
+
+void TestLayeredLayout::removedVersionMovesOnlyNodesBelowIt()
+{
+    // catalog/v2 goes (its two instances removed: no route sends to it): its version row
+    // leaves the services column, and its instances, a block of their own, the instances
+    // column. Every other node stays where it was, except those below a removed row in the
+    // same column: they close the gap, all by the same distance.
+    const topology::HostSnapshot host = shopHost();
+    topology::HostSnapshot smaller = host;
+    QStringList removedInstances;
+    for (auto it = host.containers.cbegin(); it != host.containers.cend(); ++it) {
+        const QJsonObject labels = it->value(QLatin1String("Labels")).toObject();
+        if (labels.value(QLatin1String("mcp.service.name")).toString() == QLatin1String("catalog") &&
+            labels.value(QLatin1String("mcp.service.version")).toString() == QLatin1String("v2")) {
+            smaller.containers.remove(it.key());
+            removedInstances << topology::instanceNodeId(host.name, it.key());
+        }
+    }
+    QCOMPARE(removedInstances.size(), 2);
+    const topology::Graph before = topology::buildGraph({host});
+    const topology::Graph after = topology::buildGraph({smaller});
+    const QString removed = topology::versionNodeId(QStringLiteral("catalog"), QStringLiteral("v2"));
+    QVERIFY(before.nodes.contains(removed));
+    QVERIFY(!after.nodes.contains(removed));
+    const topology::LayoutMetrics m;
+    const auto p0 = topology::layeredLayout(before, m);
+    const auto p1 = topology::layeredLayout(after, m);
+    QCOMPARE(p1.size(), p0.size() - 3);
+
+    // Each column's removed rows (by the x of the column's rows: a version stands indented).
+    const auto columnOf = [&](const QString &id, QPointF p) {
+        return before.nodes.value(id).kind == NodeKind::Version ? p.x() - m.versionIndent : p.x();
+    };
+    QHash<qreal, qreal> firstRemovedY; // column -> the top of its first removed row
+    for (const QString &id : removedInstances + QStringList{removed}) {
+        QVERIFY(p0.contains(id));
+        QVERIFY(!p1.contains(id));
+        const qreal column = columnOf(id, p0.value(id));
+        firstRemovedY[column] = firstRemovedY.contains(column) ? std::min(firstRemovedY[column], p0.value(id).y()) : p0.value(id).y();
+    }
+    QCOMPARE(firstRemovedY.size(), 2); // the services column and the instances column
+
+    // The gap each column closes: one row in the services column (catalog keeps v1 and v3),
+    // two rows and the gap before their block in the instances column.
+    const qreal servicesColumn = columnOf(removed, p0.value(removed));
+    const QHash<qreal, qreal> closed{{servicesColumn, m.rowHeight},
+                                     {columnOf(removedInstances.first(), p0.value(removedInstances.first())), 2 * m.rowHeight + m.groupGap}};
+    QHash<qreal, int> movedPerColumn;
+    for (auto it = p1.constBegin(); it != p1.constEnd(); ++it) {
+        QVERIFY2(p0.contains(it.key()), qPrintable(it.key()));
+        const QPointF was = p0.value(it.key());
+        const QPointF now = *it;
+        const qreal column = columnOf(it.key(), was);
+        QCOMPARE(now.x(), was.x()); // nothing changes column
+        if (!firstRemovedY.contains(column) || was.y() < firstRemovedY.value(column)) {
+            QVERIFY2(now == was, qPrintable(it.key())); // another column, or above the removed rows
+        } else {
+            QVERIFY2(qFuzzyCompare(was.y() - now.y(), closed.value(column)),
+                     qPrintable(QStringLiteral("%1 moved up by %2").arg(it.key()).arg(was.y() - now.y())));
+            ++movedPerColumn[column];
+        }
+    }
+    // Something was below the removed rows in both columns (the test would prove nothing else):
+    // catalog's v3, then orders, payments, users under it; the instances that follow.
+    QCOMPARE(movedPerColumn.size(), 2);
+    QVERIFY(movedPerColumn.value(servicesColumn) >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestLayeredLayout)

@@ -12,6 +12,7 @@
 #include "containers/containerconsolewindow.h"
 #include "containers/containerlogwindow.h"
 #include "docker/dockerclient.h"
+#include "health/healthprober.h"
 #include "hosts/hostconnection.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
@@ -31,7 +32,9 @@
 #include <QDir>
 #include <QGraphicsRectItem>
 #include <QLineEdit>
+#include <QJsonArray>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QtTest>
 
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void tablesShowTheDemoStack();
     void searchFiltersGraphAndTables();
     void rowSelectsNodeAndShowsDetails();
+    void detailsShowPortsAndProbeHistory();
     void groupingMakesLanes();
     void tableAdapterBatchesUpdates();
     void logsConsoleAndRestart();
@@ -74,6 +78,7 @@ private Q_SLOTS:
 
 private:
     QString startConsoleContainer();
+    QString instanceId(const QString &name) const;
     const topology::Node *node(const QString &id) const;
 
     std::unique_ptr<hosts::HostRegistry> m_registry;
@@ -224,6 +229,73 @@ void TestMainWindow::rowSelectsNodeAndShowsDetails()
     QVERIFY(instanceDetails.contains(QLatin1String("mcp-demo")));
     QVERIFY(instanceDetails.contains(node(instanceId)->attributes.value(QLatin1String("address")).toString()));
     saveScreenshot(m_window.get(), QStringLiteral("main-window-details"));
+}
+
+QString TestMainWindow::instanceId(const QString &name) const
+{
+    for (const auto &n : m_window->topologyModel()->graph().nodes) {
+        if (n.kind == topology::NodeKind::Instance && n.name == name)
+            return n.id;
+    }
+    return {};
+}
+
+// An instance's details: the port its label names, the ports it publishes on the host, and
+// the health-probe history (newest first) from the window's own prober, which probes through
+// the edge gateway.
+void TestMainWindow::detailsShowPortsAndProbeHistory()
+{
+    const QString users = instanceId(QStringLiteral("mcp-demo-users-v1-1"));
+    QVERIFY(!users.isEmpty());
+    health::HealthProber *prober = m_window->fleet()->prober(QStringLiteral("local"));
+    QVERIFY(prober);
+    const auto historyOf = [&](const QString &id) { return node(id)->attributes.value(QLatin1String("probeHistory")).toArray(); };
+    // The first round's verdict rebuilds the graph with it.
+    QVERIFY(QTest::qWaitFor([&] { return !historyOf(users).isEmpty(); }, 30000));
+
+    // Two more rounds, so that there is a history to show. A round whose verdicts are all as
+    // before does not rebuild the topology (HealthProber: no rebuild on latency wobble), so
+    // the graph takes up the new checks at its next rebuild: made here.
+    for (int round = 0; round < 2; ++round) {
+        QSignalSpy finished(prober, &health::HealthProber::roundFinished);
+        QVERIFY(QTest::qWaitFor([&] { return !prober->roundRunning(); }, 30000));
+        prober->probeNow();
+        QVERIFY(finished.wait(30000));
+    }
+    m_window->topologyModel()->rebuildNow();
+    QVERIFY(historyOf(users).size() >= 3);
+
+    m_window->topologyView()->selectNode(users);
+    QCOMPARE(m_window->detailsPanel()->shownNodeId(), users);
+    const QString text = m_window->detailsPanel()->toPlainText();
+    const QJsonArray history = historyOf(users); // what the panel was given just now
+    QVERIFY2(text.contains(QLatin1String("Health probes")), qPrintable(text));
+    // Up to the last 10 checks, newest first: the time, the outcome, status and latency.
+    qsizetype at = text.indexOf(QLatin1String("Health probes"));
+    for (qsizetype i = history.size() - 1; i >= 0 && i >= history.size() - 10; --i) {
+        const QJsonObject h = history.at(i).toObject();
+        QCOMPARE(h.value(QLatin1String("outcome")).toString(), QStringLiteral("ok"));
+        QCOMPARE(h.value(QLatin1String("status")).toInt(), 200);
+        const QString when = QDateTime::fromMSecsSinceEpoch(qint64(h.value(QLatin1String("checkedAt")).toDouble())).toString(QStringLiteral("HH:mm:ss"));
+        const QString check = QStringLiteral("ok 200 · %1 ms").arg(h.value(QLatin1String("latencyMs")).toDouble(), 0, 'f', 1);
+        at = text.indexOf(when, at + 1);
+        QVERIFY2(at >= 0, qPrintable(when + QStringLiteral(" in ") + text));
+        at = text.indexOf(check, at);
+        QVERIFY2(at >= 0, qPrintable(check + QStringLiteral(" after ") + when + QStringLiteral(" in ") + text));
+    }
+    QVERIFY(text.indexOf(QLatin1String("Health probes")) < text.indexOf(QLatin1String("Facts")));
+    // The service port its label names.
+    QVERIFY2(QRegularExpression(QStringLiteral("(^|\\n)port\\s+8080(\\n|$)")).match(text).hasMatch(), qPrintable(text));
+    saveScreenshot(m_window->detailsPanel(), QStringLiteral("details-probe-history"));
+
+    // The edge gateway's container publishes port 80 on 127.0.0.1:18080 (scripts/demo-stack).
+    const QString edge = instanceId(QStringLiteral("mcp-demo-edge"));
+    QVERIFY(!edge.isEmpty());
+    m_window->topologyView()->selectNode(edge);
+    const QString edgeText = m_window->detailsPanel()->toPlainText();
+    QVERIFY2(QRegularExpression(QStringLiteral("(^|\\n)published\\s+127\\.0\\.0\\.1:18080 → 80(\\n|$)")).match(edgeText).hasMatch(),
+             qPrintable(edgeText));
+    QVERIFY(!edgeText.contains(QLatin1String("Health probes"))); // gateways are not probed
 }
 
 void TestMainWindow::groupingMakesLanes()

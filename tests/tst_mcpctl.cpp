@@ -1,11 +1,15 @@
 // mcpctl as a script would use it: exit codes, one-line reasons on stderr, stable JSON,
 // against the test bed's real engine over unix, TLS and SSH.
+#include "support/engine2.h"
 #include "support/testbed.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -50,12 +54,55 @@ QStringList sshArgs(const QString &knownHosts)
             knownHosts};
 }
 
+// Containers and the network the doctor and dot tests start; removed in cleanupTestCase.
+const QString kPrefix = QStringLiteral("mcp-tst-mcpctl-");
+const QString kDoctorNet = QStringLiteral("mcp-tst-mcpctl-doctor");
+
+QString dockerCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), args);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << "failed:" << p.readAllStandardError();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QStringList serviceLabels(const QString &service, const QString &port)
+{
+    return {QStringLiteral("--label"), QStringLiteral("mcp.test=1"), QStringLiteral("--label"), QStringLiteral("mcp.service.name=") + service,
+            QStringLiteral("--label"), QStringLiteral("mcp.service.port=") + port};
+}
+
+// The findings of `mcpctl doctor --format json`, as code -> subjects.
+QMultiHash<QString, QString> findingsOf(const Run &r)
+{
+    QMultiHash<QString, QString> out;
+    for (const auto &v : QJsonDocument::fromJson(r.out).object().value(QLatin1String("findings")).toArray())
+        out.insert(v.toObject().value(QLatin1String("code")).toString(), v.toObject().value(QLatin1String("subject")).toString());
+    return out;
+}
+
+QStringList errorFindings(const Run &r)
+{
+    QStringList out;
+    for (const auto &v : QJsonDocument::fromJson(r.out).object().value(QLatin1String("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        if (f.value(QLatin1String("severity")).toString() == QLatin1String("error"))
+            out << f.value(QLatin1String("code")).toString() + QLatin1Char(' ') + f.value(QLatin1String("subject")).toString();
+    }
+    return out;
+}
+
 } // namespace
 
 class TestMcpctl : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
+    void cleanupTestCase();
     void versionAndHelp();
     void pingUnixJson();
     void pingTlsThroughDockerHostEnvironment();
@@ -65,7 +112,31 @@ private slots:
     void errors();
     void eventsAsJsonLines();
     void watchPrintsTopologyChanges();
+    void doctorExitsOneOnAnError_data();
+    void doctorExitsOneOnAnError();
+    void topologyAsDot();
 };
+
+void TestMcpctl::initTestCase()
+{
+    // The doctor looks at a whole engine: its exit status is checked on the test bed's second
+    // engine, where only this test starts labelled containers.
+    QVERIFY(mcp::test::engine2(QStringLiteral("start")));
+    cleanupTestCase();
+}
+
+void TestMcpctl::cleanupTestCase()
+{
+    const QStringList filter{QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=") + kPrefix};
+    if (const QString ids = mcp::test::engine2Cli(filter); !ids.isEmpty())
+        mcp::test::engine2Cli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
+    if (!mcp::test::engine2Cli({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"),
+                                QStringLiteral("name=") + kDoctorNet}).isEmpty())
+        mcp::test::engine2Cli({QStringLiteral("network"), QStringLiteral("rm"), kDoctorNet});
+    if (const QString ids = dockerCli(filter + QStringList{QStringLiteral("--filter"), QStringLiteral("name=") + kPrefix + QStringLiteral("dot-")});
+        !ids.isEmpty())
+        dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
+}
 
 void TestMcpctl::versionAndHelp()
 {
@@ -275,6 +346,141 @@ void TestMcpctl::watchPrintsTopologyChanges()
     QProcess cleanup;
     cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
     cleanup.waitForFinished(60000);
+}
+
+void TestMcpctl::doctorExitsOneOnAnError_data()
+{
+    QTest::addColumn<QString>("port");   // the broken container's mcp.service.port
+    QTest::addColumn<bool>("stopped");   // stopped after it started
+    QTest::addColumn<QString>("code");   // the error-level finding it must cause
+    QTest::addColumn<QString>("subject"); // "instance" or "service"
+    QTest::newRow("non-numeric port label") << QStringLiteral("http") << false << QStringLiteral("label.service.port-invalid") << QStringLiteral("instance");
+    QTest::newRow("only instance stopped") << QStringLiteral("8080") << true << QStringLiteral("doctor.service-down") << QStringLiteral("service");
+}
+
+// `mcpctl doctor` exits 1 when a finding is an error and 0 when none is: a healthy service on
+// a user-defined network gives none; one broken container added gives its error; removed,
+// the exit status is 0 again.
+void TestMcpctl::doctorExitsOneOnAnError()
+{
+    QFETCH(QString, port);
+    QFETCH(bool, stopped);
+    QFETCH(QString, code);
+    QFETCH(QString, subject);
+    using mcp::test::engine2Cli;
+    const QStringList doctor{QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")), QStringLiteral("doctor")};
+    const QStringList doctorJson = QStringList{QStringLiteral("--format"), QStringLiteral("json")} + doctor;
+    const QString image = Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"));
+    if (engine2Cli({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("name=") + kDoctorNet}).isEmpty())
+        QVERIFY(!engine2Cli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kDoctorNet}).isEmpty());
+    const QString okName = kPrefix + QStringLiteral("doctor-ok");
+    if (engine2Cli({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("name=") + okName}).isEmpty()) {
+        engine2Cli({QStringLiteral("rm"), QStringLiteral("-f"), okName});
+        QVERIFY(!engine2Cli(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), okName, QStringLiteral("--network"), kDoctorNet} +
+                            serviceLabels(QStringLiteral("doctor-ok"), QStringLiteral("8080")) + QStringList{image})
+                     .isEmpty());
+    }
+
+    // Healthy: the probe reaches its health path, nothing is an error.
+    Run clean = mcpctl(doctorJson);
+    QVERIFY2(clean.exitCode == 0, qPrintable(errorFindings(clean).join(QStringLiteral("; ")) + QString::fromUtf8(clean.err)));
+    QVERIFY(QJsonDocument::fromJson(clean.out).object().value(QLatin1String("findings")).isArray());
+    const Run cleanText = mcpctl(doctor);
+    QCOMPARE(cleanText.exitCode, 0);
+    QCOMPARE(cleanText.out.trimmed(), QByteArray("no findings")); // not even a warning
+
+    const QString service = QStringLiteral("doctor-broken");
+    const QString broken = kPrefix + QStringLiteral("doctor-broken");
+    engine2Cli({QStringLiteral("rm"), QStringLiteral("-f"), broken}); // left by an earlier row that failed
+    const QString id = engine2Cli(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), broken, QStringLiteral("--network"), kDoctorNet} +
+                                  serviceLabels(service, port) + QStringList{image});
+    QVERIFY(!id.isEmpty());
+    if (stopped)
+        QVERIFY(!engine2Cli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), broken}).isEmpty());
+    const QString instance = QStringLiteral("inst:local/") + id.left(12); // node ids name the short id
+    const QString expectedSubject = subject == QLatin1String("service") ? QStringLiteral("svc:") + service : instance;
+
+    const Run bad = mcpctl(doctorJson);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(findingsOf(bad).values(code).contains(expectedSubject), bad.out.constData());
+    QVERIFY2(errorFindings(bad).contains(code + QLatin1Char(' ') + expectedSubject), bad.out.constData());
+    // What the exit status is about: every error finding is the broken container's.
+    for (const QString &e : errorFindings(bad))
+        QVERIFY2(e.endsWith(QLatin1Char(' ') + instance) || e.endsWith(QStringLiteral(" svc:") + service), qPrintable(e));
+    const Run badText = mcpctl(doctor);
+    QCOMPARE(badText.exitCode, 1);
+    QVERIFY2(badText.out.contains(QStringLiteral("ERROR  %1  %2").arg(code, expectedSubject).toUtf8()), badText.out.constData());
+    QVERIFY(badText.out.contains("    fix: "));
+
+    QVERIFY(!engine2Cli({QStringLiteral("rm"), QStringLiteral("-f"), broken}).isEmpty());
+    const Run again = mcpctl(doctorJson);
+    QVERIFY2(again.exitCode == 0, qPrintable(errorFindings(again).join(QStringLiteral("; "))));
+    QVERIFY(!findingsOf(again).values(code).contains(expectedSubject));
+}
+
+// `mcpctl topology --format dot` is a Graphviz digraph with the engine's services: every
+// statement a node or an edge between declared nodes; Graphviz itself reads it when it is
+// installed (scripts/install-deps does not install it; scripts/bench-topology does).
+void TestMcpctl::topologyAsDot()
+{
+    const QString name = kPrefix + QStringLiteral("dot-%1").arg(QCoreApplication::applicationPid());
+    const QString id = dockerCli(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("--network"),
+                                             QStringLiteral("none")} +
+                                 serviceLabels(QStringLiteral("dotted"), QStringLiteral("8080")) +
+                                 QStringList{QStringLiteral("--label"), QStringLiteral("mcp.service.version=v7"),
+                                             Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+    QVERIFY(!id.isEmpty());
+    const Run r = mcpctl({QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")), QStringLiteral("--format"),
+                          QStringLiteral("dot"), QStringLiteral("--no-probe"), QStringLiteral("topology")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.startsWith("digraph topology {\n"));
+    QVERIFY(r.out.endsWith("}\n"));
+    const QString instance = QStringLiteral("inst:local/") + id.left(12);
+    // The statements between the braces.
+    const QRegularExpression nodeLine(QStringLiteral("^  \"((?:[^\"\\\\]|\\\\.)*)\" \\[label=\"((?:[^\"\\\\]|\\\\.)*)\"\\];$"));
+    const QRegularExpression edgeLine(QStringLiteral("^  \"((?:[^\"\\\\]|\\\\.)*)\" -> \"((?:[^\"\\\\]|\\\\.)*)\";$"));
+    QSet<QString> nodes;
+    QStringList edges;
+    QHash<QString, QString> labels;
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines.mid(1, lines.size() - 2)) {
+        if (line == QLatin1String("  rankdir=LR;") || line.startsWith(QLatin1String("  node [")))
+            continue;
+        if (const auto m = nodeLine.match(line); m.hasMatch()) {
+            nodes.insert(m.captured(1));
+            labels.insert(m.captured(1), m.captured(2));
+        } else if (const auto e = edgeLine.match(line); e.hasMatch()) {
+            edges << e.captured(1) + QStringLiteral(" -> ") + e.captured(2);
+        } else {
+            QFAIL(qPrintable(QStringLiteral("not a dot statement: ") + line));
+        }
+    }
+    for (const QString &e : std::as_const(edges))
+        QVERIFY2(nodes.contains(e.section(QStringLiteral(" -> "), 0, 0)) && nodes.contains(e.section(QStringLiteral(" -> "), 1)), qPrintable(e));
+    QVERIFY(nodes.contains(QStringLiteral("svc:dotted")));
+    QVERIFY(nodes.contains(QStringLiteral("ver:dotted/v7")));
+    QVERIFY(nodes.contains(instance));
+    QVERIFY(edges.contains(QStringLiteral("svc:dotted -> ver:dotted/v7")));
+    QVERIFY(edges.contains(QStringLiteral("ver:dotted/v7 -> ") + instance));
+    QCOMPARE(labels.value(instance), name + QStringLiteral("\\nhealthy"));
+
+    const QString graphviz = QStandardPaths::findExecutable(QStringLiteral("dot"));
+    if (graphviz.isEmpty()) {
+        qInfo("Graphviz dot not installed: the output was checked statement by statement only");
+    } else {
+        QProcess dot;
+        dot.start(graphviz, {QStringLiteral("-Tsvg")});
+        QVERIFY(dot.waitForStarted());
+        dot.write(r.out);
+        dot.closeWriteChannel();
+        QVERIFY(dot.waitForFinished(60000));
+        QVERIFY2(dot.exitCode() == 0, dot.readAllStandardError().constData());
+        const QByteArray svg = dot.readAllStandardOutput();
+        QVERIFY(svg.contains("<svg"));
+        // Name and health on two lines of the box (an escaped \n would print as one line).
+        QVERIFY2(svg.contains(">healthy</text>"), svg.constData());
+    }
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), id});
 }
 
 QTEST_GUILESS_MAIN(TestMcpctl)

@@ -5,6 +5,8 @@
 #include "hosts/containerinventory.h"
 #include "hosts/hostconnection.h"
 #include "support/await.h"
+#include "support/engine2.h"
+#include "support/faultyipam.h"
 #include "support/sshhost.h"
 #include "support/testbed.h"
 #include "topology/doctor.h"
@@ -37,6 +39,26 @@ QString dockerCli(const QStringList &args)
     }
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
 }
+
+// The docker CLI with our event loop running meanwhile: for calls the engine serves by
+// calling back into this process (the IPAM plugin of doctorFindsDuplicateAddress).
+QString dockerCliLive(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("docker"), args);
+    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000) || p.exitCode() != 0) {
+        qWarning() << "docker" << args << p.readAllStandardError();
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+// Duplicate addresses on one network: two containers handed one address by a faulty IPAM.
+const QString kDupNet = QStringLiteral("mcp-tst-topo-dupip");
+const QString kDupSubnet = QStringLiteral("10.231.77.0/24");
+const QString kDupAddress = QStringLiteral("10.231.77.7");
 
 QString run(const QString &name, const QStringList &labels, const QString &image = {})
 {
@@ -84,15 +106,24 @@ private slots:
     void labelsAndHealth();
     void jsonShape();
     void liveUpdates();
+    void renameAndNetworkConnect();
     void rebuildsReadOnlyChangedContainers();
     void restartCountFromInspect();
     void burstOfEventsIsOneRebuild();
     void backgroundRebuildsMatchInline();
     void doctorFindsPitfalls();
+    void doctorFindsDuplicateAddress();
+    void doctorReportsEventGap();
     void twoHostsInOneModel();
 
 private:
     const Node *instanceNamed(const QString &name) const;
+    void removeLeftovers();
+
+    // Lives from initTestCase to the end of cleanupTestCase: removing containers and the
+    // network it serves needs it to answer (see faultyipam.h).
+    std::unique_ptr<test::FaultyIpamPlugin> m_ipam;
+    bool m_ipamListening = false;
 
     std::unique_ptr<hosts::HostConnection> m_host;
     std::unique_ptr<hosts::ContainerInventory> m_inventory;
@@ -107,7 +138,10 @@ void TestTopology::initTestCase()
     QProcess demo;
     demo.start(qEnvironmentVariable("MCP_SOURCE_DIR") + QStringLiteral("/scripts/demo-stack"), {QStringLiteral("down")});
     QVERIFY(demo.waitForFinished(60000));
-    cleanupTestCase();
+    m_ipam = std::make_unique<test::FaultyIpamPlugin>(QStringLiteral("mcp-tst-topo-ipam"), kDupSubnet, QStringLiteral("10.231.77.1"),
+                                                      kDupAddress);
+    m_ipamListening = m_ipam->listen();
+    removeLeftovers();
     QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), kNet}).isEmpty());
     const auto spec = QList<QPair<QString, QStringList>>{
         {QStringLiteral("users-v1-a"), {QStringLiteral("mcp.service.name=users"), QStringLiteral("mcp.service.port=8080"), QStringLiteral("mcp.service.version=v1")}},
@@ -146,11 +180,25 @@ void TestTopology::cleanupTestCase()
     m_model.reset();
     m_inventory.reset();
     m_host.reset();
+    removeLeftovers();
+    m_ipam.reset();
+}
+
+void TestTopology::removeLeftovers()
+{
+    // First what the faulty IPAM serves, while it answers (the engine releases the
+    // addresses and the pool through it).
+    const QString dup = dockerCliLive({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=") + kDupNet + QLatin1Char('-')});
+    if (!dup.isEmpty())
+        dockerCliLive(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + dup.split(QLatin1Char('\n')));
+    if (!dockerCliLive({QStringLiteral("network"), QStringLiteral("ls"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("name=^") + kDupNet + QLatin1Char('$')}).isEmpty())
+        dockerCliLive({QStringLiteral("network"), QStringLiteral("rm"), kDupNet});
     const QString ids = dockerCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=mcp-tst-topo-")});
     if (!ids.isEmpty())
         dockerCli(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids.split(QLatin1Char('\n')));
     dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet});
     dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet + QStringLiteral("-b")});
+    dockerCli({QStringLiteral("network"), QStringLiteral("rm"), kNet + QStringLiteral("-c")});
 }
 
 const Node *TestTopology::instanceNamed(const QString &name) const
@@ -261,6 +309,67 @@ void TestTopology::liveUpdates()
     // Destroy removes the node.
     QVERIFY(!dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("mcp-tst-topo-payments-a")}).isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("payments-a")) == nullptr; }, 15000));
+}
+
+// A container renamed on the engine is the same instance under its new name (one node, its
+// id and edges kept); one connected to a second network gains the edge to it, and the
+// network's node comes with it.
+void TestTopology::renameAndNetworkConnect()
+{
+    const QString oldName = QStringLiteral("mcp-tst-topo-rename-a");
+    const QString newName = QStringLiteral("mcp-tst-topo-rename-b");
+    QVERIFY(!run(oldName, {QStringLiteral("mcp.service.name=renamed"), QStringLiteral("mcp.service.port=8080")}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return instanceNamed(QStringLiteral("rename-a")) != nullptr; }, 15000));
+    const QString id = instanceNamed(QStringLiteral("rename-a"))->id;
+    const QString v = versionNodeId(QStringLiteral("renamed"), QStringLiteral("default"));
+    const QString onNet = id + QLatin1String("->") + networkNodeId(QStringLiteral("local"), kNet);
+    QVERIFY(m_model->graph().edges.contains(Edge{v, id, EdgeKind::Serves}.id()));
+    QVERIFY(m_model->graph().edges.contains(onNet));
+    const auto instancesOfRenamed = [&] {
+        QStringList ids;
+        for (const Node &n : m_model->graph().nodes)
+            if (n.kind == NodeKind::Instance && n.attributes.value(QLatin1String("service")).toString() == QLatin1String("renamed"))
+                ids << n.id;
+        return ids;
+    };
+
+    QSignalSpy changed(m_model.get(), &TopologyModel::changed);
+    QVERIFY(dockerCli({QStringLiteral("rename"), oldName, newName}).isEmpty()); // prints nothing
+    QVERIFY(QTest::qWaitFor([&] { return m_model->graph().nodes.value(id).name == newName; }, 15000));
+    QVERIFY(instanceNamed(QStringLiteral("rename-a")) == nullptr);
+    QCOMPARE(instanceNamed(QStringLiteral("rename-b"))->id, id);
+    QCOMPARE(instancesOfRenamed(), QStringList{id});
+    // Renamed in place: the views are told of an update, never of a removal and an addition.
+    bool updated = false;
+    for (const auto &args : std::as_const(changed)) {
+        const auto delta = args.at(0).value<GraphDelta>();
+        QVERIFY(!delta.removedNodes.contains(id) && !delta.addedNodes.contains(id));
+        updated = updated || delta.updatedNodes.contains(id);
+    }
+    QVERIFY(updated);
+    QVERIFY(m_model->graph().edges.contains(Edge{v, id, EdgeKind::Serves}.id()));
+    QVERIFY(m_model->graph().edges.contains(onNet));
+
+    // A second network: created empty, it is no node of the graph until an instance is on it.
+    const QString netC = kNet + QStringLiteral("-c");
+    const QString netNode = networkNodeId(QStringLiteral("local"), netC);
+    QVERIFY(!dockerCli({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"), netC}).isEmpty());
+    QVERIFY(!m_model->graph().nodes.contains(netNode));
+    QVERIFY(dockerCli({QStringLiteral("network"), QStringLiteral("connect"), netC, newName}).isEmpty());
+    const QString onNetC = id + QLatin1String("->") + netNode;
+    QVERIFY(QTest::qWaitFor([&] { return m_model->graph().edges.contains(onNetC); }, 15000));
+    const Graph &g = m_model->graph();
+    QCOMPARE(g.edges.value(onNetC).kind, EdgeKind::AttachedTo);
+    QVERIFY(g.nodes.contains(netNode));
+    QCOMPARE(g.nodes.value(netNode).kind, NodeKind::Network);
+    QVERIFY(g.edges.contains(netNode + QLatin1String("->") + hostNodeId(QStringLiteral("local"))));
+    QVERIFY(g.edges.contains(onNet)); // still on the first network too
+    QStringList networks;
+    for (const auto &n : g.nodes.value(id).attributes.value(QLatin1String("networks")).toArray())
+        networks << n.toObject().value(QLatin1String("name")).toString();
+    networks.sort();
+    QCOMPARE(networks, (QStringList{kNet, netC}));
+    QCOMPARE(instancesOfRenamed(), QStringList{id});
 }
 
 // The model's GraphBuilder reads again only the containers whose list entry changed and
@@ -502,6 +611,134 @@ void TestTopology::doctorFindsPitfalls()
     QCOMPARE(attached.size(), fresh.size());
     for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
         QVERIFY2(attached.contains(it.key(), it.value()), qPrintable(it.key() + QLatin1String(": ") + it.value()));
+}
+
+// Two running containers with one address on one network. The engine's own IPAM refuses a
+// second container an address in use (docker run --ip says "Address already in use"), so
+// the network takes its addresses from a faulty IPAM plugin, as a third-party one can be,
+// and the engine starts both containers with the same IP. The doctor compares addresses per
+// host and network: the same containers seen through a second connection to the engine (a
+// second host in the model) are not duplicates of the first host's.
+void TestTopology::doctorFindsDuplicateAddress()
+{
+    QVERIFY2(m_ipamListening, qPrintable(QStringLiteral("cannot listen on %1").arg(m_ipam->socketPath())));
+    QVERIFY(!dockerCliLive({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                            QStringLiteral("--ipam-driver"), QStringLiteral("mcp-tst-topo-ipam"), kDupNet}).isEmpty());
+    QStringList ids;
+    for (const char *suffix : {"-a", "-b"}) {
+        ids << dockerCliLive({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), kDupNet + QLatin1String(suffix),
+                              QStringLiteral("--network"), kDupNet, QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                              QStringLiteral("--label"), QStringLiteral("mcp.service.name=dupip"), QStringLiteral("--label"),
+                              QStringLiteral("mcp.service.port=8080"), Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+        QVERIFY(!ids.last().isEmpty());
+    }
+    QCOMPARE(m_ipam->addressesHandedOut(), 2);
+    // The engine itself says so: both running, one address.
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(dockerCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                            QStringLiteral("{{.State.Running}} {{(index .NetworkSettings.Networks \"%1\").IPAddress}}").arg(kDupNet), id}),
+                 QStringLiteral("true ") + kDupAddress);
+
+    // A second view of the same engine: every container, and so every address, twice.
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection mirror(QStringLiteral("mirror"), *ep, std::make_unique<transport::UnixConnector>(ep->socketPath));
+    hosts::ContainerInventory mirrorInventory(&mirror);
+    m_model->addHost(&mirror, &mirrorInventory);
+    mirror.start();
+    QVERIFY(QTest::qWaitFor([&] { return mirrorInventory.isSynced(); }, 30000));
+
+    const auto duplicates = [&] {
+        QList<Problem> out;
+        for (const Problem &p : diagnose(m_model->graph()))
+            if (p.code == QLatin1String("doctor.duplicate-ip"))
+                out << p;
+        return out;
+    };
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto &nodes = m_model->graph().nodes;
+            return nodes.contains(instanceNodeId(QStringLiteral("local"), ids.last())) &&
+                   nodes.contains(instanceNodeId(QStringLiteral("mirror"), ids.last()));
+        },
+        15000));
+    // One finding per host, each naming that host's two containers; none across the hosts.
+    const QList<Problem> found = duplicates();
+    QStringList hosts;
+    for (const Problem &p : found) {
+        const QString host = m_model->graph().nodes.value(p.subject).host;
+        hosts << host;
+        QCOMPARE(p.severity, Severity::Error);
+        QVERIFY2(p.message.contains(kDupNet + QLatin1Char('/') + kDupAddress), qPrintable(p.message));
+        QStringList named; // of the four instance nodes, the ones this finding names
+        for (const QString &h : {QStringLiteral("local"), QStringLiteral("mirror")})
+            for (const QString &id : std::as_const(ids))
+                if (p.message.contains(instanceNodeId(h, id)))
+                    named << instanceNodeId(h, id);
+        named.sort();
+        QStringList expected{instanceNodeId(host, ids.first()), instanceNodeId(host, ids.last())};
+        expected.sort();
+        QCOMPARE(named, expected);
+        QVERIFY(expected.contains(p.subject));
+        QVERIFY(!p.fix.isEmpty());
+    }
+    hosts.sort();
+    QCOMPARE(hosts, (QStringList{QStringLiteral("local"), QStringLiteral("mirror")}));
+    m_model->removeHost(&mirror);
+
+    // One of them gone: the address is no longer shared.
+    QVERIFY(!dockerCliLive({QStringLiteral("rm"), QStringLiteral("-f"), ids.first()}).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return !m_model->graph().nodes.contains(instanceNodeId(QStringLiteral("local"), ids.first())); }, 15000));
+    QVERIFY(duplicates().isEmpty());
+    QVERIFY(!dockerCliLive({QStringLiteral("rm"), QStringLiteral("-f"), ids.last()}).isEmpty());
+    QVERIFY(!dockerCliLive({QStringLiteral("network"), QStringLiteral("rm"), kDupNet}).isEmpty());
+}
+
+// A host whose event stream broke and was re-listed is an event gap: the test bed's second
+// engine is killed under a live connection and comes back. First contact is no gap.
+void TestTopology::doctorReportsEventGap()
+{
+    QVERIFY(test::engine2(QStringLiteral("start")));
+    auto ep = endpoint::Endpoint::parse(Testbed::instance().require(QStringLiteral("MCP_TB_ENGINE2_HOST")));
+    QVERIFY(ep.ok());
+    hosts::HostConnection host(QStringLiteral("engine2"), *ep, std::make_unique<transport::UnixConnector>(ep->socketPath));
+    host.setBackoff(hosts::Backoff(200, 1000, 1));
+    hosts::ContainerInventory inventory(&host);
+    TopologyModel model;
+    model.addHost(&host, &inventory);
+    host.start();
+    QVERIFY(QTest::qWaitFor([&] { return inventory.isSynced(); }, 30000));
+    model.rebuildNow();
+    const QString hostId = hostNodeId(QStringLiteral("engine2"));
+    const auto gaps = [&] {
+        QList<Problem> out;
+        for (const Problem &p : diagnose(model.graph()))
+            if (p.code == QLatin1String("doctor.event-gap"))
+                out << p;
+        return out;
+    };
+    QCOMPARE(model.graph().nodes.value(hostId).attributes.value(QLatin1String("resyncs")).toInt(), 1);
+    QVERIFY(gaps().isEmpty());
+
+    QVERIFY(test::engine2(QStringLiteral("kill")));
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == hosts::HostState::Unreachable; }, 20000));
+    QVERIFY(gaps().isEmpty()); // lost, but nothing re-listed yet
+    QVERIFY(test::engine2(QStringLiteral("start")));
+    QVERIFY(QTest::qWaitFor([&] { return host.state() == hosts::HostState::Connected && inventory.resyncCount() >= 2; }, 60000));
+    QVERIFY(QTest::qWaitFor([&] { return !gaps().isEmpty(); }, 5000)); // the model's rebuild after the resync
+    const QList<Problem> found = gaps();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().subject, hostId);
+    QCOMPARE(found.first().severity, Severity::Info);
+    QVERIFY2(found.first().message.contains(QLatin1String("engine2")), qPrintable(found.first().message));
+    QVERIFY(!found.first().fix.isEmpty());
+    QCOMPARE(model.graph().nodes.value(hostId).attributes.value(QLatin1String("resyncs")).toInt(), inventory.resyncCount());
+    // And allFindings (what mcpctl doctor and the console list) carries it too.
+    bool listed = false;
+    for (const Problem &p : allFindings(model.graph()))
+        listed = listed || (p.code == QLatin1String("doctor.event-gap") && p.subject == hostId);
+    QVERIFY(listed);
+    host.stop();
 }
 
 

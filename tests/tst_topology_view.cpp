@@ -8,6 +8,8 @@
 #include "support/gui.h"
 #include "support/shopgraph.h"
 #include "topology/graphbuilder.h"
+#include "topology/healthstyle.h"
+#include "topology/legendwidget.h"
 #include "topology/topologymodel.h"
 #include "topology/nodeitem.h"
 #include "topology/topologyscene.h"
@@ -16,9 +18,16 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QPaintEngine>
 #include <QProcess>
 #include <QScreen>
+#include <QScopeGuard>
+#include <QScrollBar>
+#include <QWheelEvent>
 #include <QtTest>
+
+#include <algorithm>
+#include <climits>
 
 using namespace mcp;
 using mcp::test::demoStack;
@@ -70,6 +79,99 @@ QImage onScreen(QWidget &window)
     return window.screen()->grabWindow(window.winId()).toImage().convertToFormat(QImage::Format_RGB32);
 }
 
+// What a widget paints, as the paint engine receives it: the texts and the paths with the
+// pen, brush and transform they were drawn with. QWidget::render() onto it runs the widget's
+// own paintEvent.
+class PaintRecorder final : public QPaintDevice
+{
+public:
+    struct Path
+    {
+        QPainterPath path;
+        QPen pen;
+        QBrush brush;
+        QTransform transform;
+    };
+    struct Text
+    {
+        QString text;
+        QPointF at; // device coordinates
+    };
+    explicit PaintRecorder(QSize size) : m_engine(this), m_size(size) {}
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+    QList<Path> paths;
+    QList<Text> texts;
+
+protected:
+    int metric(PaintDeviceMetric m) const override
+    {
+        switch (m) {
+        case PdmWidth: return m_size.width();
+        case PdmHeight: return m_size.height();
+        case PdmDpiX: case PdmDpiY: case PdmPhysicalDpiX: case PdmPhysicalDpiY: return 96;
+        case PdmDepth: return 32;
+        case PdmNumColors: return INT_MAX;
+        case PdmDevicePixelRatio: return 1;
+        case PdmDevicePixelRatioScaled: return int(devicePixelRatioFScale());
+        default: return 0;
+        }
+    }
+
+private:
+    class Engine final : public QPaintEngine
+    {
+    public:
+        explicit Engine(PaintRecorder *device) : QPaintEngine(AllFeatures), m_device(device) {}
+        bool begin(QPaintDevice *) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState &state) override
+        {
+            if (state.state() & DirtyPen)
+                m_pen = state.pen();
+            if (state.state() & DirtyBrush)
+                m_brush = state.brush();
+            if (state.state() & DirtyTransform)
+                m_transform = state.transform();
+        }
+        void drawPath(const QPainterPath &path) override { m_device->paths.append({path, m_pen, m_brush, m_transform}); }
+        void drawTextItem(const QPointF &p, const QTextItem &textItem) override
+        {
+            m_device->texts.append({textItem.text(), m_transform.map(p)});
+        }
+        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
+        void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
+        Type type() const override { return User; }
+
+    private:
+        PaintRecorder *m_device;
+        QPen m_pen;
+        QBrush m_brush;
+        QTransform m_transform;
+    };
+    mutable Engine m_engine;
+    QSize m_size;
+};
+
+// A health glyph as the legend draws it (filled, or stroked), in black on white: what is left
+// of it without colour.
+QImage glyphInBlack(topology::Health h)
+{
+    QImage image(32, 32, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.translate(16, 16);
+    if (ui::healthGlyphIsStroked(h)) {
+        p.setPen(QPen(Qt::black, 2));
+        p.setBrush(Qt::NoBrush);
+    } else {
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::black);
+    }
+    p.drawPath(ui::healthGlyph(h, 24));
+    return image;
+}
+
 } // namespace
 
 class TestTopologyView : public QObject
@@ -84,6 +186,8 @@ private slots:
     void largeScene();
     void partialRepaintsMatchAFullPaint();
     void routesReachTheirVersions();
+    void zoomPanAndFit();
+    void legendShowsEveryHealthState();
 
 private:
     std::unique_ptr<hosts::HostConnection> m_host;
@@ -326,6 +430,172 @@ void TestTopologyView::routesReachTheirVersions()
     view.setTransform(QTransform());
     view.centerOn(scene.nodeItem(topology::serviceNodeId(QStringLiteral("catalog"))));
     QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-routes-1x.png"))));
+}
+
+// Zoom, pan and fit driven as a user does: the keys (+ and = zoom in, - out, 0 fits), the
+// wheel (zooming around the point under the cursor) and a drag with the left button on the
+// background (the view follows the hand).
+void TestTopologyView::zoomPanAndFit()
+{
+    // The cursor goes to the top-level window under it: the demo stack's view, in the same
+    // place, stays hidden meanwhile.
+    m_view->hide();
+    const auto showAgain = qScopeGuard([this] { m_view->show(); });
+    const topology::Graph graph = topology::buildGraph({test::shopHost()});
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    ui::TopologyView view(&scene);
+    view.resize(1200, 720);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setFocus();
+    QWidget *viewport = view.viewport();
+    const auto visible = [&] { return view.mapToScene(viewport->rect()).boundingRect(); };
+    const QRectF all = scene.itemsBoundingRect();
+
+    // Fit: the whole graph (taller than the window at 1:1) in view, zoomed out to get there.
+    view.setTransform(QTransform());
+    QVERIFY(!visible().contains(all));
+    QTest::keyClick(&view, Qt::Key_0);
+    QVERIFY2(visible().contains(all), qPrintable(QStringLiteral("zoom %1").arg(view.zoom())));
+    QVERIFY(view.zoom() < 1.0);
+    // As large as fits: the graph spans the window's width or its height (but for a margin).
+    const auto fillsOneWay = [&] {
+        return all.width() > 0.85 * visible().width() || all.height() > 0.85 * visible().height();
+    };
+    QVERIFY(fillsOneWay());
+    const qreal fitted = view.zoom();
+    QVERIFY(view.grab().save(screenshotPath(QStringLiteral("topology-zoom-fit.png"))));
+
+    // Keys: each + (or =) zooms in by a step, - undoes one.
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(qFuzzyCompare(view.zoom(), fitted * 1.25));
+    QTest::keyClick(&view, Qt::Key_Equal);
+    QVERIFY(qFuzzyCompare(view.zoom(), fitted * 1.25 * 1.25));
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QVERIFY(qFuzzyCompare(view.zoom(), fitted * 1.25 * 1.25 * 0.8));
+    QVERIFY(!visible().contains(all)); // zoomed in: part of the graph is out of view
+
+    // Zoomed in until the graph overflows the window both ways by a drag's length (short of
+    // that, the view centres the graph instead of scrolling, and no zoom anchor can hold).
+    const QPoint drag(-150, -90);
+    QScrollBar *h = view.horizontalScrollBar();
+    QScrollBar *v = view.verticalScrollBar();
+    while ((h->maximum() - h->minimum() <= -drag.x() || v->maximum() - v->minimum() <= -drag.y()) && view.zoom() < 3)
+        QTest::keyClick(&view, Qt::Key_Plus);
+    h->setValue((h->minimum() + h->maximum()) / 2);
+    v->setValue((v->minimum() + v->maximum()) / 2);
+
+    // The wheel: up zooms in, down out, and the scene point under the cursor stays there.
+    const QPoint at(viewport->width() / 3, viewport->height() / 3);
+    QTest::mouseMove(viewport, at); // the cursor over the view, as for a real wheel turn
+    QVERIFY(view.underMouse());
+    const auto wheel = [&](int dy) {
+        QWheelEvent e(QPointF(at), QPointF(viewport->mapToGlobal(at)), QPoint(), QPoint(0, dy), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &e);
+    };
+    const qreal beforeWheel = view.zoom();
+    const QPointF underCursor = view.mapToScene(at);
+    wheel(120);
+    QVERIFY(qFuzzyCompare(view.zoom(), beforeWheel * 1.15));
+    // Within the rounding of the scroll bars' whole pixels; zooming around the centre instead
+    // would move it by 15% of its distance from the centre, here about 30 px.
+    QVERIFY2(QLineF(view.mapToScene(at), underCursor).length() * view.zoom() < 4,
+             qPrintable(QStringLiteral("(%1, %2) moved to (%3, %4)")
+                            .arg(underCursor.x()).arg(underCursor.y()).arg(view.mapToScene(at).x()).arg(view.mapToScene(at).y())));
+    wheel(-120);
+    QVERIFY(qFuzzyCompare(view.zoom(), beforeWheel));
+
+    // Drag: start on empty background (a press on a node selects it instead), from the
+    // top-left scroll position, so that there is room to scroll right and down.
+    h->setValue(h->minimum());
+    v->setValue(v->minimum());
+    QVERIFY2(h->maximum() - h->value() > -drag.x() && v->maximum() - v->value() > -drag.y(), qPrintable(QString::number(view.zoom())));
+    QPoint from;
+    for (int y = viewport->height() - 20; y > viewport->height() / 2 && from.isNull(); y -= 10)
+        for (int x = viewport->width() - 20; x > viewport->width() / 2 && from.isNull(); x -= 10)
+            if (view.items(QPoint(x, y)).isEmpty() && view.items(QPoint(x, y) + drag).isEmpty())
+                from = QPoint(x, y);
+    QVERIFY(!from.isNull());
+    const QRectF beforeDrag = visible();
+    const qreal zoomBeforeDrag = view.zoom();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + drag / 2);
+    QTest::mouseMove(viewport, from + drag);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, from + drag);
+    const QRectF afterDrag = visible();
+    QCOMPARE(view.zoom(), zoomBeforeDrag); // a drag pans, never zooms
+    // The content followed the hand: the visible part moved the other way, by the drag.
+    const QPointF moved = (afterDrag.topLeft() - beforeDrag.topLeft()) * view.zoom();
+    QVERIFY2(qAbs(moved.x() + drag.x()) < 1 && qAbs(moved.y() + drag.y()) < 1,
+             qPrintable(QStringLiteral("moved by (%1, %2) px for a drag of (%3, %4)").arg(moved.x()).arg(moved.y()).arg(drag.x()).arg(drag.y())));
+    QCOMPARE(afterDrag.size(), beforeDrag.size());
+    QVERIFY(scene.selectedItems().isEmpty()); // nothing was clicked on
+
+    // And 0 fits again from wherever the view is.
+    QTest::keyClick(&view, Qt::Key_0);
+    QVERIFY(visible().contains(all));
+    QVERIFY(fillsOneWay());
+}
+
+// The health legend: every state, each with its own colour and its own glyph (so it reads
+// without colour), named in the interface language.
+void TestTopologyView::legendShowsEveryHealthState()
+{
+    using topology::Health;
+    const QList<Health> states{Health::Healthy, Health::Degraded, Health::Down, Health::Unknown};
+    for (qsizetype i = 0; i < states.size(); ++i) {
+        QVERIFY(!ui::healthText(states[i]).isEmpty());
+        for (qsizetype j = i + 1; j < states.size(); ++j) {
+            const Health a = states[i], b = states[j];
+            const QString pair = ui::healthText(a) + QStringLiteral(" / ") + ui::healthText(b);
+            QVERIFY2(ui::healthColor(a) != ui::healthColor(b), qPrintable(pair));
+            QVERIFY2(ui::healthGlyph(a, 12) != ui::healthGlyph(b, 12), qPrintable(pair));
+            QVERIFY2(ui::healthText(a) != ui::healthText(b), qPrintable(pair));
+            // Distinct as drawn in black: the shapes alone tell them apart.
+            const QImage ga = glyphInBlack(a), gb = glyphInBlack(b);
+            int differing = 0;
+            for (int y = 0; y < ga.height(); ++y)
+                for (int x = 0; x < ga.width(); ++x)
+                    differing += qAbs(qGray(ga.pixel(x, y)) - qGray(gb.pixel(x, y))) > 128 ? 1 : 0;
+            QVERIFY2(differing >= 20, qPrintable(pair + QStringLiteral(": %1 pixels differ").arg(differing)));
+        }
+    }
+
+    ui::LegendWidget legend;
+    QCOMPARE(legend.mode(), ui::OverlayMode::Health);
+    legend.resize(legend.sizeHint());
+    legend.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&legend));
+    PaintRecorder painted(legend.size());
+    legend.render(&painted);
+    // Each state's glyph in its colour, followed by its name, left to right in the order
+    // healthy, degraded, down, unknown; all inside the widget.
+    qreal lastX = -1;
+    for (Health h : states) {
+        const QColor c = ui::healthColor(h);
+        const auto glyph = std::find_if(painted.paths.cbegin(), painted.paths.cend(), [&](const PaintRecorder::Path &p) {
+            return p.path == ui::healthGlyph(h, 12);
+        });
+        QVERIFY2(glyph != painted.paths.cend(), qPrintable(ui::healthText(h)));
+        // Drawn in the state's colour (a shade of it for the outline): the same hue.
+        const QColor drawn = ui::healthGlyphIsStroked(h) ? glyph->pen.color() : glyph->brush.color();
+        QVERIFY2(c.hsvHue() == -1 ? drawn.hsvHue() == -1 : qAbs(drawn.hsvHue() - c.hsvHue()) <= 2,
+                 qPrintable(QStringLiteral("%1: drawn %2, colour %3").arg(ui::healthText(h), drawn.name(), c.name())));
+        if (!ui::healthGlyphIsStroked(h))
+            QCOMPARE(glyph->brush.style(), Qt::SolidPattern);
+        const QPointF centre = glyph->transform.map(QPointF(0, 0));
+        QVERIFY(centre.x() > lastX);
+        const auto text = std::find_if(painted.texts.cbegin(), painted.texts.cend(),
+                                       [&](const PaintRecorder::Text &t) { return t.text == ui::healthText(h); });
+        QVERIFY2(text != painted.texts.cend(), qPrintable(ui::healthText(h)));
+        QVERIFY(text->at.x() > centre.x());
+        lastX = text->at.x();
+        QVERIFY(text->at.x() + legend.fontMetrics().horizontalAdvance(text->text) <= legend.width());
+    }
+    QCOMPARE(painted.texts.size(), states.size()); // nothing else is named
+    QVERIFY(legend.grab().save(screenshotPath(QStringLiteral("legend-health.png"))));
 }
 
 QTEST_MAIN(TestTopologyView)

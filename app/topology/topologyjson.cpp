@@ -127,14 +127,18 @@ QJsonObject topologyToJson(const Graph &g)
 QByteArray topologyToDot(const Graph &g)
 {
     // An explicit QByteArray: with QT_USE_QSTRINGBUILDER an auto return would dangle.
-    const auto quote = [](const QString &s) -> QByteArray {
-        return QByteArray("\"") + s.toUtf8().replace('\\', "\\\\").replace('"', "\\\"") + '"';
+    const auto escape = [](const QString &s) -> QByteArray {
+        return s.toUtf8().replace('\\', "\\\\").replace('"', "\\\"");
     };
+    const auto quote = [&](const QString &s) -> QByteArray { return QByteArray("\"") + escape(s) + '"'; };
     QByteArray out = "digraph topology {\n  rankdir=LR;\n  node [shape=box, fontname=\"DejaVu Sans\"];\n";
     for (const auto &n : g.nodes) {
         if (n.kind == NodeKind::Host || n.kind == NodeKind::Network)
             continue;
-        out += "  " + quote(n.id) + " [label=" + quote(QStringLiteral("%1\\n%2").arg(n.name, healthName(n.health))) + "];\n";
+        // Name and health on two lines: the \n is dot's line break, so it is added after the
+        // escaping (escaped, it would print as a backslash and an n).
+        out += "  " + quote(n.id) + " [label=\"" + escape(n.name) + "\\n" + escape(healthName(n.health)) +
+               "\"];\n";
     }
     for (const auto &e : g.edges) {
         if (e.kind == EdgeKind::OnHost || e.kind == EdgeKind::AttachedTo)

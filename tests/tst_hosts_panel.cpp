@@ -30,6 +30,8 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QSpinBox>
+#include "health/healthprober.h"
 #include <QtTest>
 
 #include <functional>
@@ -194,6 +196,13 @@ void TestHostsPanel::invalidConfigsAreRefused_data()
     c = unixHost();
     c.tlsCaFile = tb("MCP_TB_TLS_CA");
     QTest::newRow("tls on unix") << c << "host.tls-not-tcp";
+    c = unixHost();
+    c.probeTimeoutMs = c.probeIntervalMs;
+    QTest::newRow("probe timeout not shorter than interval") << c << "host.probe-timing";
+    c = unixHost();
+    c.probeIntervalMs = 200;
+    c.probeTimeoutMs = 100;
+    QTest::newRow("probe interval under 1 s") << c << "host.probe-timing";
 }
 
 void TestHostsPanel::invalidConfigsAreRefused()
@@ -213,7 +222,10 @@ void TestHostsPanel::registryPersistsWithoutSecrets()
     {
         hosts::HostRegistry registry(m_settings.get());
         QVERIFY(registry.add(unixHost()));
-        QVERIFY(registry.add(tlsHost()));
+        HostConfig tls = tlsHost();
+        tls.probeIntervalMs = 30000; // probe timing persists with the host
+        tls.probeTimeoutMs = 1500;
+        QVERIFY(registry.add(tls));
         QVERIFY(registry.add(sshHost(tb("MCP_TB_SSH_KNOWN_HOSTS"), tb("MCP_TB_SSH_KEY_ED25519_PASS"))));
         HostConfig session = unixHost(QStringLiteral("session"));
         session.persistent = false;
@@ -223,7 +235,7 @@ void TestHostsPanel::registryPersistsWithoutSecrets()
         QCOMPARE(dup.error().code, QStringLiteral("host.name-taken"));
         QCOMPARE(registry.hosts().size(), 4);
         // Rename through update.
-        HostConfig renamed = tlsHost();
+        HostConfig renamed = tls;
         renamed.name = QStringLiteral("tls-renamed");
         QVERIFY(registry.update(QStringLiteral("tls"), renamed));
     }
@@ -234,6 +246,9 @@ void TestHostsPanel::registryPersistsWithoutSecrets()
     QCOMPARE(reopened.hosts().at(0), unixHost());
     QCOMPARE(reopened.hosts().at(1).name, QStringLiteral("tls-renamed"));
     QCOMPARE(reopened.hosts().at(1).tlsKeyFile, tb("MCP_TB_TLS_KEY"));
+    QCOMPARE(reopened.hosts().at(1).probeIntervalMs, 30000);
+    QCOMPARE(reopened.hosts().at(1).probeTimeoutMs, 1500);
+    QCOMPARE(reopened.hosts().at(0).probeIntervalMs, HostConfig{}.probeIntervalMs);
     QCOMPARE(reopened.hosts().at(2).sshIdentityFile, tb("MCP_TB_SSH_KEY_ED25519_PASS"));
 
     // Paths only: no key material, no passphrase in the plain-text file.
@@ -256,9 +271,15 @@ void TestHostsPanel::listModelIsConsistent()
     ui::HostListModel model(&registry, &fleet);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     fleet.start();
-    QVERIFY(registry.add(unixHost()));
+    HostConfig local = unixHost();
+    local.probeIntervalMs = 4000; // the host's probe timing reaches its prober
+    local.probeTimeoutMs = 700;
+    QVERIFY(registry.add(local));
     QVERIFY(registry.add(closedHost()));
     QCOMPARE(model.rowCount(), 2);
+    QVERIFY(fleet.prober(QStringLiteral("local")));
+    QCOMPARE(fleet.prober(QStringLiteral("local"))->intervalMs(), 4000);
+    QCOMPARE(fleet.prober(QStringLiteral("local"))->timeoutMs(), 700);
     QVERIFY(QTest::qWaitFor([&] {
         return model.index(0, 0).data(ui::HostListModel::StateRole).toInt() == int(HostState::Connected) &&
                model.index(1, 0).data(ui::HostListModel::StateRole).toInt() == int(HostState::Unreachable);
@@ -454,6 +475,21 @@ void TestHostsPanel::connectionDialogValidatesAndTests()
     QCOMPARE(c.url, tb("MCP_TB_TLS_HOST"));
     QCOMPARE(c.tlsKeyFile, tb("MCP_TB_TLS_KEY"));
     QVERIFY(c.context.isEmpty());
+    QCOMPARE(c.probeIntervalMs, HostConfig{}.probeIntervalMs);
+    QCOMPARE(c.probeTimeoutMs, HostConfig{}.probeTimeoutMs);
+
+    // The health probes' timing: a timeout as long as the interval is refused, with why.
+    auto *interval = dialog.findChild<QSpinBox *>(QStringLiteral("probeInterval"));
+    auto *timeout = dialog.findChild<QSpinBox *>(QStringLiteral("probeTimeout"));
+    QVERIFY(interval && timeout);
+    interval->setValue(2);
+    timeout->setValue(2500);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(problem->text().contains(QLatin1String("interval")), qPrintable(problem->text()));
+    timeout->setValue(1500);
+    QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
+    QCOMPARE(dialog.config().probeIntervalMs, 2000);
+    QCOMPARE(dialog.config().probeTimeoutMs, 1500);
 
     // A wrong CA fails the test with its own reason.
     dialog.findChild<QLineEdit *>(QStringLiteral("tlsCa"))->setText(tb("MCP_TB_TLS_WRONG_CA"));

@@ -707,6 +707,10 @@
       <source>p99 %1 ms above %2 x the stable version's %3 ms</source>
       <translation>p99 %1 毫秒高于稳定版本 %3 毫秒的 %2 倍</translation>
     </message>
+    <message>
+      <source>health probes of %1 need an interval of at least 1 s and a timeout of at least 100 ms that is shorter than the interval (%2 ms, %3 ms)</source>
+      <translation>%1 的健康探测需要至少 1 秒的间隔，以及至少 100 毫秒且短于间隔的超时（%2 毫秒，%3 毫秒）</translation>
+    </message>
   </context>
   <context>
     <name>mcp::certs::Check</name>
@@ -2151,6 +2155,26 @@
     <message>
       <source>Connected: Docker %1, API %2, %3, via %4, %5 ms</source>
       <translation>已连接：Docker %1，API %2，%3，经由 %4，%5 毫秒</translation>
+    </message>
+    <message>
+      <source>Health probes (from the gateways' side)</source>
+      <translation>健康探测（从网关一侧）</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <source>Probe every:</source>
+      <translation>探测间隔：</translation>
+    </message>
+    <message>
+      <source> ms</source>
+      <translation> 毫秒</translation>
+    </message>
+    <message>
+      <source>Give up after:</source>
+      <translation>超时放弃：</translation>
     </message>
   </context>
   <context>

@@ -654,3 +654,13 @@ T.update({
     'publish it on %1 (-p %1:PORT:PORT), or set the label mcp.publish.ip to the address it is meant to use':
         '在 %1 上发布（-p %1:端口:端口），或把标签 mcp.publish.ip 设为它应使用的地址',
 })
+
+T.update({
+    'health probes of %1 need an interval of at least 1 s and a timeout of at least 100 ms that is shorter than the interval (%2 ms, %3 ms)':
+        '%1 的健康探测需要至少 1 秒的间隔，以及至少 100 毫秒且短于间隔的超时（%2 毫秒，%3 毫秒）',
+    "Health probes (from the gateways' side)": '健康探测（从网关一侧）',
+    ' s': ' 秒',
+    'Probe every:': '探测间隔：',
+    ' ms': ' 毫秒',
+    'Give up after:': '超时放弃：',
+})

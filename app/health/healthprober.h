@@ -65,6 +65,7 @@ public:
     ~HealthProber() override;
 
     void setInterval(int ms) { m_timer.setInterval(ms); }
+    int intervalMs() const { return m_timer.interval(); }
     void setTimeout(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
     void start();

@@ -34,6 +34,10 @@ std::optional<Error> HostConfig::validate() const
     if (!namePattern.match(name).hasMatch())
         return configError(QStringLiteral("host.name-invalid"),
                            Message(QT_TRANSLATE_NOOP("mcp::Errors", "host name \"%1\" may only contain letters, digits and . _ - @, and must start with a letter or digit"), {name}));
+    if (probeIntervalMs < 1000 || probeTimeoutMs < 100 || probeTimeoutMs >= probeIntervalMs)
+        return configError(QStringLiteral("host.probe-timing"),
+                           Message(QT_TRANSLATE_NOOP("mcp::Errors", "health probes of %1 need an interval of at least 1 s and a timeout of at least 100 ms that is shorter than the interval (%2 ms, %3 ms)"),
+                                   {name, QString::number(probeIntervalMs), QString::number(probeTimeoutMs)}));
     if (context.isEmpty() == url.isEmpty())
         return configError(QStringLiteral("host.address-missing"),
                            Message(QT_TRANSLATE_NOOP("mcp::Errors", "host %1 needs either a Docker context or a URL"), {name}));
@@ -110,6 +114,8 @@ void HostConfig::save(QSettings &settings) const
     settings.setValue(QStringLiteral("tlsKeyFile"), tlsKeyFile);
     settings.setValue(QStringLiteral("sshIdentityFile"), sshIdentityFile);
     settings.setValue(QStringLiteral("sshKnownHostsFile"), sshKnownHostsFile);
+    settings.setValue(QStringLiteral("probeIntervalMs"), probeIntervalMs);
+    settings.setValue(QStringLiteral("probeTimeoutMs"), probeTimeoutMs);
 }
 
 HostConfig HostConfig::load(const QSettings &settings)
@@ -123,6 +129,8 @@ HostConfig HostConfig::load(const QSettings &settings)
     c.tlsKeyFile = settings.value(QStringLiteral("tlsKeyFile")).toString();
     c.sshIdentityFile = settings.value(QStringLiteral("sshIdentityFile")).toString();
     c.sshKnownHostsFile = settings.value(QStringLiteral("sshKnownHostsFile")).toString();
+    c.probeIntervalMs = settings.value(QStringLiteral("probeIntervalMs"), c.probeIntervalMs).toInt();
+    c.probeTimeoutMs = settings.value(QStringLiteral("probeTimeoutMs"), c.probeTimeoutMs).toInt();
     return c;
 }
 

@@ -26,6 +26,10 @@ struct HostConfig
     QString sshIdentityFile;                    // ssh://: a key to try (after the agent)
     QString sshKnownHostsFile;                  // ssh://: empty: ~/.ssh/known_hosts
     bool persistent = true; // false: for this session only (--host on the command line)
+    // The active health probes of this host's instances (HealthProber): a round every
+    // interval, each probe given up after the timeout.
+    int probeIntervalMs = 10000;
+    int probeTimeoutMs = 3000;
 
     bool operator==(const HostConfig &other) const = default;
 

@@ -122,6 +122,8 @@ void HostFleet::create(const QString &name)
     m->connection = std::make_unique<HostConnection>(name, *endpoint, std::move(connector));
     m->inventory = std::make_unique<ContainerInventory>(m->connection.get());
     m->prober = std::make_unique<health::HealthProber>(m->connection.get(), m->inventory.get());
+    m->prober->setInterval(config->probeIntervalMs);
+    m->prober->setTimeout(config->probeTimeoutMs);
     m->routes = std::make_unique<gateway::DeployedRoutes>(m->connection.get(), m->inventory.get());
     m->traffic = std::make_unique<telemetry::HostTraffic>(m->connection.get(), m->routes.get());
     if (m_graphProvider)

@@ -50,7 +50,8 @@ public:
 
     HostConnection *connection(const QString &name) const;
     ContainerInventory *inventory(const QString &name) const;
-    // The active health prober of a host (probes every 10 s from its gateways).
+    // The active health prober of a host (probes from its gateways, every
+    // HostConfig::probeIntervalMs, 10 s by default).
     health::HealthProber *prober(const QString &name) const;
     // The routes its gateways run (read from the gateway containers every 15 s).
     gateway::DeployedRoutes *deployedRoutes(const QString &name) const;

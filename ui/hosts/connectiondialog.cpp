@@ -21,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
@@ -78,6 +79,23 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, const hosts::H
     m_sshKnownHosts->setPlaceholderText(QStringLiteral("~/.ssh/known_hosts")); // notr: a path
     layout->addWidget(m_sshBox);
 
+    auto *probeBox = new QGroupBox(tr("Health probes (from the gateways' side)"), this);
+    auto *probeForm = new QFormLayout(probeBox);
+    m_probeInterval = new QSpinBox(probeBox);
+    m_probeInterval->setObjectName(QStringLiteral("probeInterval"));
+    m_probeInterval->setRange(1, 3600);
+    m_probeInterval->setSuffix(tr(" s"));
+    m_probeInterval->setValue(hosts::HostConfig{}.probeIntervalMs / 1000);
+    probeForm->addRow(tr("Probe every:"), m_probeInterval);
+    m_probeTimeout = new QSpinBox(probeBox);
+    m_probeTimeout->setObjectName(QStringLiteral("probeTimeout"));
+    m_probeTimeout->setRange(100, 60000);
+    m_probeTimeout->setSingleStep(100);
+    m_probeTimeout->setSuffix(tr(" ms"));
+    m_probeTimeout->setValue(hosts::HostConfig{}.probeTimeoutMs);
+    probeForm->addRow(tr("Give up after:"), m_probeTimeout);
+    layout->addWidget(probeBox);
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -120,12 +138,16 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, const hosts::H
         m_tlsKey->setText(existing->tlsKeyFile);
         m_sshIdentity->setText(existing->sshIdentityFile);
         m_sshKnownHosts->setText(existing->sshKnownHostsFile);
+        m_probeInterval->setValue(existing->probeIntervalMs / 1000);
+        m_probeTimeout->setValue(existing->probeTimeoutMs);
     } else {
         m_useUrl->setChecked(true);
     }
 
     for (QLineEdit *edit : {m_name, m_url, m_tlsCa, m_tlsCert, m_tlsKey, m_sshIdentity, m_sshKnownHosts})
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::revalidate);
+    for (QSpinBox *spin : {m_probeInterval, m_probeTimeout})
+        connect(spin, &QSpinBox::valueChanged, this, &ConnectionDialog::revalidate);
     connect(m_useContext, &QRadioButton::toggled, this, &ConnectionDialog::revalidate);
     connect(m_contexts, &QComboBox::currentIndexChanged, this, [this] {
         m_useContext->setChecked(true);
@@ -198,6 +220,8 @@ hosts::HostConfig ConnectionDialog::config() const
 {
     hosts::HostConfig c;
     c.name = m_name->text().trimmed();
+    c.probeIntervalMs = m_probeInterval->value() * 1000;
+    c.probeTimeoutMs = m_probeTimeout->value();
     if (m_useContext->isChecked()) {
         c.context = m_contexts->currentData().toString();
         return c;

@@ -10,6 +10,7 @@
 class QComboBox;
 class QDialogButtonBox;
 class QGroupBox;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -65,6 +66,7 @@ private:
     QGroupBox *m_tlsBox;
     QLineEdit *m_tlsCa, *m_tlsCert, *m_tlsKey;
     QGroupBox *m_sshBox;
+    QSpinBox *m_probeInterval, *m_probeTimeout; // seconds, milliseconds
     QLineEdit *m_sshIdentity, *m_sshKnownHosts;
     QLabel *m_problem;
     QPushButton *m_testButton;

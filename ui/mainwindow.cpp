@@ -8,6 +8,7 @@
 #include "gateway/historydialog.h"
 #include "gateway/speceditorwindow.h"
 #include "hosts/hostconnection.h"
+#include "health/healthprober.h"
 #include "hosts/hostfleet.h"
 #include "hosts/hostregistry.h"
 #include "hosts/hostspanel.h"
@@ -187,8 +188,16 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     connect(m_fleet.get(), &hosts::HostFleet::hostAttached, this,
             [this](hosts::HostConnection *connection, hosts::ContainerInventory *inventory) {
                 m_model->addHost(connection, inventory);
-                if (auto *prober = m_fleet->prober(connection->name()))
+                if (auto *prober = m_fleet->prober(connection->name())) {
                     m_model->setProber(connection, prober);
+                    // A round without a changed verdict rebuilds nothing: the details
+                    // panel's probe history follows the rounds itself.
+                    connect(prober, &health::HealthProber::roundFinished, this, [this, host = connection->name()] {
+                        const QString selected = m_details->shownNodeId();
+                        if (m_model->graph().nodes.value(selected).host == host)
+                            showDetails(selected);
+                    });
+                }
                 if (auto *routes = m_fleet->deployedRoutes(connection->name()))
                     m_model->setDeployedRoutes(connection, routes);
             });
@@ -429,7 +438,15 @@ void MainWindow::showDetails(const QString &nodeId)
         m_details->showNode(nullptr);
         return;
     }
-    const topology::Node shown = graph.withFindings(*it); // with the doctor's findings about it
+    topology::Node shown = graph.withFindings(*it); // with the doctor's findings about it
+    // The probes' latest checks: the graph takes them up only when a verdict changes.
+    if (shown.kind == topology::NodeKind::Instance) {
+        if (const health::HealthProber *prober = m_fleet->prober(shown.host)) {
+            const QJsonObject live = prober->snapshotOf(shown.attributes.value(QLatin1String("id")).toString());
+            if (!live.isEmpty())
+                shown.attributes.insert(QStringLiteral("probeHistory"), live.value(QLatin1String("probeHistory")));
+        }
+    }
     m_details->showNode(&shown);
 }
 

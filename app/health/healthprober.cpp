@@ -459,19 +459,30 @@ void HealthProber::finishOne()
     Q_EMIT roundFinished();
 }
 
+namespace {
+QJsonObject snapshotJson(const QList<ProbeResult> &checks)
+{
+    QJsonArray history;
+    for (const auto &r : checks)
+        history.append(r.toJson());
+    return QJsonObject{{QStringLiteral("probe"), checks.last().toJson()}, {QStringLiteral("probeHistory"), history}};
+}
+} // namespace
+
 QHash<QString, QJsonObject> HealthProber::snapshot() const
 {
     QHash<QString, QJsonObject> out;
     for (auto it = m_results.constBegin(); it != m_results.constEnd(); ++it) {
-        if (it->isEmpty())
-            continue;
-        QJsonArray history;
-        for (const auto &r : *it)
-            history.append(r.toJson());
-        out.insert(it.key(), QJsonObject{{QStringLiteral("probe"), it->last().toJson()},
-                                         {QStringLiteral("probeHistory"), history}});
+        if (!it->isEmpty())
+            out.insert(it.key(), snapshotJson(*it));
     }
     return out;
+}
+
+QJsonObject HealthProber::snapshotOf(const QString &containerId) const
+{
+    const auto it = m_results.constFind(containerId);
+    return it == m_results.constEnd() || it->isEmpty() ? QJsonObject() : snapshotJson(*it);
 }
 
 } // namespace mcp::health

@@ -79,6 +79,9 @@ public:
     const QHash<QString, QList<ProbeResult>> &results() const { return m_results; }
     // {"probe": last result, "probeHistory": [...]} per container id, for the graph.
     QHash<QString, QJsonObject> snapshot() const;
+    // The same for one container (empty: never probed): what the details panel shows of the
+    // selected instance between the rebuilds that only a changed verdict causes.
+    QJsonObject snapshotOf(const QString &containerId) const;
 
 Q_SIGNALS:
     void changed();

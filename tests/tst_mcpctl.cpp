@@ -112,6 +112,7 @@ private slots:
     void errors();
     void eventsAsJsonLines();
     void watchPrintsTopologyChanges();
+    void watchPrintsProbeVerdicts();
     void doctorExitsOneOnAnError_data();
     void doctorExitsOneOnAnError();
     void topologyAsDot();
@@ -346,6 +347,53 @@ void TestMcpctl::watchPrintsTopologyChanges()
     QProcess cleanup;
     cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
     cleanup.waitForFinished(60000);
+}
+
+// watch probes as the console does: a running instance whose health path answers 404 is
+// printed as down because of the probe (its container state and HEALTHCHECK say nothing).
+void TestMcpctl::watchPrintsProbeVerdicts()
+{
+    const QString name = QStringLiteral("mcp-tst-mcpctl-probe-%1").arg(QCoreApplication::applicationPid());
+    QProcess watch;
+    watch.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")),
+                                              QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--probe-interval"),
+                                              QStringLiteral("1000"), QStringLiteral("watch")});
+    QVERIFY(watch.waitForStarted());
+    QByteArray buffer;
+    QVERIFY(QTest::qWaitFor([&] { buffer += watch.readAllStandardOutput(); return buffer.contains('\n'); }, 30000));
+    QProcess docker;
+    docker.start(QStringLiteral("docker"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
+                                            QStringLiteral("--label"), QStringLiteral("mcp.service.name=probed"), QStringLiteral("--label"),
+                                            QStringLiteral("mcp.service.port=8080"), QStringLiteral("--label"), QStringLiteral("mcp.health.path=/nope"),
+                                            QStringLiteral("--name"), name, Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
+    QVERIFY(docker.waitForFinished(60000));
+    QCOMPARE(docker.exitCode(), 0);
+    QString reason;
+    const bool down = QTest::qWaitFor(
+        [&] {
+            buffer += watch.readAllStandardOutput();
+            for (const QByteArray &line : buffer.split('\n')) {
+                const QJsonObject change = QJsonDocument::fromJson(line).object();
+                for (const char *key : {"added", "updated"}) {
+                    for (const auto &v : change.value(QLatin1String(key)).toArray()) {
+                        const QJsonObject n = v.toObject();
+                        // Down for the probe, not while it is only created or starting.
+                        if (n.value(QLatin1String("name")).toString() == name && n.value(QLatin1String("health")).toString() == QLatin1String("down") &&
+                            n.value(QLatin1String("healthReason")).toString().startsWith(QLatin1String("health probe")))
+                            reason = n.value(QLatin1String("healthReason")).toString();
+                    }
+                }
+            }
+            return !reason.isEmpty();
+        },
+        30000);
+    watch.kill();
+    watch.waitForFinished();
+    QProcess cleanup;
+    cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
+    cleanup.waitForFinished(60000);
+    QVERIFY2(down, buffer.right(2000).constData());
+    QVERIFY2(reason.contains(QLatin1String("404")), qPrintable(reason));
 }
 
 void TestMcpctl::doctorExitsOneOnAnError_data()

@@ -56,8 +56,9 @@ Global options:
   -c, --context NAME   a Docker context (default: DOCKER_HOST, DOCKER_CONTEXT, config)
       --format FMT     text (default) or json (stable, for scripts)
       --accept-new-host-key   trust an SSH host seen for the first time
-      --no-probe              topology, doctor: skip the active health probes
-      --probe-timeout MS      topology, doctor: health probe timeout (default 3000)
+      --no-probe              topology, doctor, watch: skip the active health probes
+      --probe-timeout MS      topology, doctor, watch: health probe timeout (default 3000)
+      --probe-interval MS     watch: a probe round every MS (default 10000)
   -i, --identity FILE  SSH private key to try (repeatable)
       --known-hosts FILE      SSH known_hosts file (default ~/.ssh/known_hosts)
       --timeout SECONDS       per call (default 15)

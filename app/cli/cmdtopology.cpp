@@ -140,6 +140,15 @@ int runWatch(const GlobalOptions &options, const Output &out)
     hosts::ContainerInventory inventory(&host);
     topology::TopologyModel model;
     model.addHost(&host, &inventory);
+    // As the console: the routes the gateways run, and (unless --no-probe) the health probes
+    // from their side, so that a probe's changed verdict is a printed change too.
+    gateway::DeployedRoutes routes(&host, &inventory);
+    model.setDeployedRoutes(&host, &routes);
+    health::HealthProber prober(&host, &inventory);
+    prober.setInterval(options.probeIntervalMs);
+    prober.setTimeout(options.probeTimeoutMs);
+    if (options.probe)
+        model.setProber(&host, &prober);
     bool everConnected = false;
     int exitCode = ExitOk;
     QObject::connect(&model, &topology::TopologyModel::changed, &model, [&](const topology::GraphDelta &delta) {
@@ -169,6 +178,9 @@ int runWatch(const GlobalOptions &options, const Output &out)
         }
     });
     host.start();
+    routes.start();
+    if (options.probe)
+        prober.start();
     const int rc = QCoreApplication::exec();
     return exitCode != ExitOk ? exitCode : rc;
 }

@@ -84,6 +84,15 @@ Result<GlobalOptions> GlobalOptions::parse(const QStringList &argv)
             if (!ok || ms <= 0)
                 return usage(QStringLiteral("--probe-timeout takes milliseconds > 0, not '%1'").arg(*v));
             o.probeTimeoutMs = ms;
+        } else if (arg == QLatin1String("--probe-interval")) {
+            auto v = value(arg);
+            if (!v)
+                return v.error();
+            bool ok = false;
+            const int ms = v->toInt(&ok);
+            if (!ok || ms < 1000)
+                return usage(QStringLiteral("--probe-interval takes milliseconds >= 1000, not '%1'").arg(*v));
+            o.probeIntervalMs = ms;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             o.help = true;
         } else if (arg == QLatin1String("--version")) {

@@ -21,6 +21,7 @@ struct GlobalOptions
     int timeoutMs = 15000;         // --timeout SECONDS
     bool probe = true;             // topology, doctor: --no-probe skips the active health probes
     int probeTimeoutMs = 3000;     // --probe-timeout MS
+    int probeIntervalMs = 10000;   // --probe-interval MS (watch: a probe round every MS)
     bool help = false;
     bool version = false;
     QString command;

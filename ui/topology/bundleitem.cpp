@@ -22,7 +22,8 @@ QColor trunkColor()
 }
 } // namespace
 
-BundleItem::BundleItem(QPointF source, QList<Target> targets, int count)
+BundleItem::BundleItem(QPointF source, QList<Target> targets, int count, std::optional<qreal> corridorY,
+                       std::pair<qreal, qreal> corridorX)
     : m_source(source), m_targets(std::move(targets)), m_count(count)
 {
     setZValue(-1);
@@ -33,6 +34,26 @@ BundleItem::BundleItem(QPointF source, QList<Target> targets, int count)
         m_top = std::min(m_top, t.point.y());
         m_bottom = std::max(m_bottom, t.point.y());
     }
+    // Source to the middle of the bus, straight or along a corridor; S-curves between.
+    const auto sCurve = [](QPainterPath &path, QPointF to) {
+        const QPointF from = path.currentPosition();
+        const qreal dx = (to.x() - from.x()) / 2;
+        path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    };
+    const QPointF join(m_busX, std::clamp(m_source.y(), m_top, m_bottom));
+    m_trunk = QPainterPath(m_source);
+    if (corridorY) {
+        sCurve(m_trunk, QPointF(corridorX.first, *corridorY));
+        m_trunk.lineTo(corridorX.second, *corridorY);
+    }
+    sCurve(m_trunk, join);
+    const QList<QPolygonF> lines = m_trunk.toSubpathPolygons();
+    m_trunkLine = lines.isEmpty() ? QPolygonF() : lines.first();
+    const qreal left = std::min(m_source.x(), m_busX);
+    const qreal right = std::max(m_source.x(), m_targets.first().point.x());
+    const qreal top = std::min(m_source.y(), m_top);
+    const qreal bottom = std::max(m_source.y(), m_bottom);
+    m_box = QRectF(QPointF(left, top), QPointF(right, bottom)).united(m_trunk.boundingRect()).adjusted(-4, -4, 4, 4);
     setToolTip(QObject::tr("%n connection(s), drawn as one bundle", nullptr, m_count));
 }
 
@@ -47,11 +68,7 @@ void BundleItem::setTickColor(int index, QColor color)
 
 QRectF BundleItem::boundingRect() const
 {
-    const qreal left = std::min(m_source.x(), m_busX);
-    const qreal right = std::max(m_source.x(), m_targets.first().point.x());
-    const qreal top = std::min(m_source.y(), m_top);
-    const qreal bottom = std::max(m_source.y(), m_bottom);
-    return QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-4, -4, 4, 4);
+    return m_box;
 }
 
 namespace {
@@ -73,30 +90,19 @@ QList<QRectF> dirtyRects(QPainter *painter, const QRectF &itemBox)
     return out;
 }
 
-QPointF cubicAt(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b, qreal t)
+// The box around the dirty rectangles a polyline passes through, or an empty one when it
+// passes through none.
+QRectF crossedArea(const QPolygonF &line, const QRectF &box, const QList<QRectF> &dirty)
 {
-    const qreal u = 1 - t;
-    return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
-}
-
-// The box around the dirty rectangles a cubic passes through (sampled from its control
-// points), or an empty one when it passes through none.
-QRectF crossedArea(const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b, const QRectF &box,
-                   const QList<QRectF> &dirty)
-{
-    constexpr int kSamples = 32;
     QRectF out;
     for (const QRectF &r : dirty) {
         if (!r.intersects(box) || out.contains(r))
             continue;
-        QPointF prev = a;
-        for (int i = 1; i <= kSamples; ++i) {
-            const QPointF next = cubicAt(a, c1, c2, b, qreal(i) / kSamples);
-            if (r.intersects(QRectF(prev, next).normalized().adjusted(-2, -2, 2, 2))) {
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            if (r.intersects(QRectF(line[i - 1], line[i]).normalized().adjusted(-2, -2, 2, 2))) {
                 out |= r;
                 break;
             }
-            prev = next;
         }
     }
     return out;
@@ -121,26 +127,21 @@ void BundleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     const QRectF exposed = option->exposedRect.adjusted(-3, -3, 3, 3);
     const QList<QRectF> dirty = dirtyRects(painter, boundingRect());
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    // Source to the middle of the bus: the one curve, antialiased when zoomed in enough, and
-    // stroked only within the dirty rectangles it crosses (the clip narrows what the
-    // rasterizer scans; an unclipped trunk across the view cost 0.3 ms a paint).
-    const QPointF join(m_busX, std::clamp(m_source.y(), m_top, m_bottom));
-    const qreal dx = (join.x() - m_source.x()) / 2;
-    const QPointF c1 = m_source + QPointF(dx, 0), c2 = join - QPointF(dx, 0);
-    const QRectF trunkBox = QRectF(m_source, join).normalized().adjusted(-2, -2, 2, 2);
+    // The trunk, antialiased when zoomed in enough, and stroked only within the dirty
+    // rectangles it crosses (the clip narrows what the rasterizer scans; an unclipped trunk
+    // across the view cost 0.3 ms a paint).
+    const QRectF trunkBox = m_trunk.boundingRect().adjusted(-2, -2, 2, 2);
     const auto stroke = [&](bool antialiased) {
         painter->setRenderHint(QPainter::Antialiasing, antialiased);
         painter->setPen(QPen(trunkColor(), 2.4));
         painter->setBrush(Qt::NoBrush);
-        QPainterPath path(m_source);
-        path.cubicTo(c1, c2, join);
-        painter->drawPath(path);
+        painter->drawPath(m_trunk);
     };
     if (lod <= 0.5) { // zoomed out: an aliased stroke is cheap, the box test is enough
         if (meets(trunkBox, exposed, dirty))
             stroke(false);
     } else if (trunkBox.intersects(exposed)) {
-        const QRectF crossed = dirty.isEmpty() ? exposed : crossedArea(m_source, c1, c2, join, trunkBox, dirty);
+        const QRectF crossed = dirty.isEmpty() ? exposed : crossedArea(m_trunkLine, trunkBox, dirty);
         if (!crossed.isEmpty()) {
             painter->save();
             painter->setClipRect(crossed.adjusted(-2, -2, 2, 2), Qt::IntersectClip);

@@ -3,6 +3,11 @@
 #include <QColor>
 #include <QGraphicsItem>
 #include <QList>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <optional>
+#include <utility>
 
 namespace mcp::ui {
 
@@ -24,7 +29,13 @@ public:
         QColor color;  // its health colour
     };
     // source: the source node's right-middle point; targets all in one column (same x).
-    BundleItem(QPointF source, QList<Target> targets, int count);
+    // corridorY: when set, the trunk runs level at this height between the two x of
+    // corridorX (through the gaps between the rows of the columns it crosses) instead of
+    // going straight to the bus (TopologyScene routes trunks past other service columns).
+    BundleItem(QPointF source, QList<Target> targets, int count, std::optional<qreal> corridorY = {},
+               std::pair<qreal, qreal> corridorX = {});
+    // The trunk from the source to the bus, in item coordinates (tests check its route).
+    const QPainterPath &trunk() const { return m_trunk; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -37,6 +48,9 @@ private:
     QList<Target> m_targets;
     int m_count;
     qreal m_busX = 0, m_top = 0, m_bottom = 0;
+    QPainterPath m_trunk;
+    QPolygonF m_trunkLine; // the trunk flattened once: what the dirty-area test samples
+    QRectF m_box;
 };
 
 } // namespace mcp::ui

@@ -4,6 +4,11 @@
 
 #include <QMap>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
 #include "bundleitem.h"
 #include "edgeitem.h"
 #include "healthstyle.h"
@@ -173,6 +178,49 @@ void TopologyScene::syncLanes(const QList<topology::LayoutLane> &lanes)
     }
 }
 
+namespace {
+// Where a trunk from `source` to the bus left of `targetX` runs level past the boxes in
+// between: the free height (between the boxes' rows, merged over every column it crosses)
+// nearest the source's. None when nothing stands in between.
+std::pair<std::optional<qreal>, std::pair<qreal, qreal>> trunkCorridor(QPointF source, qreal targetX, const QList<QRectF> &boxes)
+{
+    constexpr qreal kClearance = 3; // half the trunk's width and a pixel of air
+    QList<std::pair<qreal, qreal>> rows; // occupied heights
+    qreal left = std::numeric_limits<qreal>::max(), right = std::numeric_limits<qreal>::lowest();
+    for (const QRectF &b : boxes) {
+        if (b.left() <= source.x() || b.right() >= targetX)
+            continue;
+        rows.append({b.top() - kClearance, b.bottom() + kClearance});
+        left = std::min(left, b.left());
+        right = std::max(right, b.right());
+    }
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end());
+    QList<std::pair<qreal, qreal>> merged;
+    for (const auto &r : std::as_const(rows)) {
+        if (!merged.isEmpty() && r.first <= merged.last().second)
+            merged.last().second = std::max(merged.last().second, r.second);
+        else
+            merged.append(r);
+    }
+    // Free heights: the source's own if no row covers it, else the middle of each gap, and
+    // just above the first row and below the last.
+    const bool sourceFree = std::none_of(merged.cbegin(), merged.cend(), [&](const auto &r) {
+        return source.y() > r.first && source.y() < r.second;
+    });
+    qreal best = source.y();
+    if (!sourceFree) {
+        QList<qreal> candidates{merged.first().first - kClearance, merged.last().second + kClearance};
+        for (qsizetype i = 1; i < merged.size(); ++i)
+            candidates << (merged[i - 1].second + merged[i].first) / 2;
+        best = *std::min_element(candidates.cbegin(), candidates.cend(),
+                                 [&](qreal a, qreal b) { return std::abs(a - source.y()) < std::abs(b - source.y()); });
+    }
+    return {best, {left - 8, right + 8}};
+}
+} // namespace
+
 void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString> &bundled)
 {
     qDeleteAll(m_bundles);
@@ -190,6 +238,13 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
             continue;
         targets[e.from][to->pos().x()].append(to);
     }
+    // The services layer's boxes: when it wraps into several columns, a trunk from the left
+    // ones must not run through the versions beside it (it would read as version -> version).
+    QList<QRectF> serviceBoxes;
+    for (const NodeItem *n : std::as_const(m_nodes)) {
+        if (n->node().kind == topology::NodeKind::Service || n->node().kind == topology::NodeKind::Version)
+            serviceBoxes << QRectF(n->pos(), QSizeF(NodeItem::kWidth, NodeItem::kHeight));
+    }
     for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
         const NodeItem *from = m_nodes.value(it.key());
         const QPointF source = from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
@@ -201,7 +256,8 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
             ticks.reserve(column.size());
             for (const NodeItem *to : column)
                 ticks.append({to->pos() + QPointF(0, NodeItem::kHeight / 2), healthColor(to->node().health)});
-            auto *bundle = new BundleItem(source, std::move(ticks), total);
+            const auto [corridorY, corridorX] = trunkCorridor(source, column.first()->pos().x(), serviceBoxes);
+            auto *bundle = new BundleItem(source, std::move(ticks), total, corridorY, corridorX);
             addItem(bundle);
             m_bundles << bundle;
             for (int i = 0; i < int(column.size()); ++i)

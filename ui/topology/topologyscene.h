@@ -42,6 +42,7 @@ public:
     const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
     int edgeCount() const { return int(m_edges.size()); }
     int bundleCount() const { return int(m_bundles.size()); }
+    const QList<BundleItem *> &bundles() const { return m_bundles; }
     // A node with more out-edges than this into one kind of target is drawn with bundles.
     static constexpr int kBundleThreshold = 12;
     // Applies the search language (topology::NodeFilter): matching nodes are highlighted,

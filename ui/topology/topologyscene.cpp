@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <tuple>
 
 #include "bundleitem.h"
 #include "edgeitem.h"
@@ -179,45 +180,58 @@ void TopologyScene::syncLanes(const QList<topology::LayoutLane> &lanes)
 }
 
 namespace {
-// Where a trunk from `source` to the bus left of `targetX` runs level past the boxes in
-// between: the free height (between the boxes' rows, merged over every column it crosses)
-// nearest the source's. None when nothing stands in between.
-std::pair<std::optional<qreal>, std::pair<qreal, qreal>> trunkCorridor(QPointF source, qreal targetX, const QList<QRectF> &boxes)
+constexpr qreal kClearance = 3; // half the trunk's width and a pixel of air
+
+// What stands between two x: the heights the boxes there occupy, merged, and their extent.
+struct Obstacles
 {
-    constexpr qreal kClearance = 3; // half the trunk's width and a pixel of air
-    QList<std::pair<qreal, qreal>> rows; // occupied heights
-    qreal left = std::numeric_limits<qreal>::max(), right = std::numeric_limits<qreal>::lowest();
+    QList<std::pair<qreal, qreal>> rows; // occupied heights, sorted, not overlapping
+    qreal left = 0, right = 0;
+};
+
+Obstacles obstaclesBetween(qreal fromX, qreal toX, const QList<QRectF> &boxes)
+{
+    Obstacles o;
+    QList<std::pair<qreal, qreal>> rows;
+    o.left = std::numeric_limits<qreal>::max();
+    o.right = std::numeric_limits<qreal>::lowest();
     for (const QRectF &b : boxes) {
-        if (b.left() <= source.x() || b.right() >= targetX)
+        if (b.left() <= fromX || b.right() >= toX)
             continue;
         rows.append({b.top() - kClearance, b.bottom() + kClearance});
-        left = std::min(left, b.left());
-        right = std::max(right, b.right());
+        o.left = std::min(o.left, b.left());
+        o.right = std::max(o.right, b.right());
     }
-    if (rows.isEmpty())
-        return {};
     std::sort(rows.begin(), rows.end());
-    QList<std::pair<qreal, qreal>> merged;
     for (const auto &r : std::as_const(rows)) {
-        if (!merged.isEmpty() && r.first <= merged.last().second)
-            merged.last().second = std::max(merged.last().second, r.second);
+        if (!o.rows.isEmpty() && r.first <= o.rows.last().second)
+            o.rows.last().second = std::max(o.rows.last().second, r.second);
         else
-            merged.append(r);
+            o.rows.append(r);
     }
-    // Free heights: the source's own if no row covers it, else the middle of each gap, and
-    // just above the first row and below the last.
-    const bool sourceFree = std::none_of(merged.cbegin(), merged.cend(), [&](const auto &r) {
+    return o;
+}
+
+// Where a trunk from `source` runs level past the obstacles: the source's own height when
+// no row covers it, else the free height nearest it (the middle of a gap between rows, or
+// just above the first or below the last). None when nothing stands in between.
+std::pair<std::optional<qreal>, std::pair<qreal, qreal>> trunkCorridor(QPointF source, const Obstacles &o)
+{
+    if (o.rows.isEmpty())
+        return {};
+    const auto &rows = o.rows;
+    const bool sourceFree = std::none_of(rows.cbegin(), rows.cend(), [&](const auto &r) {
         return source.y() > r.first && source.y() < r.second;
     });
     qreal best = source.y();
     if (!sourceFree) {
-        QList<qreal> candidates{merged.first().first - kClearance, merged.last().second + kClearance};
-        for (qsizetype i = 1; i < merged.size(); ++i)
-            candidates << (merged[i - 1].second + merged[i].first) / 2;
+        QList<qreal> candidates{rows.first().first - kClearance, rows.last().second + kClearance};
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            candidates << (rows[i - 1].second + rows[i].first) / 2;
         best = *std::min_element(candidates.cbegin(), candidates.cend(),
                                  [&](qreal a, qreal b) { return std::abs(a - source.y()) < std::abs(b - source.y()); });
     }
-    return {best, {left - 8, right + 8}};
+    return {best, {o.left - 8, o.right + 8}};
 }
 } // namespace
 
@@ -240,11 +254,16 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
     }
     // The services layer's boxes: when it wraps into several columns, a trunk from the left
     // ones must not run through the versions beside it (it would read as version -> version).
-    QList<QRectF> serviceBoxes;
+    // Nearer instance columns are passed the same way when a gap between their rows lies
+    // close to the source's height; otherwise the trunk crosses behind them.
+    QList<QRectF> serviceBoxes, allBoxes;
     for (const NodeItem *n : std::as_const(m_nodes)) {
+        const QRectF box(n->pos(), QSizeF(NodeItem::kWidth, NodeItem::kHeight));
+        allBoxes << box;
         if (n->node().kind == topology::NodeKind::Service || n->node().kind == topology::NodeKind::Version)
-            serviceBoxes << QRectF(n->pos(), QSizeF(NodeItem::kWidth, NodeItem::kHeight));
+            serviceBoxes << box;
     }
+    QHash<std::pair<qreal, qreal>, Obstacles> allBetween, servicesBetween;
     for (auto it = targets.constBegin(); it != targets.constEnd(); ++it) {
         const NodeItem *from = m_nodes.value(it.key());
         const QPointF source = from->pos() + QPointF(NodeItem::kWidth, NodeItem::kHeight / 2);
@@ -256,7 +275,18 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
             ticks.reserve(column.size());
             for (const NodeItem *to : column)
                 ticks.append({to->pos() + QPointF(0, NodeItem::kHeight / 2), healthColor(to->node().health)});
-            const auto [corridorY, corridorX] = trunkCorridor(source, column.first()->pos().x(), serviceBoxes);
+            // Every trunk from one column to another passes the same boxes: worked out once.
+            const qreal targetX = column.first()->pos().x();
+            const auto obstacles = [&](QHash<std::pair<qreal, qreal>, Obstacles> &cache, const QList<QRectF> &boxes) -> const Obstacles & {
+                const std::pair<qreal, qreal> key{source.x(), targetX};
+                auto found = cache.find(key);
+                if (found == cache.end())
+                    found = cache.insert(key, obstaclesBetween(source.x(), targetX, boxes));
+                return *found;
+            };
+            auto [corridorY, corridorX] = trunkCorridor(source, obstacles(allBetween, allBoxes));
+            if (corridorY && std::abs(*corridorY - source.y()) > 2 * NodeItem::kHeight)
+                std::tie(corridorY, corridorX) = trunkCorridor(source, obstacles(servicesBetween, serviceBoxes));
             auto *bundle = new BundleItem(source, std::move(ticks), total, corridorY, corridorX);
             addItem(bundle);
             m_bundles << bundle;

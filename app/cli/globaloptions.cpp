@@ -30,6 +30,17 @@ Result<GlobalOptions> GlobalOptions::parse(const QStringList &argv)
                 return usage(QStringLiteral("%1 needs a value").arg(name));
             return argv.at(++i);
         };
+        // A whole number of milliseconds of at least `minimum`; `rule` says so in the error.
+        const auto milliseconds = [&](const QString &name, int minimum, const QString &rule) -> Result<int> {
+            auto v = value(name);
+            if (!v)
+                return v.error();
+            bool ok = false;
+            const int ms = v->toInt(&ok);
+            if (!ok || ms < minimum)
+                return usage(QStringLiteral("%1 takes %2, not '%3'").arg(name, rule, *v));
+            return ms;
+        };
         if (arg == QLatin1String("--host") || arg == QLatin1String("-H")) {
             auto v = value(arg);
             if (!v)
@@ -76,23 +87,15 @@ Result<GlobalOptions> GlobalOptions::parse(const QStringList &argv)
         } else if (arg == QLatin1String("--no-probe")) {
             o.probe = false;
         } else if (arg == QLatin1String("--probe-timeout")) {
-            auto v = value(arg);
-            if (!v)
-                return v.error();
-            bool ok = false;
-            const int ms = v->toInt(&ok);
-            if (!ok || ms <= 0)
-                return usage(QStringLiteral("--probe-timeout takes milliseconds > 0, not '%1'").arg(*v));
-            o.probeTimeoutMs = ms;
+            const auto ms = milliseconds(arg, 1, QStringLiteral("milliseconds > 0"));
+            if (!ms)
+                return ms.error();
+            o.probeTimeoutMs = *ms;
         } else if (arg == QLatin1String("--probe-interval")) {
-            auto v = value(arg);
-            if (!v)
-                return v.error();
-            bool ok = false;
-            const int ms = v->toInt(&ok);
-            if (!ok || ms < 1000)
-                return usage(QStringLiteral("--probe-interval takes milliseconds >= 1000, not '%1'").arg(*v));
-            o.probeIntervalMs = ms;
+            const auto ms = milliseconds(arg, 1000, QStringLiteral("milliseconds >= 1000"));
+            if (!ms)
+                return ms.error();
+            o.probeIntervalMs = *ms;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             o.help = true;
         } else if (arg == QLatin1String("--version")) {

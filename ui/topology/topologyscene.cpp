@@ -181,6 +181,9 @@ void TopologyScene::syncLanes(const QList<topology::LayoutLane> &lanes)
 
 namespace {
 constexpr qreal kClearance = 3; // half the trunk's width and a pixel of air
+// How far a trunk may leave its source's height for a gap between instance rows: two node
+// heights (a row and a half); beyond that it only keeps clear of the service boxes.
+constexpr qreal kMaxInstanceDetour = 2 * NodeItem::kHeight;
 
 // What stands between two x: the heights the boxes there occupy, merged, and their extent.
 struct Obstacles
@@ -285,7 +288,7 @@ void TopologyScene::syncBundles(const topology::Graph &graph, const QSet<QString
                 return *found;
             };
             auto [corridorY, corridorX] = trunkCorridor(source, obstacles(allBetween, allBoxes));
-            if (corridorY && std::abs(*corridorY - source.y()) > 2 * NodeItem::kHeight)
+            if (corridorY && std::abs(*corridorY - source.y()) > kMaxInstanceDetour)
                 std::tie(corridorY, corridorX) = trunkCorridor(source, obstacles(servicesBetween, serviceBoxes));
             auto *bundle = new BundleItem(source, std::move(ticks), total, corridorY, corridorX);
             addItem(bundle);

@@ -75,6 +75,17 @@ QStringList serviceLabels(const QString &service, const QString &port)
             QStringLiteral("--label"), QStringLiteral("mcp.service.port=") + port};
 }
 
+// `mcpctl --format json [extra] watch` on the test bed's engine, once its first line (the
+// whole topology) is in `buffer`: what comes after it is a change.
+bool startWatch(QProcess &watch, const QStringList &extra, QByteArray &buffer)
+{
+    watch.start(QStringLiteral(MCPCTL_PATH), QStringList{QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")),
+                                                         QStringLiteral("--format"), QStringLiteral("json")} +
+                                                 extra + QStringList{QStringLiteral("watch")});
+    return watch.waitForStarted() &&
+           QTest::qWaitFor([&] { buffer += watch.readAllStandardOutput(); return buffer.contains('\n'); }, 30000);
+}
+
 // The findings of `mcpctl doctor --format json`, as code -> subjects.
 QMultiHash<QString, QString> findingsOf(const Run &r)
 {
@@ -312,22 +323,15 @@ void TestMcpctl::watchPrintsTopologyChanges()
 {
     const QString name = QStringLiteral("mcp-tst-mcpctl-watch-%1").arg(QCoreApplication::applicationPid());
     QProcess watch;
-    watch.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")),
-                                              QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("watch")});
-    QVERIFY(watch.waitForStarted());
-    // The first line is the whole topology; wait for it so the container below is a change.
     QByteArray buffer;
-    QVERIFY(QTest::qWaitFor([&] { buffer += watch.readAllStandardOutput(); return buffer.contains('\n'); }, 30000));
+    QVERIFY(startWatch(watch, {}, buffer));
     const QJsonObject first = QJsonDocument::fromJson(buffer.left(buffer.indexOf('\n'))).object();
     QVERIFY(first.value(QLatin1String("added")).isArray());
 
-    QProcess docker;
-    docker.start(QStringLiteral("docker"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
-                                            QStringLiteral("--label"), QStringLiteral("mcp.service.name=watched"), QStringLiteral("--label"),
-                                            QStringLiteral("mcp.service.port=8080"), QStringLiteral("--network"), QStringLiteral("none"),
-                                            QStringLiteral("--name"), name, Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
-    QVERIFY(docker.waitForFinished(60000));
-    QCOMPARE(docker.exitCode(), 0);
+    QVERIFY(!dockerCli(QStringList{QStringLiteral("run"), QStringLiteral("-d")} + serviceLabels(QStringLiteral("watched"), QStringLiteral("8080")) +
+                       QStringList{QStringLiteral("--network"), QStringLiteral("none"), QStringLiteral("--name"), name,
+                                   Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))})
+                 .isEmpty());
     bool sawService = false;
     QVERIFY(QTest::qWaitFor(
         [&] {
@@ -344,9 +348,7 @@ void TestMcpctl::watchPrintsTopologyChanges()
         30000));
     watch.kill();
     watch.waitForFinished();
-    QProcess cleanup;
-    cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
-    cleanup.waitForFinished(60000);
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 
 // watch probes as the console does: a running instance whose health path answers 404 is
@@ -355,19 +357,12 @@ void TestMcpctl::watchPrintsProbeVerdicts()
 {
     const QString name = QStringLiteral("mcp-tst-mcpctl-probe-%1").arg(QCoreApplication::applicationPid());
     QProcess watch;
-    watch.start(QStringLiteral(MCPCTL_PATH), {QStringLiteral("--host"), Testbed::instance().require(QStringLiteral("MCP_TB_UNIX_HOST")),
-                                              QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--probe-interval"),
-                                              QStringLiteral("1000"), QStringLiteral("watch")});
-    QVERIFY(watch.waitForStarted());
     QByteArray buffer;
-    QVERIFY(QTest::qWaitFor([&] { buffer += watch.readAllStandardOutput(); return buffer.contains('\n'); }, 30000));
-    QProcess docker;
-    docker.start(QStringLiteral("docker"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--label"), QStringLiteral("mcp.test=1"),
-                                            QStringLiteral("--label"), QStringLiteral("mcp.service.name=probed"), QStringLiteral("--label"),
-                                            QStringLiteral("mcp.service.port=8080"), QStringLiteral("--label"), QStringLiteral("mcp.health.path=/nope"),
-                                            QStringLiteral("--name"), name, Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))});
-    QVERIFY(docker.waitForFinished(60000));
-    QCOMPARE(docker.exitCode(), 0);
+    QVERIFY(startWatch(watch, {QStringLiteral("--probe-interval"), QStringLiteral("1000")}, buffer));
+    QVERIFY(!dockerCli(QStringList{QStringLiteral("run"), QStringLiteral("-d")} + serviceLabels(QStringLiteral("probed"), QStringLiteral("8080")) +
+                       QStringList{QStringLiteral("--label"), QStringLiteral("mcp.health.path=/nope"), QStringLiteral("--name"), name,
+                                   Testbed::instance().require(QStringLiteral("MCP_TB_IMAGE_BACKEND"))})
+                 .isEmpty());
     QString reason;
     const bool down = QTest::qWaitFor(
         [&] {
@@ -389,9 +384,7 @@ void TestMcpctl::watchPrintsProbeVerdicts()
         30000);
     watch.kill();
     watch.waitForFinished();
-    QProcess cleanup;
-    cleanup.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), name});
-    cleanup.waitForFinished(60000);
+    dockerCli({QStringLiteral("rm"), QStringLiteral("-f"), name});
     QVERIFY2(down, buffer.right(2000).constData());
     QVERIFY2(reason.contains(QLatin1String("404")), qPrintable(reason));
 }

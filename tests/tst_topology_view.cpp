@@ -7,6 +7,7 @@
 #include "support/testbed.h"
 #include "support/gui.h"
 #include "support/shopgraph.h"
+#include "snapshot/graphsvg.h"
 #include "topology/graphbuilder.h"
 #include "topology/healthstyle.h"
 #include "topology/legendwidget.h"
@@ -24,7 +25,9 @@
 #include <QScreen>
 #include <QScopeGuard>
 #include <QScrollBar>
+#include <QSvgRenderer>
 #include <QWheelEvent>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #include <algorithm>
@@ -186,6 +189,8 @@ private slots:
     void liveUpdateChangesOneItem();
     void largeScene();
     void partialRepaintsMatchAFullPaint();
+    void trunksKeepOutOfBoxesAndApart();
+    void snapshotSvgDrawsTheViewsBundles();
     void routesReachTheirVersions();
     void zoomPanAndFit();
     void legendShowsEveryHealthState();
@@ -440,6 +445,195 @@ void TestTopologyView::partialRepaintsMatchAFullPaint()
         if (differing)
             full.save(screenshotPath(QStringLiteral("topology-2000-full-repaint-%1x.png").arg(zoom)));
         QVERIFY2(differing == 0, qPrintable(QStringLiteral("zoom %1: %2 pixels differ from a full repaint").arg(zoom).arg(differing)));
+    }
+}
+
+// In the 2,000-instance scene (services wrapped into two columns, instances into many), a
+// bundle's trunk passes no node box between its source and its own targets' column: it runs
+// level through the gaps between their rows. Trunks from different sources that share a
+// gap run on lanes of their own there, far enough apart to be told apart on screen.
+void TestTopologyView::trunksKeepOutOfBoxesAndApart()
+{
+    const topology::Graph graph = topology::buildGraph(largeHosts());
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    QList<QRectF> boxes;
+    for (const ui::NodeItem *n : scene.nodeItems())
+        boxes << n->sceneBoundingRect().adjusted(3, 3, -3, -3); // the box, not its margin
+    struct Level
+    {
+        qreal y, left, right;
+        QPointF source;
+    };
+    QList<Level> levels;
+    QStringList crossings;
+    int routed = 0;
+    for (const ui::BundleItem *bundle : scene.bundles()) {
+        const QPolygonF line = bundle->trunk().toSubpathPolygons().value(0);
+        QVERIFY(line.size() >= 2);
+        const qreal sourceX = line.first().x(), busX = line.last().x();
+        for (const QRectF &box : std::as_const(boxes)) {
+            if (box.left() <= sourceX || box.right() >= busX)
+                continue; // the source's own column, or the targets'
+            for (qsizetype i = 1; i < line.size(); ++i) {
+                if (box.intersects(QRectF(line[i - 1], line[i]).normalized().adjusted(-0.5, -0.5, 0.5, 0.5))) {
+                    crossings << QStringLiteral("the trunk from (%1, %2) to x %3 crosses the box at (%4, %5)")
+                                     .arg(line.first().x()).arg(line.first().y()).arg(busX).arg(box.left()).arg(box.top());
+                    break;
+                }
+            }
+        }
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            if (line[i - 1].y() == line[i].y() && line[i].x() - line[i - 1].x() > 100) {
+                levels.append({line[i].y(), line[i - 1].x(), line[i].x(), line.first()});
+                ++routed;
+            }
+        }
+    }
+    QVERIFY2(crossings.isEmpty(), qPrintable(QStringLiteral("%1 crossings: %2").arg(crossings.size()).arg(crossings.mid(0, 8).join(QStringLiteral("; ")))));
+    QVERIFY(routed > 10);
+    int shared = 0;
+    for (qsizetype i = 0; i < levels.size(); ++i) {
+        for (qsizetype j = i + 1; j < levels.size(); ++j) {
+            const Level &a = levels[i], &b = levels[j];
+            if (a.source == b.source || a.right <= b.left || b.right <= a.left || std::abs(a.y - b.y) > 12)
+                continue; // one source's trunks run together; not side by side
+            ++shared;
+            QVERIFY2(std::abs(a.y - b.y) >= 2.5,
+                     qPrintable(QStringLiteral("trunks from (%1, %2) and (%3, %4) run %5 px apart at y %6")
+                                    .arg(a.source.x()).arg(a.source.y()).arg(b.source.x()).arg(b.source.y())
+                                    .arg(std::abs(a.y - b.y)).arg(a.y)));
+        }
+    }
+    QVERIFY(shared > 0); // the scene has shared gaps: the lanes were checked
+}
+
+namespace {
+// A path's elements as (command, coordinates): "M", "L" and "C" (three points), from a
+// QPainterPath or from an SVG path's "d" (which writes one decimal).
+using PathSteps = QList<std::pair<QChar, QList<qreal>>>;
+
+PathSteps stepsOf(const QPainterPath &path)
+{
+    PathSteps out;
+    for (int i = 0; i < path.elementCount(); ++i) {
+        const QPainterPath::Element e = path.elementAt(i);
+        if (e.isMoveTo() || e.isLineTo()) {
+            out.append({e.isMoveTo() ? QLatin1Char('M') : QLatin1Char('L'), {e.x, e.y}});
+        } else if (e.isCurveTo()) {
+            const QPainterPath::Element c2 = path.elementAt(i + 1), to = path.elementAt(i + 2);
+            out.append({QLatin1Char('C'), {e.x, e.y, c2.x, c2.y, to.x, to.y}});
+            i += 2;
+        }
+    }
+    return out;
+}
+
+PathSteps stepsOf(const QString &d)
+{
+    PathSteps out;
+    for (const QString &token : d.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (token.front().isLetter()) {
+            out.append({token.front(), {}});
+            if (token.size() > 1)
+                out.last().second << token.mid(1).toDouble();
+        } else if (!out.isEmpty()) {
+            out.last().second << token.toDouble();
+        }
+    }
+    return out;
+}
+
+bool sameSteps(const PathSteps &a, const PathSteps &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].first != b[i].first || a[i].second.size() != b[i].second.size())
+            return false;
+        for (qsizetype k = 0; k < a[i].second.size(); ++k)
+            if (std::abs(a[i].second[k] - b[i].second[k]) > 0.06)
+                return false;
+    }
+    return true;
+}
+} // namespace
+
+// The snapshot's graph.svg draws big fan-outs as the view does: the same bundles, trunk for
+// trunk, with a tick in each target's health colour, and single edges only where the view
+// has them.
+void TestTopologyView::snapshotSvgDrawsTheViewsBundles()
+{
+    const topology::Graph graph = topology::buildGraph(largeHosts());
+    ui::TopologyScene scene;
+    scene.sync(graph);
+    QVERIFY(scene.bundleCount() > 40);
+    snapshot::GraphSvgOptions options;
+    options.groupBy = scene.groupBy();
+    const QByteArray svg = snapshot::graphToSvg(graph, options);
+    { // to look at: its top left at 1:1, as the view's 1:1 screenshot
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        renderer.setViewBox(QRectF(0, 0, 1200, 720));
+        QImage image(1200, 720, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        QVERIFY(image.save(screenshotPath(QStringLiteral("snapshot-graph-2000-1x.png"))));
+    }
+
+    struct SvgBundle
+    {
+        PathSteps trunk;
+        QStringList tickColors;
+    };
+    QList<SvgBundle> bundles;
+    int edgePaths = 0;
+    QXmlStreamReader xml(svg);
+    int bundleDepth = 0, edgesDepth = 0, depth = 0, pathsInBundle = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            ++depth;
+            if (xml.name() == QLatin1String("g") && xml.attributes().value(QLatin1String("class")) == QLatin1String("bundle")) {
+                bundleDepth = depth;
+                pathsInBundle = 0;
+                bundles.append(SvgBundle{});
+            } else if (xml.name() == QLatin1String("g") && xml.attributes().value(QLatin1String("fill")) == QLatin1String("none")) {
+                edgesDepth = depth; // the single edges
+            } else if (xml.name() == QLatin1String("path")) {
+                const QString d = xml.attributes().value(QLatin1String("d")).toString();
+                if (edgesDepth > 0)
+                    ++edgePaths;
+                else if (bundleDepth == 0)
+                    continue; // a node's glyph
+                else if (pathsInBundle++ == 0)
+                    bundles.last().trunk = stepsOf(d);
+                else if (pathsInBundle > 2) // after the trunk and the bus: the ticks
+                    bundles.last().tickColors << xml.attributes().value(QLatin1String("stroke")).toString();
+            }
+        } else if (xml.isEndElement()) {
+            if (depth == bundleDepth)
+                bundleDepth = 0;
+            if (depth == edgesDepth)
+                edgesDepth = 0;
+            --depth;
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(edgePaths, scene.edgeCount());
+    QCOMPARE(bundles.size(), scene.bundleCount());
+    // Every bundle of the view is in the SVG, with its trunk and its ticks' colours.
+    for (const ui::BundleItem *item : scene.bundles()) {
+        const PathSteps trunk = stepsOf(item->trunk());
+        const auto found = std::find_if(bundles.cbegin(), bundles.cend(), [&](const SvgBundle &b) { return sameSteps(b.trunk, trunk); });
+        QVERIFY2(found != bundles.cend(), qPrintable(QStringLiteral("no SVG trunk from (%1, %2)")
+                                                        .arg(item->trunk().elementAt(0).x).arg(item->trunk().elementAt(0).y)));
+        QStringList colors;
+        for (int i = 0; i < item->targetCount(); ++i)
+            colors << item->tickColor(i).name();
+        QCOMPARE(found->tickColors, colors);
     }
 }
 

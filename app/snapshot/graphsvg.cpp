@@ -1,5 +1,7 @@
 #include "graphsvg.h"
 
+#include "topology/bundlerouting.h"
+
 #include <QJsonArray>
 #include <QRectF>
 
@@ -16,7 +18,6 @@ namespace {
 
 constexpr double kWidth = topology::kNodeWidth;
 constexpr double kHeight = topology::kNodeHeight;
-constexpr int kBundleThreshold = 12; // as the scene: bigger fan-outs are drawn faint
 
 QString num(double v)
 {
@@ -48,6 +49,28 @@ QString subtitle(const Node &n)
     }
     default: return topology::nodeKindName(n.kind);
     }
+}
+
+// A bundle as the view draws it: a neutral trunk to a bus beside the targets, and a tick in
+// each target's health colour.
+QString bundleSvg(const topology::Graph &graph, const topology::BundleRoute &b)
+{
+    QString d = QStringLiteral("M%1 %2").arg(num(b.start.x()), num(b.start.y()));
+    for (const topology::TrunkPiece &p : b.trunk)
+        d += p.straight ? QStringLiteral(" L%1 %2").arg(num(p.to.x()), num(p.to.y()))
+                        : QStringLiteral(" C%1 %2 %3 %4 %5 %6")
+                              .arg(num(p.c1.x()), num(p.c1.y()), num(p.c2.x()), num(p.c2.y()), num(p.to.x()), num(p.to.y()));
+    QString s = QStringLiteral("<g class=\"bundle\" fill=\"none\"><title>%1: %2 connection(s), drawn as one bundle</title>")
+                    .arg(xmlEscape(b.source))
+                    .arg(b.total);
+    s += QStringLiteral("<path d=\"%1\" stroke=\"#80868e\" stroke-opacity=\"0.75\" stroke-width=\"2.4\"/>").arg(d);
+    s += QStringLiteral("<path d=\"M%1 %2 L%1 %3\" stroke=\"#80868e\" stroke-opacity=\"0.75\" stroke-width=\"2.4\"/>")
+             .arg(num(b.busX), num(b.top), num(b.bottom));
+    for (qsizetype i = 0; i < b.targets.size(); ++i)
+        s += QStringLiteral("<path d=\"M%1 %2 L%3 %2\" stroke=\"%4\" stroke-opacity=\"0.75\" stroke-width=\"1.4\"/>")
+                 .arg(num(b.busX), num(b.targetPoints[i].y()), num(b.targetPoints[i].x()),
+                      healthColorName(graph.nodes.value(b.targets[i]).health));
+    return s + QStringLiteral("</g>\n");
 }
 
 QString elide(const QString &s, int chars)
@@ -137,17 +160,14 @@ QByteArray graphToSvg(const topology::Graph &graph, const GraphSvgOptions &optio
                       num(lane.rect.x() + 12), num(lane.rect.y() + 22), xmlEscape(lane.title));
     }
 
-    // Edges under the nodes, in a stable order.
-    QHash<QString, int> fanOut;
-    for (const auto &e : graph.edges)
-        if (layout.positions.contains(e.from) && layout.positions.contains(e.to))
-            ++fanOut[e.from];
+    // Edges under the nodes, in a stable order; big fan-outs as the view's bundles.
+    const topology::BundleRouting bundles = topology::routeBundles(graph, layout.positions);
     QStringList edgeIds = graph.edges.keys();
     std::sort(edgeIds.begin(), edgeIds.end());
     s += QStringLiteral("<g fill=\"none\">\n");
     for (const QString &id : edgeIds) {
         const topology::Edge &e = graph.edges[id];
-        if (!layout.positions.contains(e.from) || !layout.positions.contains(e.to))
+        if (!layout.positions.contains(e.from) || !layout.positions.contains(e.to) || bundles.bundledEdges.contains(id))
             continue;
         const topology::EdgeShape shape =
             topology::edgeShape(layout.positions.value(e.from), layout.positions.value(e.to), graph.nodes.value(e.to).kind);
@@ -155,7 +175,6 @@ QByteArray graphToSvg(const topology::Graph &graph, const GraphSvgOptions &optio
         double width = 1.2;
         QString color = QStringLiteral("#9a9a9a");
         QString label;
-        const bool faint = fanOut.value(e.from) > kBundleThreshold;
         if (options.overlay) {
             const auto f = options.overlay->edges.constFind(id);
             if (f != options.overlay->edges.constEnd() && f->requests > 0) {
@@ -170,13 +189,14 @@ QByteArray graphToSvg(const topology::Graph &graph, const GraphSvgOptions &optio
                                      : QStringLiteral("M%1 %2 C%3 %2 %4 %5 %6 %5 L%7 %5")
                                            .arg(num(a.x()), num(a.y()), num(shape.c1.x()), num(shape.c2.x()), num(b.y()),
                                                 num(shape.entry.x()), num(b.x()));
-        s += QStringLiteral("<path d=\"%1\" stroke=\"%2\" stroke-width=\"%3\"%4/>\n")
-                 .arg(d, color, num(width), faint && label.isEmpty() ? QStringLiteral(" stroke-opacity=\"0.25\"") : QString());
+        s += QStringLiteral("<path d=\"%1\" stroke=\"%2\" stroke-width=\"%3\"/>\n").arg(d, color, num(width));
         if (!label.isEmpty() && !shape.tree)
             s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" fill=\"%3\" text-anchor=\"middle\">%4</text>\n")
                      .arg(num((a.x() + b.x()) / 2), num((a.y() + b.y()) / 2 - 5), color, xmlEscape(label));
     }
     s += QStringLiteral("</g>\n");
+    for (const topology::BundleRoute &b : bundles.bundles)
+        s += bundleSvg(graph, b);
 
     QStringList nodeIds = layout.positions.keys();
     std::sort(nodeIds.begin(), nodeIds.end());

@@ -13,7 +13,6 @@
 namespace mcp::ui {
 
 namespace {
-constexpr qreal kBusGap = 14; // the bus runs this far left of the targets
 constexpr int kAlpha = 190;
 
 QColor trunkColor()
@@ -22,37 +21,23 @@ QColor trunkColor()
 }
 } // namespace
 
-BundleItem::BundleItem(QPointF source, QList<Target> targets, int count, std::optional<qreal> corridorY,
-                       std::pair<qreal, qreal> corridorX)
-    : m_source(source), m_targets(std::move(targets)), m_count(count)
+BundleItem::BundleItem(const topology::BundleRoute &route, const QList<QColor> &colors)
+    : m_count(route.total), m_busX(route.busX), m_top(route.top), m_bottom(route.bottom)
 {
     setZValue(-1);
     setFlag(ItemUsesExtendedStyleOption); // exposedRect: paint only what is exposed
-    m_busX = m_targets.first().point.x() - kBusGap;
-    m_top = m_bottom = m_targets.first().point.y();
-    for (const Target &t : std::as_const(m_targets)) {
-        m_top = std::min(m_top, t.point.y());
-        m_bottom = std::max(m_bottom, t.point.y());
-    }
-    // Source to the middle of the bus, straight or along a corridor; S-curves between.
-    const auto sCurve = [](QPainterPath &path, QPointF to) {
-        const QPointF from = path.currentPosition();
-        const qreal dx = (to.x() - from.x()) / 2;
-        path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
-    };
-    const QPointF join(m_busX, std::clamp(m_source.y(), m_top, m_bottom));
-    m_trunk = QPainterPath(m_source);
-    if (corridorY) {
-        sCurve(m_trunk, QPointF(corridorX.first, *corridorY));
-        m_trunk.lineTo(corridorX.second, *corridorY);
-    }
-    sCurve(m_trunk, join);
+    m_targets.reserve(route.targetPoints.size());
+    for (qsizetype i = 0; i < route.targetPoints.size(); ++i)
+        m_targets.append({route.targetPoints[i], colors.value(i)});
+    m_trunk = QPainterPath(route.start);
+    for (const topology::TrunkPiece &piece : route.trunk)
+        piece.straight ? m_trunk.lineTo(piece.to) : m_trunk.cubicTo(piece.c1, piece.c2, piece.to);
     const QList<QPolygonF> lines = m_trunk.toSubpathPolygons();
     m_trunkLine = lines.isEmpty() ? QPolygonF() : lines.first();
-    const qreal left = std::min(m_source.x(), m_busX);
-    const qreal right = std::max(m_source.x(), m_targets.first().point.x());
-    const qreal top = std::min(m_source.y(), m_top);
-    const qreal bottom = std::max(m_source.y(), m_bottom);
+    const qreal left = std::min(route.start.x(), m_busX);
+    const qreal right = std::max(route.start.x(), m_targets.first().point.x());
+    const qreal top = std::min(route.start.y(), m_top);
+    const qreal bottom = std::max(route.start.y(), m_bottom);
     m_box = QRectF(QPointF(left, top), QPointF(right, bottom)).united(m_trunk.boundingRect()).adjusted(-4, -4, 4, 4);
     setToolTip(QObject::tr("%n connection(s), drawn as one bundle", nullptr, m_count));
 }

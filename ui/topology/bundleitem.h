@@ -1,13 +1,12 @@
 #pragma once
 
+#include "topology/bundlerouting.h"
+
 #include <QColor>
 #include <QGraphicsItem>
 #include <QList>
 #include <QPainterPath>
 #include <QPolygonF>
-
-#include <optional>
-#include <utility>
 
 namespace mcp::ui {
 
@@ -28,12 +27,9 @@ public:
         QPointF point; // the target's left-middle point
         QColor color;  // its health colour
     };
-    // source: the source node's right-middle point; targets all in one column (same x).
-    // corridorY: when set, the trunk runs level at this height between the two x of
-    // corridorX (through the gaps between the rows of the columns it crosses) instead of
-    // going straight to the bus (TopologyScene routes trunks past other service columns).
-    BundleItem(QPointF source, QList<Target> targets, int count, std::optional<qreal> corridorY = {},
-               std::pair<qreal, qreal> corridorX = {});
+    // The route (topology::routeBundles: source, targets in one column, bus and trunk) and
+    // the targets' health colours, in the route's order.
+    BundleItem(const topology::BundleRoute &route, const QList<QColor> &colors);
     // The trunk from the source to the bus, in item coordinates (tests check its route).
     const QPainterPath &trunk() const { return m_trunk; }
 
@@ -44,7 +40,6 @@ public:
     void setTickColor(int index, QColor color);
 
 private:
-    QPointF m_source;
     QList<Target> m_targets;
     int m_count;
     qreal m_busX = 0, m_top = 0, m_bottom = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "topology/bundlerouting.h"
 #include "topology/layeredlayout.h"
 #include "trafficstyle.h"
 
@@ -43,8 +44,6 @@ public:
     int edgeCount() const { return int(m_edges.size()); }
     int bundleCount() const { return int(m_bundles.size()); }
     const QList<BundleItem *> &bundles() const { return m_bundles; }
-    // A node with more out-edges than this into one kind of target is drawn with bundles.
-    static constexpr int kBundleThreshold = 12;
     // Applies the search language (topology::NodeFilter): matching nodes are highlighted,
     // the others dimmed, nothing moves. An empty text restores every node. Returns the
     // number of matches. The filter stays applied across syncs.
@@ -57,7 +56,7 @@ public:
 
 private:
     void syncLanes(const QList<topology::LayoutLane> &lanes);
-    void syncBundles(const topology::Graph &graph, const QSet<QString> &bundled);
+    void syncBundles(const topology::Graph &graph, topology::BundleRouting routing);
     void applyOverlay();
 
     QHash<QString, NodeItem *> m_nodes;

@@ -135,7 +135,6 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_details = new DetailsPanel(dock);
     dock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {340}, Qt::Horizontal);
 
     auto *inventoryDock = new QDockWidget(tr("Services and instances"), this);
     inventoryDock->setObjectName(QStringLiteral("inventoryDock"));
@@ -181,7 +180,9 @@ MainWindow::MainWindow(hosts::HostRegistry *registry, QWidget *parent)
     m_hostsPanel = new HostsPanel(registry, m_fleet.get(), hostsDock);
     hostsDock->setWidget(m_hostsPanel);
     addDockWidget(Qt::LeftDockWidgetArea, hostsDock);
-    resizeDocks({hostsDock}, {300}, Qt::Horizontal);
+    // With every dock in place (the tabbed ones set the right side's minimum): the graph
+    // keeps the middle.
+    resizeDocks({hostsDock, dock}, {260, 440}, Qt::Horizontal);
 
     m_fleet->setGraphProvider([this](const QString &host) { return m_model->hostGraph(host); });
     m_fleet->setPassphraseProvider([this](const QString &keyPath) { return PassphraseDialog::ask(keyPath, this); });

@@ -70,13 +70,19 @@ CertificatesPanel::CertificatesPanel(hosts::HostRegistry *registry, hosts::HostF
     m_clearCa->setToolTip(tr("Stop verifying imported certificates to a CA bundle"));
     m_caLabel = new QLabel(this);
     m_caLabel->setObjectName(QStringLiteral("caBundleLabel"));
+    // Two rows, so that the panel fits the side of the main window beside the graph:
+    // certificates, then trust.
     bar->addWidget(import);
     bar->addWidget(refresh);
     bar->addWidget(m_replace);
-    bar->addWidget(ca);
-    bar->addWidget(m_clearCa);
-    bar->addWidget(m_caLabel, 1);
+    bar->addStretch(1);
+    auto *trust = new QHBoxLayout;
+    trust->addWidget(ca);
+    trust->addWidget(m_clearCa);
+    trust->addWidget(m_caLabel, 1);
+    m_caLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name is cut, the tooltip has the path
     layout->addLayout(bar);
+    layout->addLayout(trust);
     m_askPassphrase = [this](const QString &keyPath) { return PassphraseDialog::ask(keyPath, this, PassphraseDialog::Purpose::TlsKey); };
     if (QSettings *settings = m_registry->storage())
         m_caBundle = settings->value(kCaBundleKey).toString();

@@ -2,8 +2,9 @@
 // search box filters the graph and the services/instances tables alike; a table row selects
 // the node in the graph and fills the details panel; sorting uses raw values; the table
 // adapter passes QAbstractItemModelTester and batches updates; the node actions open a live
-// log, a console attached to the container's stdin/stdout, and restart the container.
-// Screenshots of the window, the logs and the console go to MCP_SCREENSHOT_DIR.
+// log, a console attached to the container's stdin/stdout, and restart the container, also
+// picked from the node's context menu in the graph with the mouse. Screenshots of the
+// window, the logs, the console and the menus go to MCP_SCREENSHOT_DIR.
 
 #include "support/await.h"
 #include "support/gui.h"
@@ -27,11 +28,16 @@
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
 #include <QGraphicsRectItem>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
@@ -39,6 +45,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <functional>
 
 using namespace mcp;
 using mcp::test::demoStack;
@@ -49,6 +56,64 @@ namespace {
 void saveScreenshot(QWidget *w, const QString &name)
 {
     MCP_SAVE_SCREENSHOT(w, name);
+}
+
+// Calls `act` with the widget `find` returns as soon as it returns one. QMenu::exec and a
+// QMessageBox block whoever opened them, so a test reaches the menu or dialog from inside
+// their event loop; the polling ends with `context`.
+void whenShown(QObject *context, std::function<QWidget *()> find, std::function<void(QWidget *)> act)
+{
+    auto *poll = new QTimer(context);
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, find = std::move(find), act = std::move(act)] {
+        if (QWidget *w = find()) {
+            poll->stop();
+            act(w); // may run a nested event loop (a dialog the menu's action opens)
+            poll->deleteLater();
+        }
+    });
+    poll->start();
+}
+
+QWidget *openNodeMenu()
+{
+    auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    return menu && menu->isVisible() && menu->objectName() == QLatin1String("nodeMenu") ? menu : nullptr;
+}
+
+QWidget *openMessageBox()
+{
+    auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+    return box && box->isVisible() ? box : nullptr;
+}
+
+// The named actions of a menu, in its order (separators and unnamed actions left out).
+QStringList actionNames(const QMenu *menu)
+{
+    QStringList out;
+    for (const QAction *a : menu->actions())
+        if (!a->isSeparator() && !a->objectName().isEmpty())
+            out << a->objectName();
+    return out;
+}
+
+// Clicks the menu's action with the mouse, as an operator picks it. False (and the menu
+// closed, so that its exec returns) when there is no such action or the click did not
+// trigger it.
+bool clickMenuAction(QMenu *menu, const QString &name)
+{
+    QAction *action = menu->findChild<QAction *>(name);
+    bool triggered = false;
+    if (action && menu->actions().contains(action)) {
+        const auto seen = QObject::connect(action, &QAction::triggered, menu, [&triggered] { triggered = true; });
+        const QPoint at = menu->actionGeometry(action).center();
+        QTest::mouseMove(menu, at);
+        QTest::mouseClick(menu, Qt::LeftButton, {}, at);
+        QObject::disconnect(seen);
+    }
+    if (!triggered && menu->isVisible())
+        menu->close();
+    return triggered;
 }
 
 QStringList column(const QAbstractItemModel *model, int col)
@@ -74,12 +139,14 @@ private Q_SLOTS:
     void groupingMakesLanes();
     void tableAdapterBatchesUpdates();
     void logsConsoleAndRestart();
+    void nodeMenuOpensLogsAndRestarts();
     void doctorFindingsShowWhereProblemsDo();
 
 private:
     QString startConsoleContainer();
     QString instanceId(const QString &name) const;
     const topology::Node *node(const QString &id) const;
+    QString rightClick(const QString &nodeId);
 
     std::unique_ptr<hosts::HostRegistry> m_registry;
     std::unique_ptr<ui::MainWindow> m_window;
@@ -414,6 +481,172 @@ void TestMainWindow::logsConsoleAndRestart()
     logs->close();
     console->close();
     QVERIFY(QTest::qWaitFor([&] { return logs.isNull() && console.isNull(); }, 5000)); // WA_DeleteOnClose
+}
+
+// Right-clicks the node's item in the graph: a context-menu event (what a right button
+// press makes) at the item's centre on the view's viewport, after scrolling it into view.
+// Returns when the menu it opens has closed, with the id of the node the view selected
+// (empty when no node item was under the point).
+QString TestMainWindow::rightClick(const QString &nodeId)
+{
+    auto *view = m_window->topologyView();
+    auto *scene = static_cast<ui::TopologyScene *>(view->scene());
+    ui::NodeItem *item = scene->nodeItem(nodeId);
+    if (!item)
+        return {};
+    view->centerOn(item);
+    const QPoint at = view->mapFromScene(item->sceneBoundingRect().center());
+    if (!view->viewport()->rect().contains(at))
+        return {};
+    view->selectNode({});
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view->viewport(), &event);
+    return view->selectedNodeId();
+}
+
+// The node menu as the operator uses it: right-click the instance in the graph, pick Logs
+// (the live log opens), then Restart… (declined: nothing happens; accepted: the engine
+// restarts the container). A gateway's menu offers its spec and charts instead.
+void TestMainWindow::nodeMenuOpensLogsAndRestarts()
+{
+    QVERIFY(!m_consoleId.isEmpty());
+    const QString id = topology::instanceNodeId(QStringLiteral("local"), m_consoleId);
+    auto *scene = static_cast<ui::TopologyScene *>(m_window->topologyView()->scene());
+    QVERIFY(QTest::qWaitFor([&] { return node(id) && scene->nodeItem(id); }, 15000));
+    const QString name = node(id)->name;
+    auto *client = m_window->fleet()->connection(QStringLiteral("local"))->client();
+    const auto startedAt = [&] {
+        const auto inspected = test::await(client->inspectContainer(m_consoleId));
+        return inspected ? inspected->value(QLatin1String("State")).toObject().value(QLatin1String("StartedAt")).toString() : QString();
+    };
+
+    // The instance's menu: its logs, a console, a restart; Logs opens the live log.
+    const auto logWindows = [&] {
+        QList<ui::ContainerLogWindow *> out;
+        for (auto *w : m_window->findChildren<ui::ContainerLogWindow *>())
+            if (w->isVisible())
+                out << w;
+        return out;
+    };
+    QCOMPARE(logWindows().size(), 0);
+    {
+        QObject step;
+        QStringList offered, texts;
+        QPixmap shot;
+        bool picked = false;
+        whenShown(&step, openNodeMenu, [&](QWidget *w) {
+            auto *menu = static_cast<QMenu *>(w);
+            offered = actionNames(menu);
+            for (const QAction *a : menu->actions())
+                if (!a->isSeparator())
+                    texts << a->text();
+            shot = menu->grab();
+            picked = clickMenuAction(menu, QStringLiteral("logsAction"));
+        });
+        QCOMPARE(rightClick(id), id);
+        QCOMPARE(offered, (QStringList{QStringLiteral("logsAction"), QStringLiteral("consoleAction"), QStringLiteral("restartAction")}));
+        QCOMPARE(texts, (QStringList{QStringLiteral("Logs"), QStringLiteral("Console (attach)"), QStringLiteral("Restart…"),
+                                     QStringLiteral("Show only this and related"), QStringLiteral("Copy id")}));
+        QVERIFY(picked);
+        QDir().mkpath(QStringLiteral(MCP_SCREENSHOT_DIR));
+        QVERIFY(!shot.isNull() && shot.save(QStringLiteral(MCP_SCREENSHOT_DIR "/node-menu-instance.png")));
+    }
+    QCOMPARE(logWindows().size(), 1);
+    QPointer<ui::ContainerLogWindow> logs = logWindows().first();
+    QVERIFY(QTest::qWaitFor([&] { return logs->text().contains(QLatin1String("ready-line")); }, 15000));
+    QVERIFY2(logs->windowTitle().contains(name), qPrintable(logs->windowTitle()));
+    logs->close();
+    QVERIFY(QTest::qWaitFor([&] { return logs.isNull(); }, 5000)); // WA_DeleteOnClose
+
+    // Restart… asks first; No leaves the container alone (the restart is not even sent:
+    // the status bar, which announces it before the call, says nothing).
+    const QString before = startedAt();
+    QVERIFY(!before.isEmpty());
+    const auto restartMessages = [](const QSignalSpy &spy) {
+        QStringList out;
+        for (const auto &args : spy)
+            if (args.at(0).toString().contains(QLatin1String("Restart")))
+                out << args.at(0).toString();
+        return out;
+    };
+    {
+        QSignalSpy status(m_window->statusBar(), &QStatusBar::messageChanged);
+        QObject step;
+        QString question;
+        bool picked = false, answered = false;
+        whenShown(&step, openNodeMenu, [&](QWidget *w) {
+            whenShown(&step, openMessageBox, [&](QWidget *box) {
+                auto *b = static_cast<QMessageBox *>(box);
+                question = b->text();
+                answered = b->button(QMessageBox::No) != nullptr;
+                if (answered)
+                    QTest::mouseClick(b->button(QMessageBox::No), Qt::LeftButton);
+                else
+                    b->reject();
+            });
+            picked = clickMenuAction(static_cast<QMenu *>(w), QStringLiteral("restartAction"));
+        });
+        QCOMPARE(rightClick(id), id);
+        QVERIFY(picked);
+        QVERIFY(answered);
+        QVERIFY2(question.contains(name) && question.contains(QLatin1String("local")), qPrintable(question));
+        QCOMPARE(restartMessages(status), QStringList{});
+    }
+
+    // Yes: the engine reports a new start time and the container runs again.
+    QSignalSpy status(m_window->statusBar(), &QStatusBar::messageChanged);
+    {
+        QObject step;
+        bool picked = false, answered = false;
+        whenShown(&step, openNodeMenu, [&](QWidget *w) {
+            whenShown(&step, openMessageBox, [&](QWidget *box) {
+                auto *b = static_cast<QMessageBox *>(box);
+                answered = b->button(QMessageBox::Yes) != nullptr;
+                if (answered)
+                    QTest::mouseClick(b->button(QMessageBox::Yes), Qt::LeftButton);
+                else
+                    b->reject();
+            });
+            picked = clickMenuAction(static_cast<QMenu *>(w), QStringLiteral("restartAction"));
+        });
+        QCOMPARE(rightClick(id), id);
+        QVERIFY(picked);
+        QVERIFY(answered);
+    }
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto after = test::await(client->inspectContainer(m_consoleId));
+        return after && after->value(QLatin1String("State")).toObject().value(QLatin1String("StartedAt")).toString() != before &&
+               after->value(QLatin1String("State")).toObject().value(QLatin1String("Running")).toBool();
+    }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return restartMessages(status).size() == 2; }, 20000));
+    QCOMPARE(restartMessages(status), (QStringList{QStringLiteral("Restarting %1…").arg(name), QStringLiteral("Restarted %1").arg(name)}));
+
+    // A gateway's menu: the spec it runs (disabled: the demo's gateways run no pushed spec)
+    // and its traffic charts; nothing of a container's.
+    const QString gateway = topology::gatewayNodeId(QStringLiteral("edge"));
+    QVERIFY(scene->nodeItem(gateway));
+    {
+        QObject step;
+        QStringList offered;
+        QPixmap shot;
+        bool editEnabled = true, closed = false;
+        whenShown(&step, openNodeMenu, [&](QWidget *w) {
+            auto *menu = static_cast<QMenu *>(w);
+            offered = actionNames(menu);
+            if (auto *edit = menu->findChild<QAction *>(QStringLiteral("editSpecAction")))
+                editEnabled = edit->isEnabled();
+            shot = menu->grab();
+            QTest::keyClick(menu, Qt::Key_Escape);
+            closed = !menu->isVisible();
+            if (!closed)
+                menu->close();
+        });
+        QCOMPARE(rightClick(gateway), gateway);
+        QCOMPARE(offered, (QStringList{QStringLiteral("editSpecAction"), QStringLiteral("trafficChartsAction")}));
+        QVERIFY(!editEnabled);
+        QVERIFY(closed);
+        QVERIFY(!shot.isNull() && shot.save(QStringLiteral(MCP_SCREENSHOT_DIR "/node-menu-gateway.png")));
+    }
 }
 
 // The doctor's findings are not label problems, but the operator meets them in the same

@@ -1654,6 +1654,30 @@
       <source>give the host address its ports are published on, such as 127.0.0.1</source>
       <translation>填写其端口发布所在的主机地址，例如 127.0.0.1</translation>
     </message>
+    <message>
+      <source>%1 on %2 instance(s)</source>
+      <translation>%1（%2 个实例）</translation>
+    </message>
+    <message>
+      <source>%1 has mcp.service.port=%2, but other instances of %3 have %4</source>
+      <translation>%1 的 mcp.service.port=%2，但 %3 的其他实例为 %4</translation>
+    </message>
+    <message>
+      <source>set mcp.service.port=%1 as most instances of %2 have it, if the service listens on %1</source>
+      <translation>如果服务监听 %1，请像 %2 的多数实例一样设置 mcp.service.port=%1</translation>
+    </message>
+    <message>
+      <source>no port is on most instances of %1: find the port the service listens on and give every instance of it that mcp.service.port</source>
+      <translation>%1 的实例中没有占多数的端口：找出服务实际监听的端口，并把每个实例的 mcp.service.port 设为该端口</translation>
+    </message>
+    <message>
+      <source>instances of %1 disagree on mcp.service.port: %2</source>
+      <translation>%1 的实例的 mcp.service.port 不一致：%2</translation>
+    </message>
+    <message>
+      <source>give every instance of a service the same port label</source>
+      <translation>为同一服务的每个实例设置相同的端口标签</translation>
+    </message>
   </context>
   <context>
     <name>mcp::topology::NodeTableModel</name>

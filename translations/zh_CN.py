@@ -664,3 +664,14 @@ T.update({
     ' ms': ' 毫秒',
     'Give up after:': '超时放弃：',
 })
+
+T.update({
+    'instances of %1 disagree on mcp.service.port: %2': '%1 的实例的 mcp.service.port 不一致：%2',
+    'give every instance of a service the same port label': '为同一服务的每个实例设置相同的端口标签',
+    '%1 on %2 instance(s)': '%1（%2 个实例）',
+    '%1 has mcp.service.port=%2, but other instances of %3 have %4': '%1 的 mcp.service.port=%2，但 %3 的其他实例为 %4',
+    'set mcp.service.port=%1 as most instances of %2 have it, if the service listens on %1':
+        '如果服务监听 %1，请像 %2 的多数实例一样设置 mcp.service.port=%1',
+    'no port is on most instances of %1: find the port the service listens on and give every instance of it that mcp.service.port':
+        '%1 的实例中没有占多数的端口：找出服务实际监听的端口，并把每个实例的 mcp.service.port 设为该端口',
+})

@@ -92,6 +92,14 @@ private:
 public:
     // How many times a list contradicted the event before it and was taken again (tests).
     int staleListRechecks() const { return m_rechecks; }
+    // Nothing to do: no id dirty or waiting for a recheck, no list or inspect running or
+    // due. Every event received so far is in the entries (tests wait for it before they
+    // count what a burst cost).
+    bool isIdle() const
+    {
+        return !m_busy && !m_inspecting && !m_fullPending && !m_pumpQueued && m_dirty.isEmpty() && m_recheck.isEmpty() &&
+               m_toInspect.isEmpty();
+    }
 };
 
 } // namespace mcp::hosts

@@ -13,6 +13,12 @@ Q_LOGGING_CATEGORY(lcHosts, "mcp.hosts")
 namespace mcp::hosts {
 
 namespace {
+// How far behind the newest event another may arrive and still be new. The engine stamps an
+// event before it takes the lock that queues it, so the events of operations that run in
+// parallel (one `docker pause` of 20 containers) arrive up to a few milliseconds out of
+// order; a second is far more than that and costs a second of keys.
+constexpr qint64 kReorderWindowNs = 1000 * 1000 * 1000;
+
 QByteArray eventKey(const QJsonObject &e)
 {
     return QByteArray::number(e.value(QLatin1String("timeNano")).toInteger()) + '/' +
@@ -93,7 +99,9 @@ void HostConnection::connectOnce()
 void HostConnection::openEvents()
 {
     const quint64 generation = m_generation;
-    m_events = m_client->events(m_lastEventNs, m_eventFilters);
+    // Resumed a window before the newest event seen, so that one that was still on its way
+    // when the stream broke comes too; what was delivered before is dropped by its key.
+    m_events = m_client->events(m_recentEvents.empty() ? m_lastEventNs : m_lastEventNs - kReorderWindowNs, m_eventFilters);
     connect(m_events.get(), &docker::EventStream::started, this, [this, generation] {
         if (generation != m_generation)
             return;
@@ -113,18 +121,21 @@ void HostConnection::openEvents()
 void HostConnection::onEvent(const QJsonObject &event)
 {
     const qint64 t = event.value(QLatin1String("timeNano")).toInteger();
-    // A resumed stream replays from `since`: what was delivered before is dropped here.
-    if (t < m_lastEventNs)
-        return;
+    // A resumed stream replays from `since`: what was delivered before is dropped here, by
+    // its key, not by its time: an event older than the newest one seen may be new (see
+    // kReorderWindowNs).
     const QByteArray key = eventKey(event);
-    if (t == m_lastEventNs) {
-        if (m_keysAtLastNs.contains(key))
-            return;
-    } else {
+    if (m_recentKeys.contains(key))
+        return;
+    m_recentKeys.insert(key);
+    m_recentEvents.emplace_back(t, key);
+    if (t > m_lastEventNs) {
         m_lastEventNs = t;
-        m_keysAtLastNs.clear();
+        while (m_recentEvents.front().first < m_lastEventNs - kReorderWindowNs) {
+            m_recentKeys.remove(m_recentEvents.front().second);
+            m_recentEvents.pop_front();
+        }
     }
-    m_keysAtLastNs.insert(key);
     Q_EMIT eventReceived(event);
 }
 

@@ -11,7 +11,9 @@
 #include <QSet>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
+#include <utility>
 
 namespace mcp::transport {
 class Connector;
@@ -27,8 +29,10 @@ namespace mcp::hosts {
 // either breaks, reports the state and reconnects with exponential backoff and jitter.
 //
 // Event continuity: the engine keeps only 256 events for `since` replay and drops events for
-// a reader that stalls, so a reconnect resumes the stream at the last event seen (dropping
-// the repeats at that timestamp) and then asks its consumers to re-list and reconcile
+// a reader that stalls, so a reconnect resumes the stream a second before the newest event
+// seen (dropping the events it delivered before, by their keys: the engine's events can
+// arrive a little out of time order, so time alone does not tell a replay from a late
+// event) and then asks its consumers to re-list and reconcile
 // (resyncRequired). The stream is always subscribed before that list is taken, so a
 // container started in between is seen by one or the other. Consumers therefore see one
 // consistent sequence: resync, events, [gap] resync, events ...
@@ -95,7 +99,10 @@ private:
     QTimer m_healthTimer;
     qint64 m_lastEventNs = 0;
     QJsonObject m_eventFilters;
-    QSet<QByteArray> m_keysAtLastNs; // events already delivered at m_lastEventNs
+    // The events delivered in the last second before the newest one (its time and key, in
+    // the order they came), and their keys: what a resumed stream may deliver again.
+    std::deque<std::pair<qint64, QByteArray>> m_recentEvents;
+    QSet<QByteArray> m_recentKeys;
     quint64 m_generation = 0;        // bumps on every (re)connect; stale callbacks check it
     int m_reconnects = 0;
     bool m_running = false;

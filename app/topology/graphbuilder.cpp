@@ -3,6 +3,7 @@
 #include "doctor.h"
 #include "instancepart.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QMap>
 
@@ -47,6 +48,61 @@ void rollUp(Node &parent, const QList<const Node *> &children, const QString &wh
     } else {
         parent.health = Health::Down;
         parent.healthReason = QStringLiteral("no healthy %1 (%2 down)").arg(what).arg(children.size());
+    }
+}
+
+// "8080 on 2 instance(s), 9090 on 1 instance(s)": the ports in use but `except`.
+QString portUse(const QMap<int, QStringList> &ports, int except)
+{
+    QStringList out;
+    for (auto p = ports.constBegin(); p != ports.constEnd(); ++p) {
+        if (p.key() != except)
+            out << QCoreApplication::translate("mcp::topology::Labels", "%1 on %2 instance(s)").arg(p.key()).arg(p.value().size());
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+// A service's port conflict told on the instances whose label is the likely mistake, next
+// to the service's own problem: when one port is on more instances than any other, every
+// instance with another port (an error, with that port as the fix); when two or more ports
+// tie for the most, every instance (a warning: nothing tells which label is right). It is
+// a fact across instances, so it is added here, over all parts, and never kept in a part:
+// an instance whose own entry did not change still gains or loses it when another one
+// changes, and the diff sees that node updated.
+void addInstancePortConflicts(Graph &g, const QString &service, const QMap<int, QStringList> &ports)
+{
+    qsizetype most = 0;
+    int common = 0; // the port on the most instances; 0 when several tie for it
+    for (auto p = ports.constBegin(); p != ports.constEnd(); ++p) {
+        if (p.value().size() > most) {
+            most = p.value().size();
+            common = p.key();
+        } else if (p.value().size() == most) {
+            common = 0;
+        }
+    }
+    for (auto p = ports.constBegin(); p != ports.constEnd(); ++p) {
+        if (p.key() == common)
+            continue;
+        const QString others = portUse(ports, p.key());
+        for (const QString &instId : p.value()) {
+            const auto inst = g.nodes.find(instId);
+            if (inst == g.nodes.end())
+                continue;
+            inst->problems << Problem{
+                QStringLiteral("service.port-conflict"), common ? Severity::Error : Severity::Warning, {},
+                QCoreApplication::translate("mcp::topology::Labels", "%1 has mcp.service.port=%2, but other instances of %3 have %4")
+                    .arg(inst->name)
+                    .arg(p.key())
+                    .arg(service, others),
+                common ? QCoreApplication::translate("mcp::topology::Labels",
+                                                     "set mcp.service.port=%1 as most instances of %2 have it, if the service listens on %1")
+                             .arg(common)
+                             .arg(service)
+                       : QCoreApplication::translate("mcp::topology::Labels",
+                                                     "no port is on most instances of %1: find the port the service listens on and give every instance of it that mcp.service.port")
+                             .arg(service)};
+        }
     }
 }
 
@@ -162,13 +218,11 @@ Graph assemble(const QList<HostSnapshot> &hosts, const QList<const QHash<QString
         rollUp(svc, allInstances, QStringLiteral("instances"));
         const auto ports = servicePorts.value(service);
         if (ports.size() > 1) {
-            QStringList detail;
-            for (auto p = ports.constBegin(); p != ports.constEnd(); ++p)
-                detail << QStringLiteral("%1 on %2 instance(s)").arg(p.key()).arg(p.value().size());
             svc.problems << Problem{QStringLiteral("service.port-conflict"), Severity::Error, {},
-                                    QStringLiteral("instances of %1 disagree on mcp.service.port: %2")
-                                        .arg(service, detail.join(QStringLiteral(", "))),
-                                    QStringLiteral("give every instance of a service the same port label")};
+                                    QCoreApplication::translate("mcp::topology::Labels", "instances of %1 disagree on mcp.service.port: %2")
+                                        .arg(service, portUse(ports, 0)),
+                                    QCoreApplication::translate("mcp::topology::Labels", "give every instance of a service the same port label")};
+            addInstancePortConflicts(g, service, ports);
         }
         g.addNode(svc);
     }

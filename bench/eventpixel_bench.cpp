@@ -14,6 +14,7 @@
 //   mcp-bench-event-pixel [--host unix:///var/run/docker.sock] [--image IMAGE]
 //                         [--instances 2000] [-n 20] [--keep]
 #include "common/whenready.h"
+#include "driver.h"
 #include "docker/dockerclient.h"
 #include "endpoint/endpoint.h"
 #include "hosts/containerinventory.h"
@@ -42,19 +43,8 @@ using namespace mcp;
 
 namespace {
 
-template <typename T>
-T wait(QFuture<T> future)
-{
-    QEventLoop loop;
-    QObject context;
-    T result{};
-    whenReady(future, &context, [&](T r) {
-        result = std::move(r);
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
+using mcp::bench::spreadOf;
+using mcp::bench::wait;
 
 void spinUntil(const std::function<bool()> &done, int timeoutMs)
 {
@@ -91,23 +81,6 @@ int runMany(int count, int inFlight, Make make)
     if (count > 0)
         loop.exec();
     return failed;
-}
-
-struct Stats
-{
-    double median = 0, p95 = 0, max = 0;
-};
-
-Stats stats(QList<double> v)
-{
-    Stats s;
-    if (v.isEmpty())
-        return s;
-    std::sort(v.begin(), v.end());
-    s.median = v[v.size() / 2];
-    s.p95 = v[std::min<qsizetype>(v.size() - 1, qsizetype(v.size() * 0.95))];
-    s.max = v.last();
-    return s;
 }
 
 // Stamps the end of the first viewport paint that shows the target in the awaited state.
@@ -288,7 +261,7 @@ int main(int argc, char *argv[])
     std::printf("%-6s %26s %28s %8s %s\n", "action", "event after action (med)", "pixel after event med/p95/max", "missed",
                 "goal < 100 ms");
     for (int a = 0; a < 2; ++a) {
-        const Stats e = stats(eventAfterAction[a]), p = stats(pixelAfterEvent[a]);
+        const bench::Spread e = spreadOf(eventAfterAction[a]), p = spreadOf(pixelAfterEvent[a]);
         std::printf("%-6s %23.1f ms %12.1f / %.1f / %.1f ms %8d %s\n", a == 0 ? "kill" : "start", e.median, p.median, p.p95, p.max,
                     missed[a], p.max < 100 && missed[a] == 0 ? "met" : "not met");
     }

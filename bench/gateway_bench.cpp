@@ -10,6 +10,7 @@
 //
 //   mcp-bench-gateway --nginx-image IMG --haproxy-image IMG --ssh URL --ssh-key K --known-hosts F [-r 5]
 #include "common/whenready.h"
+#include "driver.h"
 #include "docker/dockerclient.h"
 #include "gateway/pusher.h"
 #include "gateway/render.h"
@@ -39,19 +40,7 @@ using namespace mcp::gateway;
 
 namespace {
 
-template <typename T>
-T wait(QFuture<T> future)
-{
-    QEventLoop loop;
-    QObject context;
-    T result{};
-    whenReady(future, &context, [&](T r) {
-        result = std::move(r);
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
+using mcp::bench::wait;
 
 double median(QList<double> v)
 {

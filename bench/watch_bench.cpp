@@ -9,6 +9,7 @@
 //   mcp-bench-watch --mcpctl PATH [--docker PATH] [--host unix:///var/run/docker.sock]
 //                   [--image IMAGE] [-n 20]
 #include "common/whenready.h"
+#include "driver.h"
 #include "docker/dockerclient.h"
 #include "transport/unixconnector.h"
 
@@ -73,19 +74,7 @@ private:
     QList<std::pair<qint64, QByteArray>> m_lines;
 };
 
-template <typename T>
-T wait(QFuture<T> future)
-{
-    QEventLoop loop;
-    QObject context;
-    T result{};
-    whenReady(future, &context, [&](T r) {
-        result = std::move(r);
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
+using mcp::bench::wait;
 
 void spin(int ms)
 {
@@ -94,22 +83,16 @@ void spin(int ms)
     loop.exec();
 }
 
-struct Stats
+struct Stats : bench::Spread
 {
-    double median = 0, p95 = 0, max = 0;
     int missing = 0;
 };
 
-Stats stats(QList<double> v, int missing)
+Stats stats(const QList<double> &v, int missing)
 {
     Stats s;
+    static_cast<bench::Spread &>(s) = bench::spreadOf(v);
     s.missing = missing;
-    if (v.isEmpty())
-        return s;
-    std::sort(v.begin(), v.end());
-    s.median = v[v.size() / 2];
-    s.p95 = v[std::min<qsizetype>(v.size() - 1, qsizetype(v.size() * 0.95))];
-    s.max = v.last();
     return s;
 }
 

@@ -82,11 +82,12 @@ TrunkPiece line(QPointF from, QPointF to)
     return {from, to, to, true};
 }
 
-// Where a trunk passes one column: the gap and the height there, before lanes.
+// Where a trunk passes one column: the gap, and the height it runs at there (the gap's,
+// then its lane's when it shares the gap).
 struct Pass
 {
     qsizetype band = 0, gap = 0;
-    qreal y = 0, lane = 0;
+    qreal y = 0;
 };
 
 struct Pending
@@ -131,7 +132,7 @@ void spreadSharedGaps(QList<Pending> &pending, const QList<Band> &bands)
         qreal top = middle - spacing * lanes / 2;
         top = std::min(std::max(top, low), high - spacing * lanes);
         for (const auto &[pass, route] : std::as_const(sharing.passes))
-            pass->lane = top + spacing * qreal(sharing.sources.indexOf(std::pair{route->start.y(), route->source})) - pass->y;
+            pass->y = top + spacing * qreal(sharing.sources.indexOf(std::pair{route->start.y(), route->source}));
     }
 }
 } // namespace
@@ -191,7 +192,7 @@ BundleRouting routeBundles(const Graph &graph, const QHash<QString, QPointF> &po
                 if (bands[b].left <= start.x() || bands[b].right >= column.key())
                     continue;
                 const auto [gap, y] = bands[b].gapNear(start.y());
-                p.passes.append({b, gap, y, 0});
+                p.passes.append({b, gap, y});
             }
             pending << std::move(p);
         }
@@ -208,9 +209,8 @@ BundleRouting routeBundles(const Graph &graph, const QHash<QString, QPointF> &po
             at = next;
         };
         for (const Pass &pass : std::as_const(p.passes)) {
-            const qreal y = pass.y + pass.lane;
-            to(QPointF(bands[pass.band].left - kBandMargin, y));
-            to(QPointF(bands[pass.band].right + kBandMargin, y));
+            to(QPointF(bands[pass.band].left - kBandMargin, pass.y));
+            to(QPointF(bands[pass.band].right + kBandMargin, pass.y));
         }
         to(QPointF(r.busX, std::clamp(r.start.y(), r.top, r.bottom)));
         out.bundles << std::move(r);

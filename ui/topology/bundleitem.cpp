@@ -34,11 +34,9 @@ BundleItem::BundleItem(const topology::BundleRoute &route, const QList<QColor> &
         piece.straight ? m_trunk.lineTo(piece.to) : m_trunk.cubicTo(piece.c1, piece.c2, piece.to);
     const QList<QPolygonF> lines = m_trunk.toSubpathPolygons();
     m_trunkLine = lines.isEmpty() ? QPolygonF() : lines.first();
-    const qreal left = std::min(route.start.x(), m_busX);
-    const qreal right = std::max(route.start.x(), m_targets.first().point.x());
-    const qreal top = std::min(route.start.y(), m_top);
-    const qreal bottom = std::max(route.start.y(), m_bottom);
-    m_box = QRectF(QPointF(left, top), QPointF(right, bottom)).united(m_trunk.boundingRect()).adjusted(-4, -4, 4, 4);
+    // The trunk (from the source to the bus), and the bus with the ticks to the targets.
+    const QRectF busAndTicks(QPointF(m_busX, m_top), QPointF(m_targets.first().point.x(), m_bottom));
+    m_box = m_trunk.boundingRect().united(busAndTicks).adjusted(-4, -4, 4, 4);
     setToolTip(QObject::tr("%n connection(s), drawn as one bundle", nullptr, m_count));
 }
 

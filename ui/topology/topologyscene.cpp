@@ -54,7 +54,7 @@ void TopologyScene::sync(const topology::Graph &graph)
     const QHash<QString, QPointF> &positions = layout.positions;
     syncLanes(layout.lanes);
     // Big fan-outs (a version's many instances) become bundles instead of single edges.
-    topology::BundleRouting routing = topology::routeBundles(graph, positions);
+    const topology::BundleRouting routing = topology::routeBundles(graph, positions);
     const QSet<QString> &bundled = routing.bundledEdges;
 
     // Edges first: an edge must go before either of its nodes does.
@@ -100,7 +100,7 @@ void TopologyScene::sync(const topology::Graph &graph)
         addItem(edge);
         m_edges.insert(it.key(), edge);
     }
-    syncBundles(graph, std::move(routing));
+    syncBundles(graph, routing.bundles);
     if (m_overlayMode != OverlayMode::Health)
         applyOverlay(); // new items start with the current figures
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
@@ -159,13 +159,12 @@ void TopologyScene::syncLanes(const QList<topology::LayoutLane> &lanes)
     }
 }
 
-void TopologyScene::syncBundles(const topology::Graph &graph, topology::BundleRouting routing)
+void TopologyScene::syncBundles(const topology::Graph &graph, const QList<topology::BundleRoute> &routes)
 {
     qDeleteAll(m_bundles);
     m_bundles.clear();
     m_tickOf.clear();
-    m_bundled = std::move(routing.bundledEdges);
-    for (const topology::BundleRoute &route : std::as_const(routing.bundles)) {
+    for (const topology::BundleRoute &route : routes) {
         QList<QColor> colors;
         colors.reserve(route.targets.size());
         for (const QString &id : route.targets)

@@ -10,7 +10,6 @@
 #include <QGraphicsScene>
 #include <QGraphicsRectItem>
 #include <QHash>
-#include <QSet>
 
 namespace mcp::ui {
 
@@ -56,7 +55,7 @@ public:
 
 private:
     void syncLanes(const QList<topology::LayoutLane> &lanes);
-    void syncBundles(const topology::Graph &graph, topology::BundleRouting routing);
+    void syncBundles(const topology::Graph &graph, const QList<topology::BundleRoute> &routes);
     void applyOverlay();
 
     QHash<QString, NodeItem *> m_nodes;
@@ -65,7 +64,6 @@ private:
     topology::GroupBy m_groupBy = topology::GroupBy::None;
     QList<QGraphicsRectItem *> m_lanes; // lane backgrounds with their titles (children)
     QList<BundleItem *> m_bundles;      // fan-outs above the threshold, rebuilt each sync
-    QSet<QString> m_bundled;            // edge ids the bundles draw
     QHash<QString, std::pair<BundleItem *, int>> m_tickOf; // a bundled target: its bundle and tick
     int m_fullSyncs = 0;
     OverlayMode m_overlayMode = OverlayMode::Health;
